@@ -1,0 +1,29 @@
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+# The stamp records that the venv holds what pyproject.toml asks for; it is
+# remade only when pyproject.toml changes, so a second run installs nothing.
+STAMP := $(VENV)/.installed
+
+.PHONY: setup run test bench lint clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/factcheck check seeds/ --format markdown --output reports/seeds.md --exit-zero
+	$(BIN)/factcheck check seeds/ --exit-zero
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check factcheck tests benchmarks
+
+clean:
+	rm -rf $(VENV) .factcheck build *.egg-info

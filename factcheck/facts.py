@@ -1,0 +1,145 @@
+"""The data shapes every stage shares: the facts table and the discrepancy table.
+
+Extraction produces plain dict rows (one per fact); ``facts_frame`` turns them
+into a Polars DataFrame with exactly ``FACTS_SCHEMA``. Align, compare, the
+reports and the TUI read only these tables.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+
+from .errors import FactcheckError
+
+# Kinds of fact (DESIGN.md). `qualifier` vocabulary: extend, document, never rename.
+KINDS = ("money", "count", "duration", "percent", "date", "measure", "rate", "age", "attribute")
+QUALIFIERS = ("exact", "about", "more_than", "at_least", "less_than", "at_most", "range", "vague")
+
+FACTS_SCHEMA: dict[str, pl.DataType] = {
+    "fact_id": pl.String(),
+    "article": pl.String(),
+    "start": pl.Int64(),
+    "end": pl.Int64(),
+    "line": pl.Int32(),
+    "column": pl.Int32(),
+    "text": pl.String(),
+    "sentence": pl.String(),
+    "sentence_start": pl.Int64(),
+    "kind": pl.String(),
+    "value": pl.Float64(),
+    "low": pl.Float64(),
+    "high": pl.Float64(),
+    "qualifier": pl.String(),
+    "unit": pl.String(),
+    "per": pl.String(),
+    "subject": pl.String(),
+    # Named entities in the same clause (who supplies, who pledges, where).
+    "entities": pl.List(pl.String()),
+    "source": pl.String(),
+    "published": pl.Datetime("us", "UTC"),
+    "story": pl.String(),
+    "entity": pl.String(),
+    "attribute": pl.String(),
+    "attribute_value": pl.String(),
+    "attribute_scope": pl.String(),
+    # Which rule or pattern found the fact, so every row can be explained.
+    "pattern": pl.String(),
+}
+
+# One row per discrepancy; the facts it cites are in `fact_ids` (join to FACTS).
+DISCREPANCY_SCHEMA: dict[str, pl.DataType] = {
+    "id": pl.String(),  # stable fingerprint, no raw offsets in it
+    "rule": pl.String(),  # e.g. FC101
+    "name": pl.String(),  # e.g. numeric-mismatch
+    "kind": pl.String(),
+    "severity": pl.String(),  # error | warning | info
+    "status": pl.String(),  # conflict | update
+    "story": pl.String(),
+    "group": pl.String(),  # aligned group id
+    "subject": pl.String(),
+    "message": pl.String(),
+    "detail": pl.String(),  # why it fired: tolerance, intervals, alignment score
+    "score": pl.Float64(),  # alignment score of the group
+    "fact_ids": pl.List(pl.String()),
+}
+
+# Which facts were aligned as the same fact across articles (for the fact matrix).
+GROUPS_SCHEMA: dict[str, pl.DataType] = {
+    "group": pl.String(),
+    "story": pl.String(),
+    "fact_id": pl.String(),
+    "score": pl.Float64(),
+}
+
+# The story each article was put in, and why (given in the input, or grouped).
+STORIES_SCHEMA: dict[str, pl.DataType] = {
+    "article": pl.String(),
+    "story": pl.String(),
+    "how": pl.String(),  # given | grouped
+}
+
+SEVERITIES = ("error", "warning", "info")
+
+
+def fact_id(article: str, start: int, end: int, kind: str, attribute: str | None = None) -> str:
+    """A fact's id: stable for the same article, span and kind."""
+    key = f"{article}\x1f{start}\x1f{end}\x1f{kind}\x1f{attribute or ''}"
+    return hashlib.blake2b(key.encode(), digest_size=8).hexdigest()
+
+
+def empty(schema: Mapping[str, pl.DataType]) -> pl.DataFrame:
+    return pl.DataFrame(schema=dict(schema))
+
+
+def frame(rows: Iterable[Mapping[str, Any]], schema: Mapping[str, pl.DataType]) -> pl.DataFrame:
+    """Rows (dicts, missing keys allowed) → a DataFrame with exactly `schema`."""
+    rows = list(rows)
+    if not rows:
+        return empty(schema)
+    cols = {name: [r.get(name) for r in rows] for name in schema}
+    return pl.DataFrame(cols, schema=dict(schema), strict=False)
+
+
+def facts_frame(rows: Iterable[Mapping[str, Any]]) -> pl.DataFrame:
+    return frame(rows, FACTS_SCHEMA)
+
+
+def write_table(df: pl.DataFrame, path: str | Path) -> None:
+    """Write a table by its suffix (.parquet, .csv, .jsonl), atomically."""
+    from .atomic import atomic_path
+
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in (".parquet", ".csv", ".jsonl", ".ndjson"):
+        raise FactcheckError("unknown output type; use .parquet, .csv or .jsonl", path=str(path))
+    with atomic_path(path) as tmp:
+        if suffix == ".parquet":
+            df.write_parquet(tmp)
+        elif suffix == ".csv":
+            # CSV has no lists: join them so the file stays one row per fact.
+            flat = df.with_columns(
+                [pl.col(c).list.join("; ") for c, t in df.schema.items() if isinstance(t, pl.List)]
+            )
+            flat.write_csv(tmp)
+        else:
+            df.write_ndjson(tmp)
+
+
+def read_table(path: str | Path) -> pl.DataFrame:
+    path = Path(path)
+    try:
+        if path.suffix.lower() == ".parquet" or path.is_dir():
+            return pl.read_parquet(path if path.is_file() else f"{path}/**/*.parquet")
+        if path.suffix.lower() == ".csv":
+            return pl.read_csv(path)
+        return pl.read_ndjson(path)
+    except FileNotFoundError:
+        raise FactcheckError("no such file or folder", path=str(path)) from None
+    except Exception as exc:  # polars raises several kinds for a bad file
+        raise FactcheckError(f"cannot read the facts table: {exc}".splitlines()[0],
+                             path=str(path)) from None

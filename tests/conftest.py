@@ -1,0 +1,36 @@
+"""Shared fixtures: the real model is loaded once per test session."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+
+# Tests never read the developer's own configuration or debug switches.
+os.environ.pop("FACTCHECK_DEBUG", None)
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from factcheck.nlp import load_model
+
+    return load_model()
+
+
+@pytest.fixture(scope="session")
+def rules():
+    from factcheck.rules import load_rules
+
+    return load_rules()
+
+
+@pytest.fixture(scope="session")
+def seeds_result():
+    """The whole flow run once on the shipped seeds."""
+    from factcheck.pipeline import run
+
+    return run([str(SEEDS)])
