@@ -16,8 +16,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/factcheck check seeds/ --format markdown --output reports/seeds.md --exit-zero
-	$(BIN)/factcheck check seeds/ --exit-zero
+	$(BIN)/factcheck check seeds/ --report reports/seeds.md --exit-zero
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

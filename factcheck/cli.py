@@ -115,6 +115,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("text", "json", "markdown", "sarif", "github"),
                    default="text", help="output format (default: text, one line a discrepancy)")
     p.add_argument("-o", "--output", metavar="FILE", help="write the output to FILE, not stdout")
+    p.add_argument("--report", metavar="FILE",
+                   help="also write the Markdown report to FILE (e.g. reports/batch.md)")
     p.add_argument("--fail-on", choices=("error", "warning", "info", "never"), default="warning",
                    help="lowest severity that makes the exit code 1 (default: warning)")
     p.add_argument("--exit-zero", action="store_true",
@@ -220,6 +222,9 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(f"wrote {args.output}", file=sys.stderr)
     else:
         sys.stdout.write(text)
+    if args.report:
+        write_text_atomic(args.report, render("markdown", result))
+        print(f"wrote {args.report}", file=sys.stderr)
     if args.exit_zero:
         return ExitCode.OK
     return ExitCode.FINDINGS if fails(result, args.fail_on) else ExitCode.OK
