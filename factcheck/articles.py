@@ -256,16 +256,17 @@ def read_file(path: Path, shown: str | None = None) -> Iterator[Article]:
         yield _from_text(text, shown, path.stem)
 
 
+def _is_article(p: Path) -> bool:
+    """Whether a file found by a folder walk or a glob is read as an article."""
+    return (p.suffix.lower() in SUPPORTED and not p.name.startswith((".", "_"))
+            and p.stem.lower() not in _SKIPPED_STEMS)
+
+
 def _walk(folder: Path) -> list[Path]:
     found = []
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith((".", "_")))
-        for name in files:
-            p = Path(root, name)
-            if name.startswith((".", "_")) or p.stem.lower() in _SKIPPED_STEMS:
-                continue
-            if p.suffix.lower() in SUPPORTED:
-                found.append(p)
+        found.extend(p for p in (Path(root, name) for name in files) if _is_article(p))
     return sorted(found, key=lambda p: p.as_posix())
 
 
@@ -288,7 +289,7 @@ def expand(paths: Iterable[str]) -> list[Path | str]:
             out.append(p)
         elif glob.has_magic(arg):
             matches = sorted(Path(m) for m in glob.glob(arg, recursive=True))
-            files = [m for m in matches if m.is_file() and m.suffix.lower() in SUPPORTED]
+            files = [m for m in matches if m.is_file() and _is_article(m)]
             if not files:
                 raise FactcheckError("the pattern matches no articles", path=arg)
             out.extend(files)

@@ -167,6 +167,14 @@ def load_file(path: Path, shown: str | None = None) -> dict[str, Any]:
     return data
 
 
+def _shown(path: Path) -> str:
+    """A rule file's name as a user would type it: relative where possible."""
+    try:
+        return path.resolve().relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
 def load_rules(dirs: Iterable[str | Path] = (), *, defaults: bool = True) -> Rules:
     """The default rules (unless `defaults` is false), then each folder in turn."""
     folders: list[Path] = [default_rules_dir()] if defaults else []
@@ -180,7 +188,7 @@ def load_rules(dirs: Iterable[str | Path] = (), *, defaults: bool = True) -> Rul
     for folder in folders:
         files = [folder] if folder.is_file() else sorted(folder.glob("*.yaml"))
         for f in files:
-            shown = f.as_posix()
+            shown = _shown(f)
             data = load_file(f, shown)
             digest.update(f.read_bytes())
             rules.files.append(shown)
