@@ -27,7 +27,107 @@ class Spec:
     validate: Callable[[Any], str | None] | None = None
 
 
+_LEVELS = ("error", "warning", "info")
+# Names the cross-check reads from the `alignment` and `story_grouping` maps.
+ALIGNMENT_KEYS = ("threshold", "subject_weight", "context_weight", "entity_weight",
+                  "max_ratio", "attribute_threshold", "statement_threshold")
+STORY_KEYS = ("threshold", "entity_weight", "title_weight", "date_days", "date_weight")
+
+
+def _check_codes(checks: Any) -> str | None:
+    import re
+
+    names: dict[str, str] = {}
+    for code, entry in (checks or {}).items():
+        if not re.fullmatch(r"[A-Z]{2,}[0-9]{3}", str(code)):
+            return f"{code}: a code is letters then three digits, like FC101"
+        if entry["name"] in names:
+            return f"{code}: name {entry['name']!r} is already used by {names[entry['name']]}"
+        names[entry["name"]] = str(code)
+    return None
+
+
+def _known(keys: tuple[str, ...]) -> Callable[[Any], str | None]:
+    def check(value: Any) -> str | None:
+        for key in value or {}:
+            if key not in keys:
+                return f"{key}: unknown setting; expected one of " + ", ".join(keys)
+        return None
+    return check
+
+
+def _check_rates(value: Any) -> str | None:
+    import re
+
+    for key in value or {}:
+        if not re.fullmatch(r"[A-Z]{3}/[A-Z]{3}", str(key)):
+            return f"{key}: a rate is named FROM/TO in ISO 4217 codes, like EUR/GBP"
+    return None
+
+
 SECTIONS: dict[str, Spec] = {
+    "checks": Spec(
+        "map",
+        {"name": "str", "severity": _LEVELS, "message": "str", "what": "str", "why": "str",
+         "example": "str", "fix": "str"},
+        "The discrepancy rules: code (FC101) → name, default severity, a one-line message "
+        "template ({source}, {says}, {others}, {others_say}, {subject}, {entity}) and the "
+        "docs `rules explain` shows (what, why, example, fix).",
+        _check_codes,
+    ),
+    "tolerances": Spec(
+        "map",
+        {"relative?": "float", "absolute?": "float"},
+        "Per kind of fact (money, count, …, or `default`): how far apart two values may be "
+        "and still agree, as a fraction of the larger (relative) or in the fact's unit "
+        "(absolute); the larger allowance wins.",
+    ),
+    "qualifier_reach": Spec(
+        "map",
+        "float",
+        "Per qualifier (more_than, at_least, less_than, at_most): how far an open-ended "
+        "figure plausibly reaches, as a factor (more_than 3 means 'more than 10' is read as "
+        "at most 30). Beyond it a figure is an order of magnitude off (FC102).",
+    ),
+    "subject_synonyms": Spec(
+        "list",
+        ["str"],
+        "Sets of words that name the same thing when counted (ally, country, nation); "
+        "facts whose subjects differ only by these words may align.",
+    ),
+    "cumulative_subjects": Spec(
+        "list",
+        "str",
+        "Words for running totals (death, case, displaced): a higher figure in a later "
+        "article is an update (FC106), not a conflict.",
+    ),
+    "currency_rates": Spec(
+        "map",
+        "float",
+        "Fixed exchange rates, FROM/TO → how many TO one FROM buys (EUR/GBP: 0.83). "
+        "Money in currencies without a rate is reported as not comparable (FC105).",
+        _check_rates,
+    ),
+    "severity": Spec(
+        "list",
+        {"rule?": "str", "kind?": "str", "min_ratio?": "float", "max_ratio?": "float",
+         "level": _LEVELS, "why?": "str"},
+        "Severity overrides, first match wins: by rule code, kind of fact and the ratio "
+        "of the larger to the smaller value (1.08 = 8% apart).",
+    ),
+    "alignment": Spec(
+        "map",
+        "float",
+        "Settings for aligning facts across articles: " + ", ".join(ALIGNMENT_KEYS) + ".",
+        _known(ALIGNMENT_KEYS),
+    ),
+    "story_grouping": Spec(
+        "map",
+        "float",
+        "Settings for grouping articles without a story into stories: "
+        + ", ".join(STORY_KEYS) + ".",
+        _known(STORY_KEYS),
+    ),
     "ignore": Spec(
         "list",
         {"article?": "str", "subject?": "str", "rule?": "str", "text?": "str", "why?": "str"},
