@@ -189,11 +189,13 @@ def _progress():
 
 def cmd_extract(args: argparse.Namespace) -> int:
     from .articles import read_articles
-    from .facts import write_table
+    from .facts import check_table_path, write_table
     from .pipeline import extract_articles
     from .report.table import facts_table
     from .rules import load_rules
 
+    if args.output:
+        check_table_path(args.output)
     options = _options(args)
     rules = load_rules(options.rules_dirs, defaults=options.default_rules)
     articles = read_articles(args.paths)

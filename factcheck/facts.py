@@ -109,14 +109,22 @@ def facts_frame(rows: Iterable[Mapping[str, Any]]) -> pl.DataFrame:
     return frame(rows, FACTS_SCHEMA)
 
 
+TABLE_SUFFIXES = (".parquet", ".csv", ".jsonl", ".ndjson")
+
+
+def check_table_path(path: str | Path) -> None:
+    """Fail before any work is done when an output path has no known type."""
+    if Path(path).suffix.lower() not in TABLE_SUFFIXES:
+        raise FactcheckError("unknown output type; use .parquet, .csv or .jsonl", path=str(path))
+
+
 def write_table(df: pl.DataFrame, path: str | Path) -> None:
     """Write a table by its suffix (.parquet, .csv, .jsonl), atomically."""
     from .atomic import atomic_path
 
+    check_table_path(path)
     path = Path(path)
     suffix = path.suffix.lower()
-    if suffix not in (".parquet", ".csv", ".jsonl", ".ndjson"):
-        raise FactcheckError("unknown output type; use .parquet, .csv or .jsonl", path=str(path))
     with atomic_path(path) as tmp:
         if suffix == ".parquet":
             df.write_parquet(tmp)
