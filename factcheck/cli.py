@@ -83,7 +83,8 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     parser.add_argument("--version", action="version", version=f"factcheck {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND",
+                                help="what to do; 'factcheck COMMAND --help' for more")
 
     p = sub.add_parser(
         "extract", formatter_class=_Formatter,
@@ -143,7 +144,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("rules", formatter_class=_Formatter, help="check, list and explain rules",
                        description="Work with rule files and the discrepancy rules.")
-    rsub = p.add_subparsers(dest="rules_command", metavar="ACTION")
+    rsub = p.add_subparsers(dest="rules_command", metavar="ACTION", help="what to do with rules")
     r = rsub.add_parser("check", help="validate rule files (default: the shipped rules)",
                         description="Validate rule files; problems are printed as "
                                     "file:line: field: problem and exit 2.")
@@ -161,7 +162,7 @@ def build_parser() -> argparse.ArgumentParser:
                        help="keep the facts of published articles for later checks",
                        description="A fact store is a Parquet dataset of the facts of published\n"
                                    "articles; 'check --against STORE' compares new ones with it.")
-    ssub = p.add_subparsers(dest="store_command", metavar="ACTION")
+    ssub = p.add_subparsers(dest="store_command", metavar="ACTION", help="what to do with a store")
     s = ssub.add_parser("add", formatter_class=_Formatter,
                         help="add articles' facts to a store (idempotent)",
                         description="Extract and add articles to the store; adding the same "
