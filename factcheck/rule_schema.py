@@ -133,4 +133,62 @@ SECTIONS: dict[str, Spec] = {
         {"article?": "str", "subject?": "str", "rule?": "str", "text?": "str", "why?": "str"},
         "Discrepancies or facts to leave out: by article id glob, subject, rule code or text.",
     ),
+    # Attributive facts (factcheck/extract/attributes.py, speech.py, entities.py).
+    "titles": Spec(
+        "map",
+        {"aliases": ["str"]},
+        "Titles of office: canonical title → the wordings that mean the same office "
+        "(Defence Secretary: defence secretary, defense secretary, secretary of state for "
+        "defence). The canonical title is a role fact's attribute_value.",
+    ),
+    "honorifics": Spec(
+        "list",
+        "str",
+        "Words dropped before a person's name (mr, mrs, dr, sir) so 'Mr Healey' is 'Healey'.",
+    ),
+    "name_matching": Spec(
+        "map",
+        "float",
+        "How spelling variants of a name merge across a batch: variant_score, the "
+        "rapidfuzz ratio (0-100) at or above which two names are one person.",
+        _known(("variant_score",)),
+    ),
+    "scopes": Spec(
+        "map",
+        {"kind": ("country", "organisation"), "aliases": ["str"]},
+        "Countries and organisations a role belongs to: code (UK) → kind and every "
+        "wording naming it, demonyms included (britain, british). An organisation scope "
+        "is also the official's affiliation.",
+    ),
+    "parties": Spec(
+        "map",
+        {"aliases": ["str"]},
+        "Political parties: canonical name → wordings (conservative, tory); an official "
+        "named with one ('Conservative MP ...') gets an affiliation fact.",
+    ),
+    "speech_verbs": Spec(
+        "list",
+        "str",
+        "Lemmas of reporting verbs (say, warn, note); a verb that governs a clause credits "
+        "that clause to its subject as a speaker fact.",
+    ),
+    "according_to": Spec(
+        "list",
+        "str",
+        "Wordings that credit the clause they attach to to the source after them "
+        "('according to Healey, ...').",
+    ),
+    "broadcasters": Spec(
+        "map",
+        {"aliases": ["str"]},
+        "Which organisations are broadcasters (canonical name → wordings), so "
+        "\"ITV's Peston\" is a broadcaster fact. Which programme airs where is read from "
+        "the text, never listed.",
+    ),
+    "programme_words": Spec(
+        "list",
+        "str",
+        "Words marking a programme after \"<Org>'s <Name>\" (programme, show) when the "
+        "organisation is not a listed broadcaster.",
+    ),
 }
