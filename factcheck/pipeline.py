@@ -19,7 +19,6 @@ from .facts import (
     STORIES_SCHEMA,
     empty,
     fact_id,
-    facts_frame,
 )
 from .rules import Rules, load_rules
 
@@ -35,6 +34,11 @@ class Options:
     jobs: int = 1
     batch_size: int = 32
     story_key: str | None = None
+    # Extraction cache folder (factcheck.cache); None: no cache. The CLI turns it on.
+    cache_dir: str | None = None
+    # "local" (nlp.pipe with up to `jobs` processes) or "dask" (see dask_engine).
+    engine: str = "local"
+    scheduler: str | None = None
 
 
 @dataclass
@@ -75,24 +79,21 @@ def extract_articles(
     options: Options | None = None,
     progress: Progress | None = None,
 ) -> pl.DataFrame:
-    """The facts table of `articles`, in article order then offset order."""
-    from .extract import extract_doc
-    from .nlp import load_model, pipe
+    """The facts table of `articles`, in article order then offset order.
 
+    The engine (engines.extract_local or dask_engine.extract_dask) turns Docs into
+    rows at once; steps that need the whole table run here, after gathering.
+    """
     options = options or Options()
-    nlp = load_model(options.model)
-    rows: list[dict[str, Any]] = []
-    words = 0
-    items = ((a.body, i) for i, a in enumerate(articles))
-    for done, (doc, i) in enumerate(
-        pipe(nlp, items, batch_size=options.batch_size, n_process=options.jobs), 1
-    ):
-        article = articles[i]
-        rows.extend(article_rows(extract_doc(doc, article, rules, article.body_start), article))
-        words += len(doc)
-        if progress is not None:
-            progress(done, len(articles), words)
-    return facts_frame(rows)
+    if options.engine == "dask":
+        from .dask_engine import extract_dask
+
+        facts = extract_dask(articles, rules, options, progress)
+    else:
+        from .engines import extract_local
+
+        facts = extract_local(articles, rules, options, progress)
+    return facts
 
 
 def cross_check(facts: pl.DataFrame, articles: Sequence[Article], rules: Rules,

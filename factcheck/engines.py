@@ -1,0 +1,218 @@
+"""Where extraction runs: this machine (processes via ``nlp.pipe``) or a partition
+of articles handed to a worker of some distributed engine (Dask, Spark).
+
+Both paths turn each Doc into plain rows at once (``doc_rows``) and drop it, so
+memory depends on the batch size, not on the number of articles. The per-batch
+steps that need the whole table (canonical entity names) run after gathering,
+in ``pipeline.extract_articles``.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any
+
+import polars as pl
+
+from .articles import Article
+from .facts import FACTS_SCHEMA, empty, facts_frame
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from .pipeline import Options, Progress
+    from .rules import Rules
+
+# Rows are turned into a Polars frame every this many facts: dicts cost ~1 kB
+# a row, the frame a tenth of that.
+CHUNK_ROWS = 20_000
+
+# A worker process pays ~1-2 s to start and warm up; below this many words
+# of work per process the extra process costs more than it gives (measured on
+# 2 cores, see docs/scale.md).
+WORDS_PER_PROCESS = 40_000
+
+ORDER = "__order"
+
+
+def all_cores() -> int:
+    """Cores this process may use (respects CPU affinity, e.g. in containers)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def processes_for(jobs: int, words: int) -> int:
+    """How many spaCy processes a batch of `words` deserves, at most `jobs`."""
+    return max(1, min(jobs, words // WORDS_PER_PROCESS))
+
+
+def word_count(text: str) -> int:
+    return len(text.split())
+
+
+def doc_rows(doc: Doc, article: Article, rules: Rules) -> list[dict[str, Any]]:
+    """The extraction rows of one Doc (offsets into the article), before article fields."""
+    from .extract import extract_doc
+
+    return extract_doc(doc, article, rules, article.body_start)
+
+
+class _Gatherer:
+    """Rows of many articles → one facts table, in article order, built in chunks."""
+
+    def __init__(self) -> None:
+        self.frames: list[pl.DataFrame] = []
+        self.rows: list[dict[str, Any]] = []
+        self.order: list[int] = []
+
+    def add(self, index: int, rows: list[dict[str, Any]], article: Article) -> None:
+        from .pipeline import article_rows
+
+        # article_rows fills the dicts in place (the cache has already serialized them).
+        done = article_rows(rows, article)
+        self.rows.extend(done)
+        self.order.extend([index] * len(done))
+        if len(self.rows) >= CHUNK_ROWS:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.rows:
+            frame = facts_frame(self.rows).with_columns(pl.Series(ORDER, self.order, pl.Int64))
+            self.frames.append(frame)
+            self.rows, self.order = [], []
+
+    def table(self) -> pl.DataFrame:
+        self.flush()
+        if not self.frames:
+            return empty(FACTS_SCHEMA)
+        # Stable sort: rows of one article keep article_rows' offset order.
+        out = pl.concat(self.frames, rechunk=True).sort(ORDER, maintain_order=True)
+        return out.drop(ORDER)
+
+
+def extract_local(
+    articles: Sequence[Article],
+    rules: Rules,
+    options: Options,
+    progress: Progress | None = None,
+) -> pl.DataFrame:
+    """The facts of `articles` on this machine, reusing cached rows where possible."""
+    from .nlp import load_model, model_id, pipe
+
+    nlp = load_model(options.model)
+    cache = None
+    if options.cache_dir is not None:
+        from .cache import ExtractionCache
+
+        cache = ExtractionCache(options.cache_dir, model=model_id(nlp),
+                                rules_version=rules.version)
+    gather = _Gatherer()
+    total = len(articles)
+    done = words = 0
+    todo: list[int] = []
+    for i, article in enumerate(articles):
+        rows = cache.get(article) if cache is not None else None
+        if rows is None:
+            todo.append(i)
+            continue
+        gather.add(i, rows, article)
+        done += 1
+        words += word_count(article.body)
+    if progress is not None and done:
+        progress(done, total, words)
+
+    todo_words = [word_count(articles[i].body) for i in todo]
+    n_process = processes_for(options.jobs, sum(todo_words))
+    items = ((articles[i].body, k) for k, i in enumerate(todo))
+    for doc, k in pipe(nlp, items, batch_size=options.batch_size, n_process=n_process):
+        article = articles[todo[k]]
+        rows = doc_rows(doc, article, rules)
+        if cache is not None:
+            cache.put(article, rows)
+        gather.add(todo[k], rows, article)
+        done += 1
+        words += todo_words[k]
+        if progress is not None:
+            progress(done, total, words)
+    return gather.table()
+
+
+def extract_partition(
+    articles: Sequence[Article],
+    rules: Rules,
+    model: str | None = None,
+    batch_size: int = 32,
+) -> pl.DataFrame:
+    """The facts of one partition, in one process: the unit of work of a cluster.
+
+    The model is loaded once per process (``load_model`` is cached) and never
+    pickled; only articles, rules and the resulting table cross process bounds.
+    """
+    from .nlp import load_model, pipe
+
+    nlp = load_model(model)
+    gather = _Gatherer()
+    items = ((a.body, i) for i, a in enumerate(articles))
+    for doc, i in pipe(nlp, items, batch_size=batch_size):
+        gather.add(i, doc_rows(doc, articles[i], rules), articles[i])
+    return gather.table()
+
+
+def partitions(articles: Sequence[Article], words_each: int) -> list[list[Article]]:
+    """Consecutive runs of articles of about `words_each` words (input order kept)."""
+    parts: list[list[Article]] = []
+    current: list[Article] = []
+    size = 0
+    for article in articles:
+        current.append(article)
+        size += word_count(article.body)
+        if size >= words_each:
+            parts.append(current)
+            current, size = [], 0
+    if current:
+        parts.append(current)
+    return parts
+
+
+# --- Spark and other DataFrame engines -------------------------------------------
+
+ARTICLE_COLUMNS = ("id", "path", "source", "title", "published", "url", "story", "text",
+                   "body_start")
+
+
+def article_from_record(record: dict[str, Any]) -> Article:
+    """An Article from a plain record (a row of a Spark or pandas DataFrame)."""
+    from .articles import parse_published
+
+    return Article(
+        id=str(record["id"]),
+        path=str(record.get("path") or record["id"]),
+        source=str(record.get("source") or ""),
+        title=str(record.get("title") or ""),
+        published=parse_published(record.get("published"), path=str(record["id"])),
+        url=str(record.get("url") or ""),
+        story=record.get("story") or None,
+        text=str(record["text"]),
+        body_start=int(record.get("body_start") or 0),
+    )
+
+
+def pandas_extractor(
+    rules: Rules, model: str | None = None
+) -> Callable[[Iterable[Any]], Iterator[Any]]:
+    """A function for Spark's ``mapInPandas``: pandas article frames → pandas fact frames.
+
+    Spark ships the function (with the rules, plain data) to each executor; the
+    model is loaded there on first use. Columns in: ``ARTICLE_COLUMNS`` (``text``
+    and ``id`` required); columns out: the facts schema (``facts_arrow_schema``).
+    """
+
+    def extract(frames: Iterable[Any]) -> Iterator[Any]:
+        for frame in frames:
+            articles = [article_from_record(r) for r in frame.to_dict("records")]
+            yield extract_partition(articles, rules, model).to_pandas()
+
+    return extract
