@@ -1,13 +1,339 @@
-"""Which facts talk about the same thing (placeholder until the cross-check issue lands)."""
+"""Which facts in different articles talk about the same thing.
+
+Blocking first, then scoring, then grouping:
+
+1. *Block*: a Polars self-join on (story, kind, dimension) for numbers and
+   (story, attribute, entity) for attributes, keeping pairs from different
+   articles whose values are within `alignment.max_ratio` of each other.
+2. *Score* the survivors: rapidfuzz over the unique (subject, subject) and
+   (context, context) string pairs, joined back, plus entity overlap. Subjects
+   are canonicalized with the rule synonyms first ("allies" ~ "nations").
+3. *Group*: pairs in descending score merge groups unless the merge would put
+   two facts of one article in a group (one fact per article per group).
+
+The result is GROUPS_SCHEMA: one row per aligned fact; group ids are hashes of
+their facts' ids, so they do not depend on the batch's order.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import math
+import re
+from collections.abc import Iterable
 from typing import Any
 
 import polars as pl
+from rapidfuzz import fuzz, process
 
 from .facts import GROUPS_SCHEMA, empty
 
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+DEFAULTS = {"threshold": 0.55, "subject_weight": 0.35, "context_weight": 0.25,
+            "entity_weight": 0.15, "value_weight": 0.25, "max_ratio": 12.0, "attribute_threshold": 90.0,
+            "statement_threshold": 70.0}
+# Characters of sentence either side of a figure that describe it ("annual
+# pledge", "package", "this year"); wider windows drag in the next fact's words.
+_CONTEXT_CHARS = 48
+
+
+def settings(rules: Any) -> dict[str, float]:
+    got = rules["alignment"] if rules is not None else {}
+    return {**DEFAULTS, **(got or {})}
+
+
+def synonym_map(rules: Any) -> dict[str, str]:
+    """word → the first word of its synonym set in the rules."""
+    out: dict[str, str] = {}
+    for words in (rules["subject_synonyms"] if rules is not None else []) or []:
+        for w in words:
+            out.setdefault(w.casefold(), words[0].casefold())
+    return out
+
+
+def canonical_words(text: str | None, synonyms: dict[str, str]) -> list[str]:
+    """Lowercased words with synonyms folded; a plural -s is tried too because
+    subjects come as written ("allies", "nations") while rules list lemmas."""
+    out = []
+    for w in _WORD.findall((text or "").casefold()):
+        if w in synonyms:
+            out.append(synonyms[w])
+        elif w.endswith("ies") and w[:-3] + "y" in synonyms:
+            out.append(synonyms[w[:-3] + "y"])
+        elif w.endswith("s") and w[:-1] in synonyms:
+            out.append(synonyms[w[:-1]])
+        else:
+            out.append(w)
+    return out
+
+
+def canonical(text: str | None, synonyms: dict[str, str]) -> str:
+    return " ".join(canonical_words(text, synonyms))
+
+
+def content(text: str | None, synonyms: dict[str, str]) -> str:
+    """Canonical words without function words (spaCy's English stop list), so
+    shared 'the' and 'of' do not make two contexts look alike."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return " ".join(w for w in canonical_words(text, synonyms) if w not in STOP_WORDS)
+
+
+def _dimension(unit: str | None, kind: str) -> str:
+    """The block a unit belongs to: km and miles together, money together."""
+    if kind == "money" or unit is None:
+        return kind
+    try:
+        from .units import dimension
+    except ImportError:  # units.py not there yet: a unit is its own dimension
+        return unit
+    try:
+        return str(dimension(unit, kind) or unit)
+    except Exception:  # an unknown unit is its own dimension
+        return unit
+
+
+def _linear(unit: str, ref: str, kind: str) -> tuple[float, float]:
+    """(a, b) with convert(x, unit, ref) == a*x + b; affine for °C/°F."""
+    if unit == ref:
+        return 1.0, 0.0
+    try:
+        from .units import convert
+
+        b = float(convert(0.0, unit, ref))
+        return float(convert(1.0, unit, ref)) - b, b
+    except Exception:  # not convertible: leave the value as it is
+        return 1.0, 0.0
+
+
+def block_kind(kind: str, unit: str | None) -> str:
+    """A 'rate' of money blocks with money: '£3bn a year' vs '£3bn in all'."""
+    if kind == "rate" and unit and len(unit) == 3 and unit.isupper():
+        return "money"
+    return kind
+
+
+def _numeric_frame(facts: pl.DataFrame, synonyms: dict[str, str]) -> pl.DataFrame:
+    num = facts.with_row_index("i").filter(
+        (pl.col("kind") != "attribute")
+        & pl.any_horizontal(pl.col("value", "low", "high").is_not_null())
+    )
+    if num.is_empty():
+        return num
+    num = num.with_columns(
+        pl.struct("kind", "unit").map_elements(lambda r: block_kind(r["kind"], r["unit"]),
+                                               return_dtype=pl.String).alias("bkind"))
+    # Counts block on what is counted (synonyms folded); other kinds on the
+    # unit's physical dimension.
+    pairs = num.select("bkind", "unit").unique().rows()
+    dims = {(k, u): (canonical(u, synonyms) or "thing") if k == "count" else _dimension(u, k)
+            for k, u in pairs}
+    refs: dict[tuple[str, str], str] = {}
+    for (k, u), d in sorted(dims.items(), key=lambda kv: (kv[0][0], kv[0][1] or "")):
+        refs.setdefault((k, d), u or "")
+    lin = {(k, u): _linear(u or "", refs[(k, dims[(k, u)])], k) if k != "money" else (1.0, 0.0)
+           for k, u in pairs}
+    keys = pl.DataFrame(
+        {"bkind": [k for k, _ in pairs], "unit": [u for _, u in pairs],
+         "dim": [dims[p] for p in pairs], "a": [lin[p][0] for p in pairs],
+         "b": [lin[p][1] for p in pairs]},
+        schema={"bkind": pl.String, "unit": pl.String, "dim": pl.String,
+                "a": pl.Float64, "b": pl.Float64})
+    num = num.join(keys, on=["bkind", "unit"], how="left", nulls_equal=True, maintain_order="left")
+    rep = pl.coalesce("value", "low", "high")
+    subj = num.select("subject").unique()["subject"].to_list()
+    subj_map = pl.DataFrame({"subject": subj, "subj": [canonical(s, synonyms) for s in subj]},
+                            schema={"subject": pl.String, "subj": pl.String})
+    num = num.join(subj_map, on="subject", how="left", nulls_equal=True,
+                   maintain_order="left").with_columns(
+        base=(rep * pl.col("a") + pl.col("b")),
+        ctx=_context_expr(),
+        story=pl.col("story").fill_null(""),
+    )
+    ctx = num.select("ctx").unique()["ctx"].to_list()
+    ctx_map = pl.DataFrame({"ctx": ctx, "ctx2": [content(c, synonyms) for c in ctx]},
+                           schema={"ctx": pl.String, "ctx2": pl.String})
+    return num.join(ctx_map, on="ctx", how="left", nulls_equal=True,
+                    maintain_order="left").drop("ctx").rename({"ctx2": "ctx"})
+
+
+def _context_expr() -> pl.Expr:
+    """The words around the figure in its sentence, the figure itself cut out."""
+    rel = pl.col("start") - pl.col("sentence_start").fill_null(pl.col("start"))
+    length = pl.col("end") - pl.col("start")
+    sent = pl.col("sentence").fill_null("")
+    left_start = pl.max_horizontal(rel - _CONTEXT_CHARS, pl.lit(0))
+    before = sent.str.slice(left_start, rel - left_start)
+    after = sent.str.slice(rel + length, _CONTEXT_CHARS)
+    return pl.concat_str([before, after], separator=" ").str.to_lowercase()
+
+
+def _fuzzy(pairs: pl.DataFrame, left: str, right: str, out: str) -> pl.DataFrame:
+    """Score each unique (left, right) string pair once, in C, and join back."""
+    uniq = pairs.select(pl.col(left).fill_null(""), pl.col(right).fill_null("")).unique(
+        maintain_order=True)
+    scores = process.cpdist(uniq[left].to_list(), uniq[right].to_list(),
+                            scorer=fuzz.token_set_ratio, workers=1)
+    uniq = uniq.with_columns(pl.Series(out, scores, dtype=pl.Float64) / 100.0)
+    return pairs.with_columns(pl.col(left).fill_null(""), pl.col(right).fill_null("")).join(
+        uniq, on=[left, right], how="left", maintain_order="left")
+
+
+def numeric_pairs(facts: pl.DataFrame, rules: Any) -> pl.DataFrame:
+    """Scored candidate pairs (i, j, score) of numeric facts, i < j."""
+    cfg = settings(rules)
+    num = _numeric_frame(facts, synonym_map(rules))
+    if num.is_empty():
+        return pl.DataFrame(schema={"i": pl.UInt32, "j": pl.UInt32, "score": pl.Float64})
+    side = num.select("i", "article", "story", "bkind", "dim", "unit", "base", "subj", "ctx",
+                      "entities", "per")
+    ratio = cfg["max_ratio"]
+    lo = pl.min_horizontal(pl.col("base").abs(), pl.col("base_r").abs())
+    hi = pl.max_horizontal(pl.col("base").abs(), pl.col("base_r").abs())
+    same_scale = (pl.col("bkind") != "money") | (pl.col("unit") == pl.col("unit_r"))
+    pairs = (
+        side.lazy().join(side.lazy(), on=["story", "bkind", "dim"], suffix="_r")
+        .filter((pl.col("i") < pl.col("i_r")) & (pl.col("article") != pl.col("article_r")))
+        .filter(~same_scale | (hi <= lo * ratio) | (hi == 0))
+        .collect()
+    )
+    if pairs.is_empty():
+        return pl.DataFrame(schema={"i": pl.UInt32, "j": pl.UInt32, "score": pl.Float64})
+    pairs = _fuzzy(pairs, "subj", "subj_r", "s_subj")
+    pairs = _fuzzy(pairs, "ctx", "ctx_r", "s_ctx")
+    inter = pl.col("entities").list.set_intersection(pl.col("entities_r")).list.len()
+    union = pl.col("entities").list.set_union(pl.col("entities_r")).list.len()
+    ent = pl.when(union > 0).then(inter / union).otherwise(0.5)
+    # A subject missing on either side says nothing either way.
+    subj = pl.when((pl.col("subj") == "") | (pl.col("subj_r") == "")).then(0.5).otherwise(
+        pl.col("s_subj"))
+    # Close values are evidence of the same fact: 1 when equal, 0 at ten times.
+    closeness = (1 - (hi / lo).log10()).clip(0, 1).fill_nan(0).fill_null(0)
+    closeness = pl.when(hi == lo).then(1.0).otherwise(closeness)
+    w_s, w_c, w_e, w_v = (cfg["subject_weight"], cfg["context_weight"], cfg["entity_weight"],
+                          cfg["value_weight"])
+    total = (w_s + w_c + w_e + w_v) or 1.0
+    score = (w_s * subj + w_c * pl.col("s_ctx") + w_e * ent + w_v * closeness) / total
+    return (pairs.select(pl.col("i"), pl.col("i_r").alias("j"), score.alias("score"))
+            .filter(pl.col("score") >= cfg["threshold"]))
+
+
+def canonical_entities(facts: pl.DataFrame) -> dict[tuple[str, str], str]:
+    """(story, entity) → the fullest name in the story that ends with it, so
+    'Healey' and 'Mr Healey' join 'John Healey'."""
+    rows = facts.filter(pl.col("entity").is_not_null()).select(
+        pl.col("story").fill_null(""), "entity").unique().sort("story", "entity").rows()
+    by_story: dict[str, list[str]] = {}
+    for story, ent in rows:
+        by_story.setdefault(story, []).append(ent)
+    out = {}
+    for story, names in by_story.items():
+        for name in names:
+            last = name.split()[-1].casefold() if name.split() else ""
+            longer = sorted((n for n in names if len(n) > len(name)
+                             and n.split()[-1].casefold() == last), key=lambda n: (-len(n), n))
+            out[(story, name)] = longer[0] if longer else name
+    return out
+
+
+def attribute_pairs(facts: pl.DataFrame, rules: Any) -> pl.DataFrame:
+    """Scored candidate pairs of attributive facts.
+
+    Roles, affiliations and broadcasters pair when they are about the same
+    entity; statements pair when their text is alike, whoever said them."""
+    cfg = settings(rules)
+    att = facts.with_row_index("i").filter(pl.col("kind") == "attribute").with_columns(
+        pl.col("story").fill_null(""))
+    empty_pairs = pl.DataFrame(schema={"i": pl.UInt32, "j": pl.UInt32, "score": pl.Float64})
+    if att.is_empty():
+        return empty_pairs
+    names = canonical_entities(att)
+    att = att.with_columns(
+        pl.struct("story", "entity").map_elements(
+            lambda r: names.get((r["story"], r["entity"]), r["entity"]) or "",
+            return_dtype=pl.String).alias("who"))
+    side = att.select("i", "article", "story", "attribute", "who", "attribute_value")
+    said = side.filter(pl.col("attribute") == "speaker")
+    other = side.filter(pl.col("attribute") != "speaker")
+    out = []
+    if not other.is_empty():
+        p = (other.join(other, on=["story", "attribute", "who"], suffix="_r")
+             .filter((pl.col("i") < pl.col("i_r")) & (pl.col("article") != pl.col("article_r"))
+                     & (pl.col("who") != "")))
+        out.append(p.select("i", pl.col("i_r").alias("j"), pl.lit(1.0).alias("score")))
+    if not said.is_empty():
+        p = (said.join(said, on=["story", "attribute"], suffix="_r")
+             .filter((pl.col("i") < pl.col("i_r")) & (pl.col("article") != pl.col("article_r"))))
+        if not p.is_empty():
+            p = _fuzzy(p, "attribute_value", "attribute_value_r", "s")
+            out.append(p.filter(pl.col("s") * 100 >= cfg["statement_threshold"])
+                       .select("i", pl.col("i_r").alias("j"), pl.col("s").alias("score")))
+    return pl.concat(out) if out else empty_pairs
+
+
+def _group(pairs: Iterable[tuple[int, int, float]], article_of: list[str]
+           ) -> dict[int, tuple[int, float]]:
+    """Greedy merging, best pair first, never two facts of one article in a
+    group. Hand-written: this is union-find with a cannot-link constraint,
+    which no library we use offers. Returns fact → (root, best score)."""
+    parent: dict[int, int] = {}
+    members: dict[int, set[str]] = {}
+    best: dict[int, float] = {}
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for i, j, s in pairs:
+        for x in (i, j):
+            if x not in parent:
+                parent[x] = x
+                members[x] = {article_of[x]}
+        ri, rj = find(i), find(j)
+        if ri == rj or members[ri] & members[rj]:
+            continue
+        if rj < ri:
+            ri, rj = rj, ri
+        parent[rj] = ri
+        members[ri] |= members.pop(rj)
+        best[i] = max(best.get(i, 0.0), s)
+        best[j] = max(best.get(j, 0.0), s)
+    return {x: (find(x), best[x]) for x in parent if x in best}
+
 
 def align(facts: pl.DataFrame, rules: Any) -> pl.DataFrame:
-    return empty(GROUPS_SCHEMA)
+    """GROUPS_SCHEMA rows: every fact aligned with at least one other article's."""
+    if facts.is_empty():
+        return empty(GROUPS_SCHEMA)
+    pairs = pl.concat([numeric_pairs(facts, rules), attribute_pairs(facts, rules)])
+    if pairs.is_empty():
+        return empty(GROUPS_SCHEMA)
+    pairs = pairs.sort(["score", "i", "j"], descending=[True, False, False])
+    article_of = facts["article"].to_list()
+    grouped = _group(pairs.iter_rows(), article_of)
+    idx = sorted(grouped)
+    out = pl.DataFrame({"i": idx, "root": [grouped[x][0] for x in idx],
+                        "score": [round(grouped[x][1], 4) for x in idx]},
+                       schema={"i": pl.UInt32, "root": pl.Int64, "score": pl.Float64})
+    facts_i = facts.with_row_index("i").select("i", "fact_id", "story")
+    out = out.join(facts_i, on="i", how="left", maintain_order="left")
+    ids = out.group_by("root", maintain_order=True).agg(
+        pl.col("fact_id").sort().str.join("|").alias("key"), pl.col("i").min().alias("first"))
+    ids = ids.with_columns(pl.col("key").map_elements(
+        lambda k: "g" + hashlib.blake2b(k.encode(), digest_size=5).hexdigest(),
+        return_dtype=pl.String).alias("group"))
+    out = out.join(ids.select("root", "group", "first"), on="root", how="left")
+    out = out.sort(["first", "i"])
+    return out.select(pl.col("group"), pl.col("story"), pl.col("fact_id"),
+                      pl.col("score")).cast(GROUPS_SCHEMA)  # type: ignore[arg-type]
+
+
+def ratio(a: float, b: float) -> float:
+    """How many times larger the larger of two values is (inf if one is 0)."""
+    a, b = abs(a), abs(b)
+    lo, hi = min(a, b), max(a, b)
+    if hi == 0:
+        return 1.0
+    return math.inf if lo == 0 else hi / lo

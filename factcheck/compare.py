@@ -1,13 +1,328 @@
-"""Whether aligned facts agree (placeholder until the cross-check issue lands)."""
+"""Whether aligned facts agree, and if not, the discrepancy to report.
+
+Within each aligned group the fact that agrees with most others anchors the
+*consensus*; every fact that disagrees with the anchor is an outlier and gets
+one discrepancy naming its source and the sources it contradicts. How two
+facts disagree picks the rule (checks.yaml):
+
+- money in currencies with no rate in the rules: FC105 (info);
+- the same amount over a different period: FC104;
+- intervals that overlap only because a qualifier is open-ended, beyond how
+  far it plausibly reaches: FC102;
+- no overlap, and one side is qualified: FC103; both exact: FC101;
+- a running total that is higher in a later article: FC106 (an update);
+- attributes: role FC201, speaker FC202, broadcaster FC203, affiliation FC204.
+
+Every discrepancy's `id` hashes the rule, story, kind, unit, subject and the
+cited facts' articles and own text, never offsets, so it survives edits
+elsewhere in an article (the triage file keys on it).
+"""
 
 from __future__ import annotations
 
+import fnmatch
+import hashlib
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
 from typing import Any
 
 import polars as pl
+from rapidfuzz import fuzz
 
-from .facts import DISCREPANCY_SCHEMA, empty
+from .align import canonical_words, ratio, settings, synonym_map
+from .facts import DISCREPANCY_SCHEMA, SEVERITIES, empty, frame
+
+OPEN_UP = ("more_than", "at_least")
+OPEN_DOWN = ("less_than", "at_most")
+ATTRIBUTE_RULES = {"role": "FC201", "speaker": "FC202", "broadcaster": "FC203",
+                   "affiliation": "FC204"}
+_PER = re.compile(r"^\s*(\d+(?:\.\d+)?)?\s*([A-Za-z_]+?)s?\s*$")
+_COUNT_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+                "ten")
+
+
+@dataclass
+class Finding:
+    rule: str
+    detail: str
+    status: str = "conflict"
+
+
+def _tolerance(rules: Any, kind: str, a: float, b: float) -> float:
+    tol = rules["tolerances"] or {}
+    t = tol.get(kind) or tol.get("default") or {"relative": 0.02}
+    return max(t.get("relative", 0.0) * max(abs(a), abs(b)), t.get("absolute", 0.0))
+
+
+def interval(f: dict[str, Any], reach: dict[str, float], *, reached: bool) -> tuple[float, float]:
+    """The values a fact's wording allows; open ends cut at the qualifier's
+    reach when `reached` (more than 10 → (10, 30] with reach 3)."""
+    v = f["value"]
+    lo = f["low"] if f["low"] is not None else v
+    hi = f["high"] if f["high"] is not None else v
+    q = f["qualifier"] or "exact"
+    if q in OPEN_UP and f["high"] is None:
+        hi = lo * reach.get(q, math.inf) if reached and lo is not None else math.inf
+    if q in OPEN_DOWN and f["low"] is None:
+        lo = hi / reach.get(q, math.inf) if reached and hi is not None else -math.inf
+    lo = -math.inf if lo is None else lo
+    hi = math.inf if hi is None else hi
+    return lo, hi
+
+
+def _overlap(a: tuple[float, float], b: tuple[float, float], tol: float) -> bool:
+    return a[0] - tol <= b[1] and b[0] - tol <= a[1]
+
+
+def _period(per: str | None) -> tuple[float, str] | None:
+    """'year' → (1, 'year'); '3 year' / '3 years' → (3, 'year')."""
+    if not per:
+        return None
+    m = _PER.match(per)
+    if not m:
+        return None
+    return float(m.group(1) or 1), m.group(2).casefold()
+
+
+def _in_years(period: tuple[float, str]) -> float | None:
+    n, unit = period
+    if unit == "year":
+        return n
+    try:
+        from .units import convert
+
+        return n * float(convert(1.0, unit, "year"))
+    except Exception:  # a period pint does not know cannot be compared
+        return None
+
+
+def _scale(f: dict[str, Any], g: dict[str, Any], rules: Any) -> float | None:
+    """The factor that brings f's unit to g's, or None when there is none."""
+    if f["unit"] == g["unit"] or not f["unit"] or not g["unit"]:
+        return 1.0
+    if f["kind"] == "money" or g["kind"] == "money":
+        rates = rules["currency_rates"] or {}
+        if f"{f['unit']}/{g['unit']}" in rates:
+            return float(rates[f"{f['unit']}/{g['unit']}"])
+        if f"{g['unit']}/{f['unit']}" in rates:
+            return 1.0 / float(rates[f"{g['unit']}/{f['unit']}"])
+        return None
+    return 1.0  # other units were converted before comparing
+
+
+def _converted(f: dict[str, Any], g: dict[str, Any], rules: Any) -> dict[str, Any] | None:
+    """f in g's unit: rates for money, pint (units.convert) for the rest."""
+    if f["kind"] == "money" or not f["unit"] or f["unit"] == g["unit"] or not g["unit"]:
+        k = _scale(f, g, rules)
+        if k is None:
+            return None
+        return {**f, **{c: None if f[c] is None else f[c] * k for c in ("value", "low", "high")}}
+    try:
+        from .units import convert
+
+        return {**f, "unit": g["unit"], **{c: None if f[c] is None else
+                                          float(convert(f[c], f["unit"], g["unit"]))
+                                          for c in ("value", "low", "high")}}
+    except Exception:  # units pint cannot relate are different facts
+        return None
+
+
+def _cumulative(f: dict[str, Any], words: set[str]) -> bool:
+    text = " ".join(filter(None, (f["subject"], f["unit"], f["sentence"])))
+    return bool(words & set(canonical_words(text, {})))
+
+
+def relation(f: dict[str, Any], g: dict[str, Any], rules: Any) -> Finding | None:
+    """How fact f disagrees with fact g (None when they agree)."""
+    reach = rules["qualifier_reach"] or {}
+    conv = _converted(f, g, rules)
+    if conv is None:
+        return Finding("FC105", f"{f['unit']} and {g['unit']}: no rate in the rules")
+    f2 = conv
+    pf, pg = _period(f["per"]), _period(g["per"])
+    rate_note = ""
+    if pf and pg and pf != pg:
+        yf, yg = _in_years(pf), _in_years(pg)
+        same_amount = _overlap(interval(f2, reach, reached=True), interval(g, reach, reached=True),
+                               _tolerance(rules, g["kind"], f2["value"] or 0, g["value"] or 0))
+        if yf and yg:
+            # Compare yearly rates: "£1bn a year" agrees with "£3bn over three years".
+            f2 = {**f2, **{c: None if f2[c] is None else f2[c] / yf for c in ("value", "low", "high")}}
+            g = {**g, **{c: None if g[c] is None else g[c] / yg for c in ("value", "low", "high")}}
+            rate_note = f"per {f['per']} vs per {g['per']}, compared per year; "
+        if same_amount:
+            return Finding("FC104", f"the same amount per {f['per']} and per {g['per']}")
+    tol = _tolerance(rules, g["kind"], f2["value"] or 0, g["value"] or 0)
+    raw_f, raw_g = interval(f2, reach, reached=False), interval(g, reach, reached=False)
+    cut_f, cut_g = interval(f2, reach, reached=True), interval(g, reach, reached=True)
+    if _overlap(cut_f, cut_g, tol):
+        return None
+    detail = (f"{rate_note}intervals [{_n(cut_f[0])}, {_n(cut_f[1])}] and "
+              f"[{_n(cut_g[0])}, {_n(cut_g[1])}] {g['unit'] or ''}, tolerance {_n(tol)}")
+    words = {w.casefold() for w in rules["cumulative_subjects"] or []}
+    if (words and _cumulative(f, words) and f["published"] and g["published"]
+            and f["published"] > g["published"] and cut_f[0] > cut_g[1]):
+        return Finding("FC106", detail + "; a running total, later and higher", "update")
+    if _overlap(raw_f, raw_g, tol):
+        qs = [q for q in (f["qualifier"], g["qualifier"]) if q in reach]
+        return Finding("FC102", detail + f"; '{qs[0] if qs else 'open'}' reaches "
+                                f"×{_n(reach.get(qs[0], 0) if qs else 0)}")
+    if {f["qualifier"] or "exact", g["qualifier"] or "exact"} != {"exact"}:
+        return Finding("FC103", detail + f"; qualifiers {f['qualifier']} and {g['qualifier']}")
+    return Finding("FC101", detail)
+
+
+def _n(x: float) -> str:
+    if x in (math.inf, -math.inf):
+        return "∞" if x > 0 else "-∞"
+    return f"{x:,.6g}"
+
+
+def _attr_key(f: dict[str, Any], cfg: dict[str, float]) -> str:
+    if f["attribute"] == "speaker":
+        return (f["who"] or "").casefold()
+    return " ".join((f["attribute_value"] or "").casefold().split())
+
+
+def attr_relation(f: dict[str, Any], g: dict[str, Any], rules: Any) -> Finding | None:
+    cfg = settings(rules)
+    if f["attribute"] != g["attribute"] or f["attribute"] not in ATTRIBUTE_RULES:
+        return None
+    if f["attribute_scope"] and g["attribute_scope"] and \
+            f["attribute_scope"].casefold() != g["attribute_scope"].casefold():
+        return None  # a role in another country or body is another role
+    a, b = _attr_key(f, cfg), _attr_key(g, cfg)
+    if not a or not b or fuzz.ratio(a, b) >= cfg["attribute_threshold"]:
+        return None
+    if f["attribute"] == "speaker":
+        return Finding("FC202", f"speakers {f['who']!r} and {g['who']!r}")
+    return Finding(ATTRIBUTE_RULES[f["attribute"]],
+                   f"{f['attribute']} {f['attribute_value']!r} and {g['attribute_value']!r}")
+
+
+def _outlets(n: int) -> str:
+    word = _COUNT_WORDS[n] if n < len(_COUNT_WORDS) else str(n)
+    return f"{word} other outlets"
+
+
+def _says(f: dict[str, Any]) -> str:
+    if f["kind"] == "attribute":
+        return f["who"] if f["attribute"] == "speaker" else (f["attribute_value"] or f["text"])
+    text = " ".join(f["text"].split())
+    if f["subject"] and not re.search(r"[^\W\d_]", text):
+        return f"{text} {f['subject']}"
+    return text
+
+
+def _source(f: dict[str, Any]) -> str:
+    return f["source"] or f["article"]
+
+
+def _severity(rules: Any, rule: str, default: str, kind: str, size: float) -> str:
+    for s in rules["severity"] or []:
+        if s.get("rule") not in (None, rule) or s.get("kind") not in (None, kind):
+            continue
+        if "min_ratio" in s and size < s["min_ratio"]:
+            continue
+        if "max_ratio" in s and size > s["max_ratio"]:
+            continue
+        return s["level"]
+    return default
+
+
+def fingerprint(rule: str, story: str | None, kind: str, unit: str | None, subject: str,
+                cited: list[dict[str, Any]]) -> str:
+    """Stable across unrelated edits: no offsets, only the facts' own words."""
+    parts = [rule, story or "", kind, unit or "", subject]
+    parts += sorted(f"{f['article']}\x1f{' '.join(f['text'].split()).casefold()}" for f in cited)
+    return "fc-" + hashlib.blake2b("\x1e".join(parts).encode(), digest_size=10).hexdigest()
+
+
+def _ignored(rules: Any, row: dict[str, Any], cited: list[dict[str, Any]]) -> bool:
+    for rule in rules["ignore"] or []:
+        if "rule" in rule and rule["rule"] not in (row["rule"], row["name"]):
+            continue
+        if "subject" in rule and rule["subject"].casefold() not in (row["subject"] or "").casefold():
+            continue
+        if "article" in rule and not any(fnmatch.fnmatch(f["article"], rule["article"])
+                                         for f in cited):
+            continue
+        if "text" in rule and not any(rule["text"].casefold() in f["text"].casefold()
+                                      for f in cited):
+            continue
+        return True
+    return False
+
+
+def _group_findings(members: list[dict[str, Any]], rules: Any) -> list[tuple[dict, list, Finding]]:
+    """(outlier, the consensus facts it contradicts, how) for one group."""
+    rel = attr_relation if members[0]["kind"] == "attribute" else relation
+    n = len(members)
+    found: dict[tuple[int, int], Finding | None] = {}
+    for x in range(n):
+        for y in range(n):
+            if x != y:
+                found[x, y] = rel(members[x], members[y], rules)
+    agree = [sum(found[x, y] is None for y in range(n) if y != x) for x in range(n)]
+    # The anchor agrees with most; ties go to the earliest fact (batch order).
+    anchor = max(range(n), key=lambda x: (agree[x], -x))
+    consensus = [y for y in range(n) if y == anchor or found[y, anchor] is None]
+    out = []
+    for x in range(n):
+        if x in consensus:
+            continue
+        against = [members[y] for y in consensus if found[x, y] is not None]
+        out.append((members[x], against, found[x, anchor]))
+    return out
 
 
 def compare(facts: pl.DataFrame, groups: pl.DataFrame, rules: Any) -> pl.DataFrame:
-    return empty(DISCREPANCY_SCHEMA)
+    """DISCREPANCY_SCHEMA rows, ordered by severity, story, then position."""
+    if groups.is_empty():
+        return empty(DISCREPANCY_SCHEMA)
+    from .align import canonical_entities
+
+    names = canonical_entities(facts)
+    joined = groups.join(facts.with_row_index("pos").drop("story"), on="fact_id", how="inner",
+                         maintain_order="left")
+    checks = rules["checks"] or {}
+    synonyms = synonym_map(rules)
+    rows = []
+    for (gid,), part in joined.group_by(["group"], maintain_order=True):
+        members = sorted(part.to_dicts(), key=lambda r: r["pos"])
+        for m in members:
+            m["who"] = names.get((m["story"] or "", m["entity"]), m["entity"]) if m["entity"] else None
+        for f, against, how in _group_findings(members, rules):
+            check = checks.get(how.rule, {})
+            size = 1.0
+            if f["kind"] != "attribute" and f["value"] is not None and against[0]["value"]:
+                size = ratio(f["value"], against[0]["value"])
+            said = Counter(_says(g) for g in against)
+            others_say = " / ".join(s for s, _ in sorted(said.items(), key=lambda kv: -kv[1])[:2])
+            others = _source(against[0]) if len(against) == 1 else _outlets(len(against))
+            subject = (f["attribute_value"] if f["attribute"] == "speaker" else f["subject"]) \
+                or f["unit"] or f["kind"]
+            message = check.get("message", "{source} says {says}; {others} {say} {others_say}")
+            message = message.format(source=_source(f), says=_says(f), others=others,
+                                     others_say=others_say, subject=subject,
+                                     say="says" if len(against) == 1 else "say",
+                                     entity=f["who"] or "")
+            cited = [f, *against]
+            subject_key = " ".join(canonical_words(subject, synonyms))
+            row = {
+                "id": fingerprint(how.rule, f["story"], f["kind"], f["unit"], subject_key, cited),
+                "rule": how.rule, "name": check.get("name", how.rule), "kind": f["kind"],
+                "severity": _severity(rules, how.rule, check.get("severity", "warning"),
+                                      f["kind"], size),
+                "status": how.status, "story": f["story"], "group": gid, "subject": subject,
+                "message": message,
+                "detail": f"{how.detail}; alignment score {max(g['score'] for g in members):.2f}",
+                "score": max(g["score"] for g in members),
+                "fact_ids": [g["fact_id"] for g in sorted(cited, key=lambda r: r["pos"])],
+            }
+            if not _ignored(rules, row, cited):
+                rows.append(((SEVERITIES.index(row["severity"]), row["story"] or "", f["pos"]), row))
+    rows.sort(key=lambda r: r[0])
+    return frame([r for _, r in rows], DISCREPANCY_SCHEMA)

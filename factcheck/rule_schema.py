@@ -30,7 +30,7 @@ class Spec:
 _LEVELS = ("error", "warning", "info")
 # Names the cross-check reads from the `alignment` and `story_grouping` maps.
 ALIGNMENT_KEYS = ("threshold", "subject_weight", "context_weight", "entity_weight",
-                  "max_ratio", "attribute_threshold", "statement_threshold")
+                  "value_weight", "max_ratio", "attribute_threshold", "statement_threshold")
 STORY_KEYS = ("threshold", "entity_weight", "title_weight", "date_days", "date_weight")
 
 
@@ -71,7 +71,7 @@ SECTIONS: dict[str, Spec] = {
         {"name": "str", "severity": _LEVELS, "message": "str", "what": "str", "why": "str",
          "example": "str", "fix": "str"},
         "The discrepancy rules: code (FC101) → name, default severity, a one-line message "
-        "template ({source}, {says}, {others}, {others_say}, {subject}, {entity}) and the "
+        "template ({source}, {says}, {others}, {say}, {others_say}, {subject}, {entity}) and the "
         "docs `rules explain` shows (what, why, example, fix).",
         _check_codes,
     ),
