@@ -95,7 +95,9 @@ def extract_articles(
         from .engines import extract_local
 
         facts = extract_local(articles, rules, options, progress)
-    return facts
+    from .extract.entities import canonicalize
+
+    return canonicalize(facts, rules)  # one name per person across the batch
 
 
 def cross_check(facts: pl.DataFrame, articles: Sequence[Article], rules: Rules,

@@ -1,9 +1,158 @@
-"""Attributive facts from a Doc (placeholder until the attributes issue lands)."""
+"""Attributive facts from a Doc: roles, affiliations, broadcasters and speakers.
+
+Roles are found from titles (a PhraseMatcher over the ``titles`` rules) and the
+name next to them, in the shapes news copy uses:
+
+- title then name: "UK Defence Secretary John Healey", "Russia's President Putin";
+- name, then title in apposition: "Healey, Britain's defence secretary",
+  "Pete Hegseth (US Defense Secretary)";
+- title, then name in apposition: "the defence secretary, John Healey".
+
+Apposition is read from the parse (``appos``), not from commas, so a list
+("the Chancellor, John Healey and the Home Secretary") gives no role. The
+country or organisation before a title is its scope; a party before it
+("Conservative MP") or an organisation scope ("NATO's secretary general") is
+also an affiliation. "<Org>'s <Name>" is a broadcaster fact when the
+organisation is a broadcaster or a programme word follows ("ITV's Peston
+programme"), else an affiliation of a person. Speakers are in ``speech.py``.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from .mentions import POSSESSIVE, People, alias_key, lexicon, make_row, scope_before
+from .speech import extract_speakers
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+    from ..articles import Article
+    from ..rules import Rules
 
 
-def extract_attributes(doc: Any, article: Any, rules: Any, offset: int = 0) -> list[dict[str, Any]]:
-    return []
+def extract_attributes(doc: Doc, article: Article, rules: Rules,
+                       offset: int = 0) -> list[dict[str, Any]]:
+    """All attribute facts of `doc`; `offset` is where the Doc starts in the article."""
+    from spacy.util import filter_spans
+
+    lex = lexicon(doc.vocab, rules)
+    people = People(doc, lex)
+    spans = []
+    for match_id, start, end in lex.titles(doc):
+        span = doc[start:end]
+        span.label_ = doc.vocab.strings[match_id]
+        spans.append(span)
+    titles = sorted(filter_spans(spans), key=lambda s: s.start)
+    found = [_role(people, title, titles) for title in titles]
+    roles = [f for f in found if f is not None]
+    for _, _, name, _ in roles:
+        people.add(name)
+    people.finish()
+
+    rows: list[dict[str, Any]] = []
+    for title, (first, last), name, (scope, kind, party) in roles:
+        entity = people.full(name.text)
+        rows.append(make_row(doc, offset, first, last, entity, "role", title.label_, scope,
+                             f"role:{title.pattern}"))
+        if party is not None:
+            rows.append(make_row(doc, offset, first, last, entity, "affiliation", party, None,
+                                 "affiliation:party-title"))
+        elif kind == "organisation":
+            rows.append(make_row(doc, offset, first, last, entity, "affiliation", scope, None,
+                                 "affiliation:organisation-title"))
+    title_starts = {t.start for t in titles}
+    rows.extend(_possessives(people, offset, title_starts))
+    rows.extend(extract_speakers(people, offset, rules))
+    # The fact id hashes span, kind and attribute: keep the first of any repeat.
+    seen: set[tuple[int, int, str]] = set()
+    out = []
+    for row in rows:
+        key = (row["start"], row["end"], row["attribute"])
+        if key not in seen:
+            seen.add(key)
+            out.append(row)
+    return out
+
+
+class _Title:
+    """A matched title with the pattern that tied it to a name."""
+
+    def __init__(self, span: Span, pattern: str):
+        self.label_ = span.label_
+        self.pattern = pattern
+
+
+def _role(people: People, title: Span, titles: list[Span]) -> Any:
+    """(title, token range, name, (scope, kind, party)) if `title` belongs to a name."""
+    doc = people.doc
+    scope, kind, party, first = scope_before(people, title.start)
+    end = title.end
+    k = end
+    while k < len(doc) and doc[k].is_space:
+        k += 1
+    # "President of France Emmanuel Macron": a scope after the title.
+    if scope is None and k + 1 < len(doc) and doc[k].lower_ == "of":
+        after, after_kind, _, _ = scope_before(people, k + 2) if k + 2 <= len(doc) else (
+            None, None, None, 0)
+        if after is not None:
+            scope, kind, end = after, after_kind, k + 2
+            k = end
+            while k < len(doc) and doc[k].is_space:
+                k += 1
+    next_title = min((t.start for t in titles if t.start >= end), default=len(doc))
+    name = people.name_after(k, stop=next_title) if k < len(doc) else None
+    if name is not None and name.start == k:
+        return _Title(title, "title-name"), (min(first, title.start), name.end), name, (
+            scope, kind, party)
+    head = title.root
+    # "Healey, Britain's defence secretary" / "Pete Hegseth (US Defense Secretary)"
+    if head.dep_ == "appos" and head.head.i < title.start:
+        name = people.name_at(head.head)
+        if name is not None and not _overlaps(name, titles):
+            shape = "name-paren-title" if doc[name.end].text == "(" else "name-appos-title"
+            close = end + 1 if end < len(doc) and doc[end].text == ")" else end
+            return _Title(title, shape), (name.start, close), name, (scope, kind, party)
+    # "the defence secretary, John Healey"
+    for child in head.rights:
+        if child.dep_ == "appos" and child.i >= end:
+            name = people.name_at(child)
+            if name is not None and not _overlaps(name, titles):
+                det = first - 1 if first > 0 and doc[first - 1].lower_ == "the" else first
+                return _Title(title, "title-appos-name"), (det, name.end), name, (
+                    scope, kind, party)
+    return None
+
+
+def _overlaps(name: Span, titles: list[Span]) -> bool:
+    return any(t.start < name.end and name.start < t.end for t in titles)
+
+
+def _possessives(people: People, offset: int, title_starts: set[int]) -> list[dict[str, Any]]:
+    """ "ITV's Peston" → broadcaster; "Labour's Angela Rayner" → affiliation."""
+    doc, lex = people.doc, people.lex
+    rows = []
+    for ent in doc.ents:
+        if ent.label_ not in ("ORG", "NORP") or ent.end + 1 >= len(doc) \
+                or doc[ent.end].text not in POSSESSIVE or ent.end + 1 in title_starts:
+            continue
+        name = people.name_after(ent.end + 1)
+        if name is None or name.start != ent.end + 1:
+            continue
+        key = alias_key(ent.text)
+        entity = people.full(name.text)
+        end = name.end
+        programme = end < len(doc) and alias_key(doc[end].text) in lex.programme_words
+        start = ent.start - 1 if ent.start and doc[ent.start - 1].lower_ == "the" else ent.start
+        if key in lex.party_of:
+            rows.append(make_row(doc, offset, start, end, entity, "affiliation",
+                                 lex.party_of[key], None, "affiliation:party-possessive"))
+        elif key in lex.broadcaster_of or programme:
+            outlet = lex.broadcaster_of.get(key, ent.text)
+            rows.append(make_row(doc, offset, start, end + programme, entity, "broadcaster",
+                                 outlet, None, "broadcaster:possessive"))
+        elif any(m[1] == name.text for m in people.mentions) or name.text in people.full_of:
+            org = lex.scope_of.get(key, (ent.text, ""))[0]
+            rows.append(make_row(doc, offset, start, end, entity, "affiliation", org, None,
+                                 "affiliation:organisation-possessive"))
+    return rows

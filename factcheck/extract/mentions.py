@@ -1,0 +1,259 @@
+"""What attributive extraction reads from rules and from one Doc's people.
+
+``lexicon`` turns the rule sections (titles, scopes, parties, broadcasters,
+speech verbs) into spaCy matchers and lookups once per model and rule set.
+``People`` knows, for one Doc, which spans name a person: the small model tags
+"Healey" as an organisation or "Zelenskyy" as a place now and then, so a span
+also counts as a person when a title stands before it or when its text is the
+surname of a person named elsewhere in the same article.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from ..rules import Rules
+
+# Entity labels that may stand for a named person, programme or body; the
+# small model's PERSON/ORG/GPE confusions are corrected by context, not label.
+NAMEISH = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "PRODUCT", "WORK_OF_ART"})
+SCOPE_LABELS = frozenset({"GPE", "NORP", "ORG", "LOC"})
+POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+# A name after a title is at most this many tokens ("Volodymyr Zelenskyy").
+MAX_NAME = 4
+
+
+def alias_key(text: str) -> str:
+    """The form aliases are looked up in: lower case, no leading article, one space."""
+    text = re.sub(r"\s+", " ", text.strip().lower().replace("’", "'"))
+    return text[4:] if text.startswith("the ") else text
+
+
+@dataclass
+class Lexicon:
+    titles: Any  # PhraseMatcher: match id → canonical title
+    speech: Any  # Matcher over reporting-verb lemmas
+    according: Any  # PhraseMatcher over "according to" wordings
+    title_words: frozenset[str]
+    scope_of: dict[str, tuple[str, str]]  # alias → (code, kind)
+    party_of: dict[str, str]
+    broadcaster_of: dict[str, str]
+    programme_words: frozenset[str]
+    honorifics: frozenset[str]
+
+
+_CACHE: dict[tuple[int, str], Lexicon] = {}
+
+
+def _aliases(section: dict[str, Any]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for name, entry in section.items():
+        out[alias_key(str(name))] = str(name)
+        for alias in entry.get("aliases", []):
+            out[alias_key(alias)] = str(name)
+    return out
+
+
+def lexicon(vocab: Any, rules: Rules) -> Lexicon:
+    """The matchers and lookups for `rules`, built once per vocab and rule set."""
+    key = (id(vocab), rules.version or str(id(rules)))
+    if key in _CACHE:
+        return _CACHE[key]
+    from spacy.lang.en import English
+    from spacy.matcher import Matcher, PhraseMatcher
+
+    make = English(vocab=vocab).tokenizer
+    titles = PhraseMatcher(vocab, attr="LOWER")
+    title_words: set[str] = set()
+    for name, entry in sorted(rules["titles"].items()):
+        wordings = sorted({alias_key(name), *(alias_key(a) for a in entry["aliases"])})
+        titles.add(str(name), [make(w) for w in wordings])
+        title_words.update(w for wording in wordings for w in wording.split())
+    speech = Matcher(vocab)
+    verbs = sorted(str(v).lower() for v in rules["speech_verbs"])
+    if verbs:
+        speech.add("speech", [[{"LEMMA": {"IN": verbs}, "POS": {"IN": ["VERB", "AUX"]}}]])
+    according = PhraseMatcher(vocab, attr="LOWER")
+    phrases = sorted(alias_key(p) for p in rules["according_to"])
+    if phrases:
+        according.add("according", [make(p) for p in phrases])
+    scope_of: dict[str, tuple[str, str]] = {}
+    for code, entry in rules["scopes"].items():
+        for alias in [code, *entry["aliases"]]:
+            scope_of[alias_key(str(alias))] = (str(code), entry["kind"])
+    lex = Lexicon(
+        titles=titles,
+        speech=speech,
+        according=according,
+        title_words=frozenset(title_words),
+        scope_of=scope_of,
+        party_of=_aliases(rules["parties"]),
+        broadcaster_of=_aliases(rules["broadcasters"]),
+        programme_words=frozenset(alias_key(w) for w in rules["programme_words"]),
+        honorifics=frozenset(alias_key(w) for w in rules["honorifics"]),
+    )
+    _CACHE[key] = lex
+    return lex
+
+
+class People:
+    """The person mentions of one Doc, and the article's full name for a surname."""
+
+    def __init__(self, doc: Doc, lex: Lexicon):
+        self.doc = doc
+        self.lex = lex
+        self.ent_at: dict[int, Span] = {}
+        for ent in doc.ents:
+            for i in range(ent.start, ent.end):
+                self.ent_at[i] = ent
+        self.sent_starts = [s.start for s in doc.sents]
+        self.full_of: dict[str, str] = {}  # last word → longest full name
+        self.mentions: list[tuple[int, str]] = []  # (token index, name)
+        for ent in doc.ents:
+            if ent.label_ == "PERSON":
+                self.add(self.strip(ent))
+
+    def strip(self, span: Span) -> Span:
+        """`span` without honorifics or a leading article ("Mr Healey" → "Healey")."""
+        start = span.start
+        while start < span.end - 1 and alias_key(self.doc[start].text) in (
+                self.lex.honorifics | {"the", ""}):
+            start += 1
+        return self.doc[start:span.end]
+
+    def add(self, span: Span) -> None:
+        """Record `span` as naming a person."""
+        words = span.text.split()
+        if len(words) > 1:
+            last = words[-1]
+            if len(span.text) > len(self.full_of.get(last, "")):
+                self.full_of[last] = span.text
+        self.mentions.append((span.start, span.text))
+
+    def finish(self) -> None:
+        """Once titles have added their names: ents that repeat a known surname are people."""
+        for ent in self.doc.ents:
+            if ent.label_ != "PERSON" and ent.label_ in NAMEISH and ent.text in self.full_of:
+                self.mentions.append((ent.start, ent.text))
+        self.mentions.sort()
+
+    def full(self, name: str) -> str:
+        """The article's fullest form of `name` ("Healey" → "John Healey")."""
+        return self.full_of.get(name, name) if " " not in name else name
+
+    def is_name_token(self, tok: Token) -> bool:
+        return (tok.pos_ == "PROPN" or tok.i in self.ent_at) and tok.text[:1].isupper() \
+            and alias_key(tok.text) not in self.lex.title_words
+
+    def name_after(self, i: int, stop: int | None = None) -> Span | None:
+        """The name starting at token `i` (after a title), if one does."""
+        doc = self.doc
+        stop = len(doc) if stop is None else stop
+        ent = self.ent_at.get(i)
+        if ent is not None and ent.start == i and ent.label_ in NAMEISH and ent.end <= stop:
+            span = self.strip(ent)
+        else:
+            j = i
+            while j < stop and j - i < MAX_NAME and doc[j].pos_ == "PROPN" \
+                    and self.is_name_token(doc[j]):
+                j += 1
+            if j == i:
+                return None
+            span = self.strip(doc[i:j])
+        key = alias_key(span.text)
+        if key in self.lex.scope_of or key in self.lex.broadcaster_of \
+                or key in self.lex.party_of or not span.text[:1].isupper() \
+                or any(alias_key(t.text) in self.lex.title_words for t in span):
+            return None
+        return span
+
+    def name_at(self, tok: Token) -> Span | None:
+        """The name `tok` is the last word of (its entity, or its run of proper nouns)."""
+        ent = self.ent_at.get(tok.i)
+        if ent is not None and ent.label_ in NAMEISH:
+            return self.strip(ent)
+        if not self.is_name_token(tok):
+            return None
+        i = tok.i
+        while i > 0 and tok.i - i < MAX_NAME - 1 and self.doc[i - 1].pos_ == "PROPN" \
+                and self.is_name_token(self.doc[i - 1]):
+            i -= 1
+        return self.strip(self.doc[i:tok.i + 1])
+
+    def antecedent(self, tok: Token) -> str | None:
+        """The person a he/she at `tok` most likely means: the last one named in this
+        sentence or the one before (a pronoun rarely reaches further in news copy)."""
+        k = bisect.bisect_right(self.sent_starts, tok.i) - 1
+        floor = self.sent_starts[max(k - 1, 0)]
+        pos = bisect.bisect_left(self.mentions, (tok.i, ""))
+        if pos and self.mentions[pos - 1][0] >= floor:
+            return self.full(self.mentions[pos - 1][1])
+        return None
+
+
+def scope_before(people: People, i: int) -> tuple[str | None, str | None, str | None, int]:
+    """(scope, scope kind, party, first token) stated just before token `i`:
+    "UK Defence Secretary", "Russia's President", "Conservative MP"."""
+    doc, lex = people.doc, people.lex
+    j = i - 1
+    while j >= 0 and doc[j].is_space:
+        j -= 1
+    if j < 0:
+        return None, None, None, i
+    possessive = doc[j].text in POSSESSIVE
+    if possessive:
+        j -= 1
+        if j < 0:
+            return None, None, None, i
+    ent = people.ent_at.get(j)
+    if ent is not None and ent.label_ in SCOPE_LABELS:
+        start = ent.start
+        text = doc[start:min(ent.end, i)].text
+    else:
+        start, text = j, doc[j].text
+        for width in (3, 2):
+            if j - width + 1 >= 0:
+                wide = doc[j - width + 1:j + 1].text
+                if alias_key(wide) in lex.scope_of or alias_key(wide) in lex.party_of:
+                    start, text = j - width + 1, wide
+                    break
+    key = alias_key(text)
+    if key in lex.party_of:
+        return None, None, lex.party_of[key], start
+    if key in lex.scope_of:
+        code, kind = lex.scope_of[key]
+        return code, kind, None, start
+    if ent is not None and ent.label_ in SCOPE_LABELS:
+        kind = "organisation" if ent.label_ == "ORG" else "country"
+        return text, kind, None, start
+    return None, None, None, i
+
+
+def make_row(doc: Doc, offset: int, start: int, end: int, entity: str, attribute: str,
+             value: str, scope: str | None, pattern: str) -> dict[str, Any]:
+    """One attribute fact over tokens [start, end) of `doc`."""
+    first, last = doc[start], doc[end - 1]
+    sent = first.sent
+    names: list[str] = []
+    for ent in sent.ents:
+        if ent.text not in names:
+            names.append(ent.text)
+    return {
+        "start": first.idx + offset,
+        "end": last.idx + len(last.text) + offset,
+        "sentence": sent.text.rstrip(),
+        "sentence_start": sent.start_char + offset,
+        "kind": "attribute",
+        "entities": names,
+        "entity": entity,
+        "attribute": attribute,
+        "attribute_value": value,
+        "attribute_scope": scope,
+        "pattern": pattern,
+    }
