@@ -237,21 +237,26 @@ def cmd_check(args: argparse.Namespace) -> int:
     from .atomic import write_text_atomic
     from .pipeline import run
     from .report import fails, render
+    from .triage import Triage, apply_triage, default_triage_path
 
     if not args.paths and not args.facts:
         raise FactcheckError("no articles given; pass files, folders or '-' (see --help)")
     if args.paths and args.facts:
         raise FactcheckError("pass either articles or --facts DATASET, not both")
     options = _options(args)
+    options.against = args.against
+    # Read the triage file first: a corrupt one stops the run before any work.
+    triage = Triage.load(args.triage or default_triage_path(args.paths or [args.facts]))
     result = run(args.paths, options, _progress())
-    text = render(args.format, result)
+    result.discrepancies = apply_triage(result.discrepancies, triage)
+    text = render(args.format, result, output=args.output)
     if args.output:
         write_text_atomic(args.output, text)
         print(f"wrote {args.output}", file=sys.stderr)
     else:
         sys.stdout.write(text)
     if args.report:
-        write_text_atomic(args.report, render("markdown", result))
+        write_text_atomic(args.report, render("markdown", result, output=args.report))
         print(f"wrote {args.report}", file=sys.stderr)
     if args.exit_zero:
         return ExitCode.OK
@@ -270,7 +275,31 @@ def cmd_rules(args: argparse.Namespace) -> int:
     raise FactcheckError("usage: factcheck rules {check,list,explain} (see --help)")
 
 
-COMMANDS = {"extract": cmd_extract, "check": cmd_check, "rules": cmd_rules}
+def cmd_store(args: argparse.Namespace) -> int:
+    from .articles import read_articles
+    from .pipeline import extract_articles
+    from .rules import load_rules
+    from .store import open_store
+
+    if args.store_command != "add":
+        raise FactcheckError("usage: factcheck store add PATH... --store DIR (see --help)")
+    options = _options(args)
+    store = open_store(args.store)
+    articles = read_articles(args.paths)
+    # Only what is not stored yet (new, or changed text) is parsed.
+    todo = store.pending(articles)
+    added, n_facts = 0, 0
+    if todo:
+        rules = load_rules(options.rules_dirs, defaults=options.default_rules)
+        done = store.add(todo, extract_articles(todo, rules, options, _progress()))
+        added, n_facts = len(done.added), done.facts
+    print(f"{args.store}: added {added} articles ({n_facts} facts), "
+          f"{len(articles) - added} already stored; {len(store.articles)} in all",
+          file=sys.stderr)
+    return ExitCode.OK
+
+
+COMMANDS = {"extract": cmd_extract, "check": cmd_check, "rules": cmd_rules, "store": cmd_store}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

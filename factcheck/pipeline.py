@@ -30,6 +30,8 @@ Progress = Callable[[int, int, int], None]
 class Options:
     rules_dirs: Sequence[str] = ()
     default_rules: bool = True
+    # A fact store folder (factcheck.store) the batch is compared with as well.
+    against: str | None = None
     model: str | None = None
     jobs: int = 1
     batch_size: int = 32
@@ -135,6 +137,10 @@ def run(
         articles = read_articles(paths)
         facts = extract_articles(articles, rules, options, progress)
     result = Result(articles=articles, facts=facts, rules=rules)
+    if check and options.against:
+        from .store import check_against
+
+        return check_against(result, options)
     if check:
         result.stories, result.groups, result.discrepancies = cross_check(
             facts, articles, rules, options)

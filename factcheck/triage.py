@@ -144,6 +144,10 @@ def _parse(data: object, path: Path) -> dict[str, Decision]:
 
 
 def apply_triage(discrepancies: pl.DataFrame, triage: Triage) -> pl.DataFrame:
-    """Add (or replace) a "triage" column: new, confirmed or dismissed."""
-    states = [triage.state(fp) for fp in discrepancies["id"].to_list()]
-    return discrepancies.with_columns(pl.Series("triage", states, dtype=pl.String()))
+    """Add (or replace) a "triage" column (new, confirmed, dismissed) and "triage_note"."""
+    ids = discrepancies["id"].to_list()
+    notes = [(triage.get(fp) or Decision(NEW)).note or None for fp in ids]
+    return discrepancies.with_columns(
+        pl.Series("triage", [triage.state(fp) for fp in ids], dtype=pl.String()),
+        pl.Series("triage_note", notes, dtype=pl.String()),
+    )

@@ -1,16 +1,31 @@
-"""Writers for the outputs of `factcheck check`: one module a format."""
+"""Writers for the outputs of `factcheck check`: one module a format.
+
+Every writer reads the same things through the helpers here (the articles'
+metadata, the facts a discrepancy cites, the triage state, the order), so the
+formats agree with each other on what they show and in which order.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections import Counter
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import PurePosixPath
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from ..pipeline import Result
 
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+FORMATS = ("text", "json", "markdown", "sarif", "github")
+# Articles whose offsets are offsets into the file on disk, so line/column
+# point at the file (HTML offsets are into the extracted text, JSON Lines
+# offsets into one record's `text`).
+_FILE_POSITIONS = {".md", ".markdown", ".txt"}
 
 
-def render(fmt: str, result: Result) -> str:
+def render(fmt: str, result: Result, *, output: str | None = None) -> str:
+    """The report in `fmt`; `output` is where it will be written (for relative links)."""
     if fmt == "text":
         from .text import render_text
 
@@ -22,7 +37,7 @@ def render(fmt: str, result: Result) -> str:
     if fmt == "markdown":
         from .markdown import render_markdown
 
-        return render_markdown(result)
+        return render_markdown(result, output=output)
     if fmt == "sarif":
         from .sarif import render_sarif
 
@@ -35,7 +50,11 @@ def render(fmt: str, result: Result) -> str:
 
 
 def fails(result: Result, fail_on: str) -> bool:
-    """Whether an untriaged discrepancy is at or above `fail_on`."""
+    """Whether an untriaged discrepancy is at or above `fail_on`.
+
+    Confirmed discrepancies still fail: confirming says "this is real", and a
+    real disagreement is what the gate is for. Only dismissed ones pass.
+    """
     if fail_on == "never":
         return False
     floor = SEVERITY_RANK[fail_on]
@@ -43,3 +62,117 @@ def fails(result: Result, fail_on: str) -> bool:
     if "triage" in d.columns:
         d = d.filter(d["triage"] != "dismissed")
     return any(SEVERITY_RANK[s] >= floor for s in d["severity"].to_list())
+
+
+@dataclass(frozen=True)
+class ArticleMeta:
+    id: str
+    path: str
+    source: str
+    title: str
+    published: datetime | None
+    story: str | None
+
+    @property
+    def file_positions(self) -> bool:
+        return self.id == self.path and PurePosixPath(self.path).suffix.lower() in _FILE_POSITIONS
+
+
+def articles_meta(result: Result) -> dict[str, ArticleMeta]:
+    """Article id → metadata, in the batch's order.
+
+    With `check --facts` there are no Article records: the facts table carries
+    each article's source, time and story, so take them from there.
+    """
+    stories = {}
+    if not result.stories.is_empty():
+        stories = dict(zip(result.stories["article"].to_list(),
+                           result.stories["story"].to_list(), strict=True))
+    out: dict[str, ArticleMeta] = {}
+    for a in result.articles:
+        out[a.id] = ArticleMeta(a.id, a.path, a.source, a.title, a.published,
+                                stories.get(a.id, a.story))
+    if not result.articles:
+        cols = ["article", "source", "published", "story"]
+        for r in result.facts.select(cols).unique("article", maintain_order=True).iter_rows():
+            art, source, published, story = r
+            out[art] = ArticleMeta(art, art, source or "", "", published, stories.get(art, story))
+    return out
+
+
+def where_label(meta: dict[str, ArticleMeta], fact: dict[str, Any]) -> str:
+    """`path:line:col` of a fact; `file[record]:line:col` for a JSON Lines record."""
+    m = meta.get(fact["article"])
+    pos = f"{fact['line']}:{fact['column']}"
+    if m is None or m.id == m.path:
+        return f"{fact['article']}:{pos}"
+    return f"{m.path}[{m.id}]:{pos}"
+
+
+def iso(moment: datetime | None) -> str | None:
+    if moment is None:
+        return None
+    return moment.isoformat().replace("+00:00", "Z")
+
+
+def triage_state(row: dict[str, Any]) -> str:
+    return row.get("triage") or "new"
+
+
+def facts_by_id(result: Result) -> dict[str, dict[str, Any]]:
+    return {r["fact_id"]: r for r in result.facts.iter_rows(named=True)}
+
+
+def cited(d: dict[str, Any], facts: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    """The facts a discrepancy cites, in the order the cross-check gave."""
+    return [facts[f] for f in d["fact_ids"] or [] if f in facts]
+
+
+def discrepancies(result: Result) -> list[dict[str, Any]]:
+    """Discrepancy rows, ordered by where their first fact is, then rule and id.
+
+    The order of the table already is deterministic; sorting here makes every
+    format list findings file by file like a linter, whatever the engine did.
+    """
+    facts = facts_by_id(result)
+
+    def key(d: dict[str, Any]) -> tuple:
+        ev = cited(d, facts)
+        where = (ev[0]["article"], ev[0]["line"], ev[0]["column"]) if ev else ("", 0, 0)
+        return (*where, d["rule"] or "", d["id"])
+
+    return sorted(result.discrepancies.iter_rows(named=True), key=key)
+
+
+def end_position(line: int, column: int, text: str) -> tuple[int, int]:
+    """(line, column) just past the last character of `text` found at (line, column)."""
+    parts = text.split("\n")
+    if len(parts) == 1:
+        return line, column + len(text)
+    return line + len(parts) - 1, len(parts[-1]) + 1
+
+
+def counts(result: Result) -> dict[str, Any]:
+    """The summary every format shows."""
+    rows = result.discrepancies
+    sev = Counter(rows["severity"].to_list())
+    kinds = Counter(rows["kind"].to_list())
+    tri = Counter(triage_state(r) for r in rows.iter_rows(named=True))
+    return {
+        "articles": len(articles_meta(result)),
+        "facts": len(result.facts),
+        "discrepancies": len(rows),
+        "by_severity": {s: sev[s] for s in ("error", "warning", "info") if sev[s]},
+        "by_kind": {k: kinds[k] for k in sorted(kinds)},
+        "by_triage": {t: tri[t] for t in ("new", "confirmed", "dismissed") if tri[t]},
+    }
+
+
+def checks_of(result: Result) -> dict[str, dict[str, Any]]:
+    """Rule metadata by code (rules/checks.yaml); empty if none is loaded."""
+    checks = result.rules.get("checks", {}) if result.rules is not None else {}
+    return dict(checks or {})
+
+
+def plural(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"

@@ -1,0 +1,127 @@
+"""Every output format on a hand-made result: goldens, contracts, SARIF schema."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import polars as pl
+import pytest
+
+from factcheck.facts import facts_frame
+from factcheck.report import FORMATS, fails, render
+from factcheck.report.github import render_github
+from factcheck.triage import Triage, apply_triage
+from tests.report_support import assert_golden, synthetic_result
+
+SUFFIX = {"text": "txt", "json": "json", "markdown": "md", "sarif": "sarif", "github": "github"}
+SARIF_SCHEMA = Path(__file__).parent / "data" / "sarif-schema-2.1.0.json"
+
+
+@pytest.fixture
+def result(tmp_path):
+    r = synthetic_result()
+    t = Triage(tmp_path / "t.json")
+    t.decide("fp-role-brook", "dismissed", "Brook was promoted on Friday")
+    r.discrepancies = apply_triage(r.discrepancies, t)
+    return r
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_format_matches_golden(result, fmt):
+    out = render(fmt, result, output="reports/harbour.md")
+    assert_golden(f"synthetic.{SUFFIX[fmt]}", out)
+    assert render(fmt, result, output="reports/harbour.md") == out  # deterministic
+
+
+def test_json_report_keeps_the_contract(result):
+    data = json.loads(render("json", result))
+    assert data["schema"] == "factcheck.report/1"
+    assert list(data) == ["schema", "articles", "stories", "discrepancies", "summary"]
+    assert set(data["articles"][0]) == {"id", "path", "source", "title", "published"}
+    d = data["discrepancies"][0]
+    for key in ("id", "rule", "kind", "severity", "status", "subject", "message", "triage",
+                "facts"):
+        assert key in d
+    text = {a.id: a.text for a in result.articles}
+    for d in data["discrepancies"]:
+        for f in d["facts"]:
+            # Offsets are exact: they cut the fact's own words out of the article.
+            assert text[f["article"]][f["start"]:f["end"]] == f["text"]
+            for key in ("line", "column", "value", "low", "high", "unit", "qualifier",
+                        "sentence"):
+                assert key in f
+    assert data["summary"]["by_severity"] == {"error": 1, "warning": 1}
+    assert [d["triage"] for d in data["discrepancies"]] == ["new", "dismissed"]
+
+
+def test_sarif_validates_against_the_2_1_0_schema(result):
+    schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
+    log = json.loads(render("sarif", result))
+    jsonschema.validate(log, schema)
+    run = log["runs"][0]
+    res = {r["partialFingerprints"]["factcheck/v1"]: r for r in run["results"]}
+    assert res["fp-role-brook"]["suppressions"][0]["justification"] == \
+        "Brook was promoted on Friday"
+    assert "suppressions" not in res["fp-money-harbour"]
+    assert res["fp-money-harbour"]["baselineState"] == "new"
+    # One location per cited fact, with a full region on the fact's words.
+    region = res["fp-money-harbour"]["locations"][0]["physicalLocation"]["region"]
+    assert (region["startLine"], region["startColumn"], region["endColumn"]) == (6, 27, 31)
+    rule = run["tool"]["driver"]["rules"][res["fp-money-harbour"]["ruleIndex"]]
+    assert rule["id"] == "FC101" and rule["help"]["text"]
+
+
+def test_sarif_without_article_records_still_validates(result):
+    """check --facts: no Article records, metadata comes from the facts table."""
+    result.articles = []
+    schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
+    jsonschema.validate(json.loads(render("sarif", result)), schema)
+    data = json.loads(render("json", result))
+    assert [a["source"] for a in data["articles"]] == ["Coast Gazette", "Tide Times"]
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [("plain", "::plain"), ("50% more", "::50%25 more"), ("two\nlines", "::two%0Alines")],
+    ids=["plain", "percent", "newline"],
+)
+def test_github_escapes_the_message(result, message, expected):
+    d = result.discrepancies
+    result.discrepancies = d.with_columns(
+        pl.when(pl.col("id") == "fp-money-harbour").then(pl.lit(message))
+        .otherwise(pl.col("message")).alias("message"))
+    line = render_github(result).splitlines()[0]
+    assert line.startswith("::error file=news/tide-times.md,line=6,col=27,endColumn=31,")
+    assert line.split("numeric-mismatch", 1)[1].startswith(expected)
+
+
+@pytest.mark.parametrize(
+    ("fail_on", "dismiss", "fails_gate"),
+    [
+        ("warning", [], True),
+        ("error", [], True),
+        ("error", ["fp-money-harbour"], False),
+        ("warning", ["fp-money-harbour"], True),   # the warning is still new
+        ("warning", ["fp-money-harbour", "fp-role-brook"], False),
+        ("never", [], False),
+    ],
+    ids=["default", "error-floor", "error-dismissed", "warning-left", "all-dismissed", "never"],
+)
+def test_gate(tmp_path, fail_on, dismiss, fails_gate):
+    r = synthetic_result()
+    t = Triage(tmp_path / "t.json")
+    for fp in dismiss:
+        t.decide(fp, "dismissed")
+    r.discrepancies = apply_triage(r.discrepancies, t)
+    assert fails(r, fail_on) is fails_gate
+
+
+def test_empty_result_reads_clean():
+    r = synthetic_result()
+    r.discrepancies = r.discrepancies.clear()
+    r.facts = facts_frame([])
+    assert "No discrepancies found." in render("markdown", r)
+    assert render("github", r) == ""
+    assert render("text", r).startswith("0 discrepancies in 2 articles")
