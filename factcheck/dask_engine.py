@@ -40,8 +40,11 @@ def _client(scheduler: str | None, workers: int):
             return Client(scheduler, timeout="20s"), None
         except OSError as exc:
             raise FactcheckError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
+    # No dashboard; the scheduler's always-on HTTP endpoint takes a free port on
+    # 127.0.0.1 rather than 8787, which another cluster may hold.
     cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                           host="127.0.0.1", dashboard_address=None)
+                           host="127.0.0.1", dashboard_address=None,
+                           scheduler_kwargs={"dashboard_address": "127.0.0.1:0"})
     return Client(cluster), cluster
 
 
