@@ -1,9 +1,10 @@
 """The JSON report: the contract in DESIGN.md ("schema": "factcheck.report/1").
 
 Additions to the contract (documented in docs/ci.md): a top-level `stories`
-list, `summary.by_kind` and `summary.by_triage`, and on each fact its
-`fact_id`, `kind`, `source`, `published` and, for attributes, `entity`,
-`attribute` and `attribute_value`. Nothing in the contract is renamed.
+list; `name`, `story` and `detail` on each discrepancy; `fact_id`, `kind`,
+`source`, `published` and, for attributes, `entity`, `attribute`,
+`attribute_value` on each fact; `summary.by_kind` and `summary.by_triage`.
+Nothing in the contract is renamed.
 """
 
 from __future__ import annotations
