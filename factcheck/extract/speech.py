@@ -54,6 +54,8 @@ def extract_speakers(people: People, offset: int, rules: Rules) -> list[dict[str
         if len(statement.split()) < MIN_WORDS:
             continue
         first = min(lo, verb.i, where.start if where is not None else verb.i)
+        if first and doc[first - 1].text in _QUOTES:
+            first -= 1
         last = max(hi, verb.i + 1, where.end if where is not None else verb.i + 1)
         rows.append(make_row(doc, offset, first, _trim(people, first, last), name, "speaker",
                              statement, None, f"speaker:{verb.lemma_}"))
@@ -72,30 +74,32 @@ def _trim(people: People, first: int, last: int) -> int:
     return last
 
 
-def _content(verb: Token) -> tuple[Token, int] | None:
-    """(head of the clause said, its first token) for a reporting verb."""
+def _content(verb: Token) -> tuple[Token, int, int] | None:
+    """(head of the clause said, its first token, the token after it) for a reporting verb."""
     for child in (*verb.rights, *verb.lefts):
         if child.dep_ == "ccomp":
-            return child, child.left_edge.i
+            return child, child.left_edge.i, child.right_edge.i + 1
+    # "The UK has supplied ..., he said, and ...": the verb hangs off the clause.
+    if verb.dep_ == "parataxis" and verb.head.i < verb.i:
+        return verb.head, verb.head.left_edge.i, verb.left_edge.i
     # The small model sometimes hangs "warned during an address that Russia ..."
-    # off the noun; the "that" and the subject after it still mark the clause.
+    # off a noun; the "that" and the subject after it still mark the clause.
     doc = verb.doc
-    for tok in doc[verb.i + 1:min(verb.right_edge.i, verb.i + 8)]:
+    for tok in doc[verb.i + 1:min(verb.right_edge.i, verb.i + 16)]:
         if tok.lower_ == "that" and tok.i + 1 < len(doc):
             subject = doc[tok.i + 1]
             while subject.dep_ in ("compound", "det", "amod", "poss") and subject.head != subject:
                 subject = subject.head
             if subject.dep_ in ("nsubj", "nsubjpass") and subject.head.i > tok.i:
-                return subject.head, tok.i + 1
+                return subject.head, tok.i + 1, subject.head.right_edge.i + 1
             return None
     return None
 
 
-def _statement(content: Token, lo: int) -> tuple[int, int]:
+def _statement(content: Token, lo: int, hi: int) -> tuple[int, int]:
     """Token range of the clause said, without its "that" or what the speaker did next
     ("... preparing for peace, and called on allies": a subjectless conjunct)."""
     doc = content.doc
-    lo, hi = max(lo, content.left_edge.i), content.right_edge.i + 1
     for child in content.rights:
         before = doc[child.left_edge.i - 1]
         if child.dep_ in ("conj", "advcl") and child.pos_ in ("VERB", "AUX") \
@@ -147,10 +151,9 @@ def _according(people: People, offset: int, start: int, end: int) -> dict[str, A
     doc = people.doc
     if end >= len(doc):
         return None
-    source = doc[end]
-    # The source's head word: the last of its name ("according to John Healey").
-    while source.i + 1 < len(doc) and source.head.i == source.i + 1 and source.dep_ == "compound":
-        source = doc[source.i + 1]
+    # The source is the object of the phrase's last word ("according to [the
+    # defence secretary] John Healey").
+    source = next((c for c in doc[end - 1].children if c.dep_ == "pobj"), doc[end])
     who = _who(people, source)
     if who is None:
         return None
