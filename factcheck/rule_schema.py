@@ -191,4 +191,112 @@ SECTIONS: dict[str, Spec] = {
         "Words marking a programme after \"<Org>'s <Name>\" (programme, show) when the "
         "organisation is not a listed broadcaster.",
     ),
+    # Numeric facts (factcheck/numbers.py, units.py, extract/quantities.py); docs/facts.md.
+    "number_words": Spec(
+        "map", "float",
+        "Number words and their values (one: 1, twenty: 20); compounds like "
+        "'twenty-five' are read from these.",
+    ),
+    "number_scales": Spec(
+        "map", "float",
+        "Scale words and suffixes, written out or glued to digits (million, m, bn, k, "
+        "dozen) → multiplier.",
+    ),
+    "number_fractions": Spec(
+        "map", "float",
+        "Fraction words (half, third, quarters) → value; 'a third', 'three-quarters', "
+        "'one and a half', 'half a million'.",
+    ),
+    "vague_amounts": Spec(
+        "map", {"low": "float", "high": "float"},
+        "Amounts given by order of magnitude ('dozens', 'tens of thousands') → the interval "
+        "they allow.",
+    ),
+    "qualifiers": Spec(
+        "map",
+        {"qualifier": ("exact", "about", "more_than", "at_least", "less_than", "at_most",
+                       "range", "vague"),
+         "low": "float", "high?": "float"},
+        "Words before a number ('more than', 'nearly') → the qualifier and the interval it "
+        "allows as factors of the number (low, high; no high = unbounded).",
+    ),
+    "prepositional_qualifiers": Spec(
+        "list", "str",
+        "Qualifiers that are also prepositions ('over'): they qualify a number only when "
+        "the parse attaches them to it, not in 'spread over three years'.",
+    ),
+    "currencies": Spec(
+        "map", {"before?": ["str"], "after?": ["str"], "minor?": ["str"]},
+        "ISO 4217 code → symbols and codes written before the number (£, US$, RM), words "
+        "after it (pounds, euros) and hundredth units (pence, cents).",
+    ),
+    "units": Spec(
+        "map",
+        {"kind": ("measure", "duration", "percent", "age"), "unit": "str"},
+        "Unit written after a number → kind and unit: a pint unit for measures and "
+        "durations (stored by pint's canonical name), percent or percentage_point.",
+    ),
+    "unit_prefixes": Spec(
+        "map",
+        {"kind": ("measure", "duration", "percent", "age"), "unit": "str"},
+        "Words before a number that give its unit ('aged 24').",
+    ),
+    "store_units": Spec(
+        "map", "str",
+        "Units stored as another unit, converted by pint (fortnight → week).",
+    ),
+    "periods": Spec(
+        "map", "str",
+        "Rate periods after a figure ('a year', 'per month', 'annually') → the period "
+        "stored in `per` (a pint time unit, or person for 'per head').",
+    ),
+    "period_adjectives": Spec(
+        "map", "str",
+        "Adjectives on what a figure pays for ('annual pledge') → the period.",
+    ),
+    "spread_words": Spec(
+        "list", "str",
+        "Words between a total and the time it is spread over ('£3bn over three years'): "
+        "the total's per becomes that span.",
+    ),
+    "rate_bases": Spec(
+        "list", "str",
+        "Words before a numeric rate base ('per 100,000 people').",
+    ),
+    "number_names": Spec(
+        "list", "str",
+        "Words right before a number that make it a name ('Boeing 787', 'No 10'), not a "
+        "fact. Matched with case.",
+    ),
+    "score_words": Spec(
+        "list", "str",
+        "Words near 'N-M' that make it a score or a vote tally, not a range.",
+    ),
+    "change_words": Spec(
+        "list", "str",
+        "Words before 'from X to Y' that make it a change (two figures), not a range.",
+    ),
+    "partitives": Spec(
+        "list", "str",
+        "Counted nouns that keep their 'of' phrase in the unit ('round of ammunition').",
+    ),
+    "subject_skip": Spec(
+        "list", "str",
+        "Modifiers left out of subjects and counted nouns ('new package' → 'package').",
+    ),
+    "empty_counts": Spec(
+        "list", "str",
+        "Nouns after a number that make it no count ('one of the', 'two ways').",
+    ),
+    "months": Spec("map", "int", "Month names and abbreviations → month number."),
+    "weekdays": Spec("list", "str", "Weekday names, resolved against `published`."),
+    "relative_days": Spec(
+        "map", "int", "Relative day words (yesterday: -1), resolved against `published`.",
+    ),
+    "year_range": Spec(
+        "map", "int", "low, high: four-digit numbers in this span are years (dates).",
+    ),
+    "year_prepositions": Spec(
+        "list", "str", "Words before a bare four-digit number that make it a year.",
+    ),
 }

@@ -1,9 +1,456 @@
-"""Numeric facts from a Doc (placeholder until the extraction issue lands)."""
+"""Numeric facts from a Doc: money, counts, percentages, measures, durations, ages, dates.
+
+Fast by construction: one compiled pattern (``number_patterns``) finds every
+candidate in the Doc's text; only around a match do we read the parse, to
+find the counted noun, what the figure is about, the entities of its clause,
+and whether "over" qualifies the number or is a preposition.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+import re
+from typing import TYPE_CHECKING, Any
+
+from ..numbers import apply_qualifier, parse_number, parse_vague, plausible_year
+from ..units import store
+from . import dates
+from .number_patterns import Patterns, patterns
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+# Entity labels that are themselves figures: never "who" a figure is about.
+_FIGURE_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "QUANTITY", "PERCENT"})
+_COUNT_DEPS = frozenset({"nummod", "quantmod", "compound", "amod", "nmod", "npadvmod"})
+_MOD_DEPS = frozenset({"compound", "amod", "nmod"})
+_NOUNS = frozenset({"NOUN", "PROPN"})
+_LIST_MARKER = re.compile(r"(?:^|\n)[ \t]*(?:[-*•][ \t]*)?$")
 
 
-def extract_quantities(doc: Any, article: Any, rules: Any, offset: int = 0) -> list[dict[str, Any]]:
-    return []
+def extract_quantities(doc: Doc, article: Any, rules: Any, offset: int = 0) -> list[dict[str, Any]]:
+    """One row per number expression in `doc` (offsets into the article text)."""
+    pats = patterns(rules)
+    text = doc.text
+    ctx = _Context(pats, rules)
+    taken: list[tuple[int, int]] = []
+    rows: list[dict[str, Any]] = []
+
+    for m in pats.phone.finditer(text):
+        taken.append(m.span())
+    for m in pats.date.finditer(text):
+        if _overlaps(m.span(), taken):
+            continue
+        row = _date_row(m, doc, article)
+        if row is not None:
+            taken.append(m.span())
+            rows.append(row)
+    for m in pats.candidate.finditer(text):
+        if _overlaps(m.span(), taken):
+            continue
+        for row in _quantity_rows(m, doc, ctx):
+            taken.append((row["start"], row["end"]))
+            rows.append(row)
+
+    rows.sort(key=lambda r: (r["start"], r["end"]))
+    _link_periods(rows, text, pats)
+    for row in rows:
+        row["start"] += offset
+        row["end"] += offset
+        row["sentence_start"] += offset
+        row.pop("_root", None)
+    return rows
+
+
+class _Context:
+    """Rule lists as sets, made once per call."""
+
+    def __init__(self, pats: Patterns, rules: Any):
+        self.pats = pats
+        self.number_names = set(rules["number_names"])
+        self.score_words = {w.lower() for w in rules["score_words"]}
+        self.change_words = {w.lower() for w in rules["change_words"]}
+        self.partitives = {w.lower() for w in rules["partitives"]}
+        self.skip = {w.lower() for w in rules["subject_skip"]}
+        self.empty_counts = {w.lower() for w in rules["empty_counts"]}
+        self.prep_quals = {w.lower() for w in rules["prepositional_qualifiers"]}
+        self.period_adjs = {k.lower(): v for k, v in rules["period_adjectives"].items()}
+        self.store_units = dict(rules["store_units"])
+        yr = rules["year_range"]
+        self.years = (int(yr.get("low", 1800)), int(yr.get("high", 2100)))
+        self.year_preps = {w.lower() for w in rules["year_prepositions"]}
+
+
+def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
+    s, e = span
+    return any(s < te and ts < e for ts, te in taken)
+
+
+def _base_row(doc: Doc, start: int, end: int, kind: str, pattern: str) -> dict[str, Any] | None:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    sent = span.sent
+    return {
+        "start": start, "end": end, "sentence": sent.text, "sentence_start": sent.start_char,
+        "kind": kind, "value": None, "low": None, "high": None, "qualifier": "exact",
+        "unit": None, "per": None, "subject": None, "entities": _clause_entities(span),
+        "entity": None, "attribute": None, "attribute_value": None, "attribute_scope": None,
+        "pattern": pattern, "_root": span.root,
+    }
+
+
+def _date_row(m: re.Match[str], doc: Doc, article: Any) -> dict[str, Any] | None:
+    resolved = dates.resolve(m, getattr(article, "published", None))
+    if resolved is None:
+        return None
+    row = _base_row(doc, m.start(), m.end(), "date", "date:" + m.lastgroup)
+    if row is None:
+        return None
+    row["value"], row["low"], row["high"] = resolved
+    row["unit"] = "day"
+    return row
+
+
+def _number_text(text: str) -> str:
+    return text.strip()
+
+
+def _quantity_rows(m: re.Match[str], doc: Doc, ctx: _Context) -> list[dict[str, Any]]:
+    pats = ctx.pats
+    text = doc.text
+    g = m.groupdict()
+    start, end = m.start(), m.end()
+    before = text[max(0, start - 40):start]
+    after = text[end:end + 1]
+
+    # Glued to letters or digits ("F-16", "A320", "50th", "11am"): a name or an ordinal.
+    if after and (after.isalnum() or after == "%" and not g["unit"]):
+        return []
+    if before and (before[-1].isalnum() or before[-1] in "-/" and before[-2:-1].isalnum()):
+        return []
+    prev_word = _prev_word(before)
+    if prev_word and (prev_word in ctx.number_names or prev_word.rstrip(".") in ctx.number_names):
+        if not g["qual"] and not _currency(g):
+            return []
+    # A list marker: the number opens a line and is followed by "." or ")".
+    if text[end:end + 1] in (".", ")") and _LIST_MARKER.search(before) and not g["unit"]:
+        nxt = text[end + 1:end + 2]
+        if nxt in (" ", "\t", ""):
+            return []
+
+    if g["a2"] is not None:
+        return _range_rows(m, doc, ctx, g["a2"], g["b2"], prev_word, dash=True)
+    if g["a1"] is not None:
+        return _range_rows(m, doc, ctx, g["a1"], g["b1"], prev_word, dash=False)
+    if g["v"] is not None:
+        low_high = parse_vague(g["v"], pats.vocab)
+        if low_high is None:
+            return []
+        row = _fill(m, doc, ctx, low_high[0], "vague", low_high[0], low_high[1], words=True)
+        return [row] if row else []
+
+    raw = g["n"]
+    value = parse_number(raw, pats.vocab)
+    if value is None:
+        return []
+    words = not raw[:1].isdigit()
+    cur = g["cur3"]
+    year_like = (plausible_year(raw, *ctx.years) and not cur and not g["unit"]
+                 and not g["qual"] and not g["per"])
+    if year_like:
+        return _year_row(m, doc, ctx, int(raw), prev_word)
+    qualifier, low, high = apply_qualifier(value, _qualifier_rule(m, doc, ctx))
+    row = _fill(m, doc, ctx, value, qualifier, low, high, words=words)
+    return [row] if row else []
+
+
+def _prev_word(before: str) -> str:
+    stripped = before.rstrip()
+    if not stripped:
+        return ""
+    return stripped.split()[-1]
+
+
+def _currency(g: dict[str, Any]) -> str | None:
+    for key in ("cur1", "cur2", "cur3", "cur1b", "cur2b"):
+        if g.get(key):
+            return g[key].strip()
+    return None
+
+
+def _qualifier_rule(m: re.Match[str], doc: Doc, ctx: _Context) -> dict[str, Any] | None:
+    qual = m.group("qual")
+    if not qual:
+        return None
+    key = " ".join(re.split(r"[\s\-]+", qual.lower()))
+    if key in ctx.prep_quals:
+        tok = doc.char_span(m.start("qual"), m.end("qual"), alignment_mode="expand")
+        # "spread over three years": a preposition heading the phrase, not a qualifier.
+        if tok is not None and tok[0].dep_ == "prep":
+            return {"qualifier": "exact", "low": 1.0, "high": 1.0, "_drop": True}
+    return ctx.pats.qualifiers.get(key)
+
+
+def _year_row(m: re.Match[str], doc: Doc, ctx: _Context, year: int, prev_word: str):
+    start, end = m.start("n"), m.end("n")
+    row = _base_row(doc, start, end, "date", "date:year")
+    if row is None:
+        return []
+    row["value"], row["low"], row["high"] = dates.year_interval(year)
+    row["unit"] = "day"
+    return [row]
+
+
+def _range_rows(m, doc, ctx, a_text, b_text, prev_word, dash):
+    pats = ctx.pats
+    g = m.groupdict()
+    a = parse_number(a_text, pats.vocab)
+    b = parse_number(b_text, pats.vocab)
+    if a is None or b is None:
+        return []
+    near = doc.text[max(0, m.start() - 60):m.end() + 40]
+    sentence_words = {w.lower().strip(".,;:") for w in near.split()}
+    if dash and (a >= b or sentence_words & ctx.score_words) and not g["unit"] and not _currency(g):
+        return []  # a score or a tally ("2-0", "a 5-4 vote")
+    if dash and plausible_year(a_text, *ctx.years) and not g["unit"]:
+        return []  # "2019-2020": a span of years, left to the date pass
+    between = g.get("between") or ""
+    if between.lower() == "from" and _prev_word(doc.text[:m.start()]).lower() in ctx.change_words:
+        # "rose from 40 to 50": two figures, each its own fact.
+        rows = []
+        for grp in ("a1", "b1"):
+            value = parse_number(m.group(grp), pats.vocab)
+            row = _fill(m, doc, ctx, value, "exact", value, value, words=False,
+                        span=(m.start(grp), m.end(grp) if grp == "a1" else m.end()))
+            if row:
+                rows.append(row)
+        return rows
+    # "£40-50m": the scale written on the second number applies to the first.
+    if a_text.replace(",", "").replace(".", "").isdigit() and b >= 1000 * a and \
+            not b_text.replace(",", "").replace(".", "").isdigit():
+        mantissa = re.match(r"[\d,.]+", b_text)
+        if mantissa:
+            a *= b / float(mantissa.group(0).replace(",", ""))
+    low, high = min(a, b), max(a, b)
+    row = _fill(m, doc, ctx, low, "range", low, high, words=False)
+    return [row] if row else []
+
+
+def _fill(m, doc, ctx, value, qualifier, low, high, *, words, span=None):
+    """The row of a number match: kind and unit from the match, the rest from the parse."""
+    pats = ctx.pats
+    g = m.groupdict()
+    start, end = span or (m.start(), m.end())
+    rule = _qualifier_rule(m, doc, ctx) if g["qual"] else None
+    if rule is not None and rule.get("_drop"):
+        start = m.start("n") if g["n"] else start
+        if g["cur3"]:
+            start = m.start("cur3")
+        qualifier, low, high = "exact", value, value
+    elif g["qual"] and rule is None and not span:
+        start = m.start("qual") + len(g["qual"])
+        start = len(doc.text[:start]) + (len(doc.text[start:]) - len(doc.text[start:].lstrip()))
+
+    kind, unit, factor = "count", None, 1.0
+    cur = _currency(g)
+    written_unit = (g.get("unit") or "").strip(" -")
+    if cur:
+        kind, unit = "money", pats.currency_before.get(cur)
+    if written_unit:
+        key = " ".join(re.split(r"[\s\-]+", written_unit.lower()))
+        entry = pats.unit_entry(written_unit)
+        if key in pats.currency_after and (kind != "money" or not unit):
+            kind, unit = "money", pats.currency_after[key]
+        elif key in pats.currency_minor and kind != "money":
+            kind, unit, factor = "money", pats.currency_minor[key], 0.01
+        elif entry is not None and kind != "money":
+            kind = entry["kind"]
+            unit = entry["unit"]
+        elif kind == "money":
+            end = m.start("unit")  # "£5 pounds" is odd; keep the symbol's currency
+    if g.get("prefix"):
+        entry = pats.prefixes.get(" ".join(g["prefix"].lower().split()))
+        if entry is not None and kind == "count":
+            kind, unit = entry["kind"], entry["unit"]
+
+    if kind in ("measure", "duration", "age") and unit:
+        stored, unit = store(1.0, unit, ctx.store_units)
+        factor *= stored
+    value = value * factor if value is not None else None
+    low = low * factor if low is not None else None
+    high = high * factor if high is not None else None
+
+    row = _base_row(doc, start, end, kind, _pattern_name(m, kind))
+    if row is None:
+        return None
+    row.update(value=value, low=low, high=high, qualifier=qualifier, unit=unit)
+    if g.get("per"):
+        if g.get("base"):
+            row["per"] = f"{parse_number(g['base'], pats.vocab):g}"
+        else:
+            row["per"] = pats.period(re.sub(r"^[\s,\-]+", "", g["per"]))
+
+    span_ = doc.char_span(start, end, alignment_mode="expand")
+    if kind == "count":
+        counted = _counted(span_, doc, ctx)
+        if counted is None:
+            if words or (g["v"] is not None):
+                return None  # "one of the", "the two agreed": no count without a noun
+        else:
+            unit, noun_end, noun = counted
+            if noun.lemma_.lower() in ctx.empty_counts:
+                return None
+            row["unit"] = unit
+            row["subject"] = unit
+            row["end"] = noun_end
+            row["_root"] = noun
+    else:
+        subject, per = _subject(span_, ctx)
+        row["subject"] = subject
+        if per and not row["per"]:
+            row["per"] = per
+    return row
+
+
+def _pattern_name(m: re.Match[str], kind: str) -> str:
+    if m.group("a1") or m.group("a2"):
+        shape = "range"
+    elif m.group("v"):
+        shape = "vague"
+    elif m.group("qual"):
+        shape = "qualified"
+    else:
+        shape = "number"
+    return f"{kind}:{shape}"
+
+
+def _counted(span: Span | None, doc: Doc, ctx: _Context) -> tuple[str, int, Token] | None:
+    """(unit, end offset, noun token) of what a number counts, from the parse."""
+    if span is None:
+        return None
+    last = span[-1]
+    noun = None
+    head = last.head
+    if last.dep_ in _COUNT_DEPS and head.pos_ in _NOUNS and 0 < head.i - last.i <= 4:
+        noun = head
+    elif last.i + 1 < len(doc) and doc[last.i + 1].pos_ in _NOUNS:
+        noun = doc[last.i + 1]
+        # "10,000 drone strikes": the counted noun is the head of a compound.
+        while noun.dep_ == "compound" and noun.head.i == noun.i + 1 and noun.head.pos_ in _NOUNS:
+            noun = noun.head
+    if noun is None or noun.pos_ == "PROPN" and noun.ent_type_ in ("GPE", "PERSON", "ORG"):
+        return None
+    if noun.i - last.i > 1 and any(t.pos_ not in ("NOUN", "ADJ", "PROPN", "VERB")
+                                   for t in doc[last.i + 1:noun.i]):
+        return None
+    words = [_word(t) for t in doc[last.i + 1:noun.i] if t.dep_ in _MOD_DEPS
+             and t.lower_ not in ctx.skip]
+    words.append(noun.lemma_.lower() if noun.pos_ == "NOUN" else noun.text)
+    end_tok = noun
+    if noun.lemma_.lower() in ctx.partitives:
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ == "of" and child.i == noun.i + 1:
+                objs = [c for c in child.children if c.dep_ == "pobj"]
+                if objs:
+                    words += ["of", objs[0].lemma_.lower()]
+                    end_tok = objs[0]
+    return " ".join(words), end_tok.idx + len(end_tok.text), noun
+
+
+def _word(t: Token) -> str:
+    return t.text.lower() if t.pos_ != "PROPN" else t.text
+
+
+def _subject(span: Span | None, ctx: _Context) -> tuple[str | None, str | None]:
+    """What a money, percent or measure figure is about, and a period adjective on it."""
+    if span is None:
+        return None, None
+    tok = span.root
+    noun = None
+    for _ in range(4):
+        head = tok.head
+        if head is tok:
+            break
+        if tok.dep_ in ("compound", "nmod", "amod", "nummod", "quantmod", "npadvmod", "appos") \
+                and head.pos_ in _NOUNS and head.i not in range(span.start, span.end):
+            noun = head
+        elif tok.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ in _NOUNS:
+            noun = head.head
+        elif tok.dep_ in ("dobj", "attr", "pobj", "npadvmod", "nsubj") and tok.pos_ in _NOUNS \
+                and tok.lower_ in ctx.skip:
+            noun = None
+        if noun is not None and noun.lemma_.lower() in ctx.skip and noun.head is not noun:
+            tok = noun
+            noun = None
+            continue
+        break
+    if noun is None:
+        # "40% of the vote": the thing measured follows "of".
+        for child in span.root.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                objs = [c for c in child.children if c.dep_ == "pobj"]
+                if objs and objs[0].pos_ in _NOUNS:
+                    noun = objs[0]
+                    break
+    if noun is None:
+        # "unemployment rose to 5%": the subject of the verb the figure completes.
+        verb = span.root.head
+        if span.root.dep_ == "pobj" and verb.lower_ in ("to", "at", "by"):
+            verb = verb.head
+        if span.root.dep_ in ("dobj", "attr", "pobj") and verb.pos_ in ("VERB", "AUX"):
+            subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if subj and subj[0].pos_ == "NOUN":
+                noun = subj[0]
+    if noun is None:
+        return None, None
+    mods = [c for c in noun.children if c.dep_ in _MOD_DEPS and c.i < noun.i
+            and not (span.start <= c.i < span.end) and c.lower_ not in ctx.skip
+            and c.pos_ in ("NOUN", "ADJ", "PROPN") and not c.like_num]
+    per = next((ctx.period_adjs[c.lower_] for c in mods if c.lower_ in ctx.period_adjs), None)
+    words = [_word(c) for c in mods] + [noun.lemma_.lower() if noun.pos_ == "NOUN" else noun.text]
+    return " ".join(words), per
+
+
+def _clause_entities(span: Span) -> list[str]:
+    """Named entities in the clause around a figure (who supplies, who pledges)."""
+    clause = span.root
+    while clause.pos_ not in ("VERB", "AUX") and clause.head is not clause:
+        clause = clause.head
+    lo, hi = clause.left_edge.i, clause.right_edge.i
+    seen: list[str] = []
+    for ent in span.sent.ents:
+        if ent.label_ in _FIGURE_LABELS or ent.start < lo or ent.end - 1 > hi:
+            continue
+        if ent.start < span.end and span.start < ent.end:
+            continue
+        if ent.text not in seen:
+            seen.append(ent.text)
+    return seen
+
+
+def _link_periods(rows: list[dict[str, Any]], text: str, pats: Patterns) -> None:
+    """Rates stated apart from their figure, within one sentence.
+
+    "£3bn over three years" gives the total the span it is spread over
+    ("3 year"); "£3bn the UK gives every year" gives it the period.
+    """
+    for i, row in enumerate(rows):
+        if row["kind"] == "duration" and row["qualifier"] == "exact":
+            before = text[max(0, row["start"] - 40):row["start"]]
+            if pats.spread_before.search(before):
+                for prev in reversed(rows[:i]):
+                    if prev["sentence_start"] != row["sentence_start"]:
+                        break
+                    close = row["start"] - prev["end"] < 80
+                    if prev["kind"] in ("money", "count", "measure") and close:
+                        prev["per"] = f"{row['value']:g} {row['unit']}"
+                    break
+    for i, row in enumerate(rows):
+        if row["per"] or row["kind"] not in ("money", "count", "measure"):
+            continue
+        sent_end = row["sentence_start"] + len(row["sentence"])
+        nxt = rows[i + 1]["start"] if i + 1 < len(rows) else sent_end
+        window = text[row["end"]:min(nxt, sent_end, row["end"] + 80)]
+        found = pats.period_after.search(window)
+        if found and not re.search(r"[;:]", window[:found.start()]):
+            row["per"] = pats.period(found.group(0))

@@ -1,0 +1,63 @@
+"""Date facts: resolving a written date against the article's `published` time.
+
+A date is stored as numbers so the cross-check compares it like any other
+fact: ``unit = "day"``, ``value`` = days since 1970-01-01 (UTC) of its first
+day, ``low``/``high`` = its first and last day ("February 2025" spans the
+month, "in 2019" the year). dateparser reads the wording (weekdays and
+"yesterday" relative to `published`, preferring the past as news does).
+"""
+
+from __future__ import annotations
+
+import calendar
+from datetime import UTC, date, datetime
+from functools import lru_cache
+from typing import Any
+
+_EPOCH = date(1970, 1, 1)
+
+
+def days(d: date) -> float:
+    return float((d - _EPOCH).days)
+
+
+@lru_cache(maxsize=4096)
+def _parse(text: str, base: datetime) -> date | None:
+    import dateparser
+
+    found = dateparser.parse(
+        text,
+        languages=["en"],
+        settings={
+            "RELATIVE_BASE": base,
+            "PREFER_DATES_FROM": "past",
+            "PREFER_DAY_OF_MONTH": "first",
+            "RETURN_AS_TIMEZONE_AWARE": False,
+            "DATE_ORDER": "DMY",
+        },
+    )
+    return found.date() if found is not None else None
+
+
+def resolve(match: Any, published: datetime | None) -> tuple[float, float, float] | None:
+    """(value, low, high) in days for a match of the date pattern, or None."""
+    base = (published.astimezone(UTC).replace(tzinfo=None)
+            if published is not None else datetime(2000, 1, 1))
+    base = base.replace(hour=12, minute=0, second=0, microsecond=0)
+    text = match.group(0)
+    if match.group("wd") or match.group("rel"):
+        if published is None:
+            return None  # "Wednesday" means nothing without a publication date
+    found = _parse(text.replace(" of ", " "), base)
+    if found is None:
+        return None
+    if match.group("my"):
+        last = calendar.monthrange(found.year, found.month)[1]
+        start, end = found.replace(day=1), found.replace(day=last)
+        return days(start), days(start), days(end)
+    return days(found), days(found), days(found)
+
+
+def year_interval(year: int) -> tuple[float, float, float]:
+    start, end = date(year, 1, 1), date(year, 12, 31)
+    return days(start), days(start), days(end)

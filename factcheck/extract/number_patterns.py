@@ -1,0 +1,166 @@
+"""The candidate pass: regular expressions built once from the rule words.
+
+One compiled pattern finds every number expression in a text (qualifier,
+currency, number, scale, unit, period) without touching spaCy tokens; the
+extractor then reads the parse only around each match. The words all come
+from ``rules/*.yaml``; this module only arranges them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..numbers import DIGITS, Vocab
+
+_SEP = r"[\s\-\u2010-\u2013]+"
+
+
+def alternation(words: Iterable[str]) -> str:
+    """Longest first, so "more than" wins over "more"; inner spaces also match hyphens."""
+    uniq = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
+    parts = []
+    for w in uniq:
+        pieces = [re.escape(p) for p in w.split()]
+        parts.append(r"[\s\-]+".join(pieces))
+    return "(?:" + "|".join(parts) + ")" if parts else "(?!)"
+
+
+def _cased(words: Iterable[str]) -> tuple[list[str], list[str]]:
+    """Short unit spellings match with case ("mm", "MW", "C"); longer ones without."""
+    short, long_ = [], []
+    for w in words:
+        (short if len(w) <= 3 else long_).append(w)
+    return short, long_
+
+
+@dataclass
+class Patterns:
+    vocab: Vocab
+    candidate: re.Pattern[str]
+    date: re.Pattern[str]
+    phone: re.Pattern[str]
+    spread_before: re.Pattern[str]
+    period_after: re.Pattern[str]
+    currency_before: dict[str, str] = field(default_factory=dict)  # written → ISO
+    currency_after: dict[str, str] = field(default_factory=dict)
+    currency_minor: dict[str, str] = field(default_factory=dict)
+    units: dict[str, dict[str, str]] = field(default_factory=dict)  # lower-cased keys
+    units_cased: dict[str, dict[str, str]] = field(default_factory=dict)
+    prefixes: dict[str, dict[str, str]] = field(default_factory=dict)
+    qualifiers: dict[str, dict[str, Any]] = field(default_factory=dict)
+    periods: dict[str, str] = field(default_factory=dict)
+    rules: Any = None
+
+    def unit_entry(self, written: str) -> dict[str, str] | None:
+        key = " ".join(written.replace("-", " ").split())
+        return (self.units_cased.get(written) or self.units_cased.get(key)
+                or self.units.get(key.lower()))
+
+    def period(self, written: str) -> str | None:
+        return self.periods.get(" ".join(re.split(r"[\s\-]+", written.strip().lower())))
+
+
+def _norm(text: str) -> str:
+    return " ".join(re.split(r"[\s\-]+", text.strip()))
+
+
+def build(rules: Any) -> Patterns:
+    vocab = Vocab.from_rules(rules)
+    cur_before: dict[str, str] = {}
+    cur_after: dict[str, str] = {}
+    cur_minor: dict[str, str] = {}
+    for code, entry in rules["currencies"].items():
+        for w in entry.get("before") or []:
+            cur_before.setdefault(w, code)
+        for w in entry.get("after") or []:
+            cur_after.setdefault(_norm(w).lower(), code)
+        for w in entry.get("minor") or []:
+            cur_minor.setdefault(_norm(w).lower(), code)
+    units_cased = {_norm(k): v for k, v in rules["units"].items() if len(k) <= 3}
+    units = {_norm(k).lower(): v for k, v in rules["units"].items() if len(k) > 3}
+    qualifiers = {_norm(k).lower(): v for k, v in rules["qualifiers"].items()}
+    periods = {_norm(k).lower(): v for k, v in rules["periods"].items()}
+
+    word_scales = [s for s in vocab.scales if len(s) > 1]
+    words = alternation([*vocab.words, *word_scales, *vocab.fractions])
+    word = rf"(?<![\w])(?i:{words})(?![\w])"
+    glued = "(?i:" + alternation(vocab.scales) + ")"
+    digits = rf"(?<![\w.,])(?:{DIGITS})(?:{glued}(?![A-Za-z]))?"
+    joiner = rf"(?:{_SEP}and{_SEP}(?:an?{_SEP})?|{_SEP}an?{_SEP}|{_SEP})"
+    core = rf"(?:{digits}|(?:(?i:an?){_SEP})?{word})(?:{joiner}{word})*"
+    vague = rf"(?<![\w])(?i:{alternation(vocab.vague)})(?![\w])"
+
+    # Currency symbols and codes may touch the number ("£3bn", "RM5m").
+    before = alternation(cur_before)
+    cur = rf"(?:(?<![A-Za-z]){before}\s?)"
+    qual = rf"(?<![\w])(?P<qual>(?i:{alternation(qualifiers)}))\s+"
+    prefixes = alternation(_norm(k) for k in rules["unit_prefixes"])
+    prefix = rf"(?<![\w])(?P<prefix>(?i:{prefixes}))\s+"
+    short, long_ = _cased(rules["units"])
+    unit_words = (
+        rf"(?:{alternation(short)}|(?i:{alternation(long_)})"
+        rf"|(?i:{alternation([*cur_after, *cur_minor])}))"
+    )
+    unit = rf"(?P<unit>(?:\s|-)?{unit_words})(?![A-Za-z0-9])"
+    per_words = alternation(periods)
+    bases = alternation(rules["rate_bases"])
+    per = (rf"(?P<per>(?:{_SEP}|,\s*)(?i:{per_words})(?![\w])"
+           rf"|\s+(?i:{bases})\s+(?P<base>{DIGITS}))")
+    number = (
+        rf"(?:(?P<between>(?i:between|from))\s+(?P<cur1>{cur})?(?P<a1>{core})"
+        rf"\s+(?:and|to|-|–)\s+(?P<cur1b>{cur})?(?P<b1>{core})"
+        rf"|(?P<cur2>{cur})?(?P<a2>{digits})\s*(?:-|–|to)\s*(?P<cur2b>{cur})?(?P<b2>{digits})"
+        rf"|(?P<cur3>{cur})?(?P<n>{core})"
+        rf"|(?P<v>{vague}))"
+    )
+    candidate = re.compile(rf"(?:{qual})?(?:{prefix})?{number}(?:{unit})?(?:{per})?")
+
+    months = alternation(m.capitalize() for m in rules["months"])
+    weekdays = alternation(w.capitalize() for w in rules["weekdays"])
+    relative = alternation(rules["relative_days"])
+    day = r"\d{1,2}(?:st|nd|rd|th)?"
+    date = re.compile(
+        rf"(?<![\w])(?:"
+        rf"(?P<dmy>{day}\s+(?:of\s+)?{months}\.?(?:,?\s+(?P<y1>\d{{4}}))?)"
+        rf"|(?P<mdy>{months}\.?\s+{day}(?![\d:])(?:,?\s+(?P<y2>\d{{4}}))?)"
+        rf"|(?P<my>{months}\.?,?\s+\d{{4}})"
+        rf"|(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})"
+        rf"|(?P<wd>(?:(?:last|next|this)\s+)?{weekdays})"
+        rf"|(?P<rel>(?i:{relative}))"
+        rf")(?![\w])"
+    )
+    # Phone numbers: a leading + or 0, then groups of digits with spaces,
+    # dots, dashes or brackets; too many digits in a row for a quantity.
+    phone = re.compile(
+        r"(?<![\w])(?:\+\d{1,3}[\s.\-]?)?(?:\(\d{2,5}\)[\s.\-]?|0\d{1,4}[\s.\-])"
+        r"\d{3,4}[\s.\-]?\d{3,4}(?![\w])"
+        r"|(?<![\w])\d{3}[\-.]\d{3}[\-.]\d{4}(?![\w])"
+    )
+    spread = alternation(rules["spread_words"])
+    spread_before = re.compile(rf"(?<![\w])(?i:{spread})\s+(?:the\s+)?(?:(?:next|past|last)\s+)?$")
+    period_after = re.compile(rf"(?<![\w])(?i:{per_words})(?![\w])")
+    return Patterns(
+        vocab=vocab, candidate=candidate, date=date, phone=phone,
+        spread_before=spread_before, period_after=period_after,
+        currency_before=cur_before, currency_after=cur_after, currency_minor=cur_minor,
+        units=units, units_cased=units_cased,
+        prefixes={_norm(k).lower(): v for k, v in rules["unit_prefixes"].items()},
+        qualifiers=qualifiers, periods=periods, rules=rules,
+    )
+
+
+_CACHE: dict[tuple[int, str], Patterns] = {}
+
+
+def patterns(rules: Any) -> Patterns:
+    """The compiled patterns of a Rules object (built once per rules version)."""
+    key = (id(rules), getattr(rules, "version", ""))
+    found = _CACHE.get(key)
+    if found is None or found.rules is not rules:
+        found = build(rules)
+        _CACHE.clear()
+        _CACHE[key] = found
+    return found
