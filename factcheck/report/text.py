@@ -36,7 +36,8 @@ def render_text(result: Result) -> str:
         lines.append(f"{where}: {d['rule']} {d['severity']} {d['message']}")
     c = counts(result)
     tail = (f"{plural(c['discrepancies'], 'discrepancy', 'discrepancies')} in "
-            f"{plural(c['articles'], 'article', 'articles')} ({plural(c['facts'], 'fact', 'facts')})")
+            f"{plural(c['articles'], 'article', 'articles')} "
+            f"({plural(c['facts'], 'fact', 'facts')})")
     if c["by_severity"]:
         tail += ": " + ", ".join(f"{n} {s}" for s, n in c["by_severity"].items())
     if c["by_triage"].get("dismissed"):
