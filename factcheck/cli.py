@@ -148,6 +148,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--triage", metavar="FILE",
                    help="triage file (default: factcheck.triage.json beside the batch)")
     p.add_argument("--against", metavar="STORE", help="also compare with this fact store")
+    p.add_argument("--theme", choices=("dark", "light"), default="dark",
+                   help="colours for a dark or a light terminal (default: dark; 't' switches)")
 
     p = sub.add_parser("rules", formatter_class=_Formatter, help="check, list and explain rules",
                        description="Work with rule files and the discrepancy rules.")
@@ -299,7 +301,22 @@ def cmd_store(args: argparse.Namespace) -> int:
     return ExitCode.OK
 
 
-COMMANDS = {"extract": cmd_extract, "check": cmd_check, "rules": cmd_rules, "store": cmd_store}
+def cmd_review(args: argparse.Namespace) -> int:
+    # The only place outside factcheck/tui/ that loads textual, and only here.
+    from .tui import build_app
+
+    if "-" in args.paths:
+        raise FactcheckError("review reads articles from files, not stdin; save them first")
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise FactcheckError("review needs a terminal; use 'factcheck check' in pipes and CI")
+    options = _options(args)
+    options.against = args.against
+    app = build_app(args.paths, options, args.triage, theme=f"textual-{args.theme}")
+    return app.run() or ExitCode.OK
+
+
+COMMANDS = {"review": cmd_review,
+            "extract": cmd_extract, "check": cmd_check, "rules": cmd_rules, "store": cmd_store}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,0 +1,367 @@
+"""The review app: load a batch in a worker, then list, explain and triage.
+
+`build_app` is the one way to make the app, so the console script and the
+tests run the same thing. The app reads the pipeline's tables and writes only
+the triage file, through factcheck.triage (each decision saved at once).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from rich.text import Text
+from textual import work
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import Container, Vertical
+from textual.reactive import reactive
+from textual.widgets import Footer, Header, Input, ProgressBar, Static
+from textual.worker import get_current_worker
+
+from ..errors import FactcheckError
+from ..triage import Triage, default_triage_path
+from .modals import FilterScreen, HelpScreen, NoteScreen
+from .screens import ArticleScreen, MatrixScreen
+from .view import SORTS, Filters, Review
+from .widgets import DiscrepancyTable, EvidencePane
+
+# Loads the batch; called in the worker thread with a progress callback
+# (articles done, articles in all, words done).
+Loader = Callable[[Callable[[int, int, int], None]], Any]
+
+
+class Cancelled(Exception):
+    """The person quit while the batch was still loading."""
+
+
+class ReviewApp(App[int]):
+    TITLE = "factcheck review"
+    CSS_PATH = "app.tcss"
+    # Below 120 columns the evidence sits under the list, above it beside it.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
+    ENABLE_COMMAND_PALETTE = False
+    # Nothing takes keys until the list is shown, so `q` always quits.
+    AUTO_FOCUS = None
+
+    BINDINGS = [
+        Binding("c", "decide('confirmed')", "Confirm", id="triage.confirm"),
+        Binding("d", "decide('dismissed')", "Dismiss", id="triage.dismiss"),
+        Binding("n", "note", "Note", id="triage.note"),
+        Binding("u", "undo", "Undo", id="triage.undo"),
+        Binding("slash", "search", "Find", id="list.search"),
+        Binding("f", "filter", "Filter", id="list.filter"),
+        Binding("s", "sort", "Sort", show=False, id="list.sort"),
+        Binding("m", "matrix", "Matrix", id="open.matrix"),
+        Binding("a", "article", "Read", id="open.article"),
+        Binding("question_mark", "help", "Help", id="help"),
+        Binding("q", "quit", "Quit", id="quit"),
+        Binding("escape", "clear", "Clear filters", show=False, id="list.clear"),
+        Binding("t", "toggle_theme", "Light/dark", show=False, id="theme"),
+    ]
+
+    filters: reactive[Filters] = reactive(Filters(), init=False)
+    sort: reactive[str] = reactive("severity", init=False)
+
+    def __init__(self, load: Loader, triage_path: Path, *, title: str = "",
+                 theme: str | None = None) -> None:
+        super().__init__()
+        self.load = load
+        self.triage_path = triage_path
+        self.triage: Triage | None = None
+        self.triage_error: str | None = None
+        self.review: Review | None = None
+        self.sub_title = title
+        if theme:
+            self.theme = theme
+
+    # -- layout ---------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        yield Header(icon="≠")
+        with Vertical(id="loading"):
+            yield Static("Loading the language model and reading the batch…", id="loading-label")
+            yield ProgressBar(id="progress", show_eta=False)
+        with Container(id="main"):
+            yield DiscrepancyTable(id="list")
+            yield EvidencePane(id="evidence")
+        yield Static(id="message")
+        yield Input(placeholder="search subject, message, source, code…", id="search")
+        yield Static(id="status")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.start_loading()
+
+    # -- loading --------------------------------------------------------------
+    @work(thread=True, exclusive=True, exit_on_error=False, name="load")
+    def start_loading(self) -> None:
+        worker = get_current_worker()
+
+        def progress(done: int, total: int, words: int) -> None:
+            if worker.is_cancelled:
+                raise Cancelled
+            self.call_from_thread(self._progress, done, total)
+
+        try:
+            result = self.load(progress)
+        except Cancelled:
+            return
+        except FactcheckError as exc:
+            self.call_from_thread(self.show_failure, str(exc))
+            return
+        except Exception as exc:  # a bug must reach the screen, not kill the terminal
+            first = (str(exc).splitlines() or [""])[0]
+            self.call_from_thread(self.show_failure,
+                                  f"internal error: {type(exc).__name__}: {first}")
+            return
+        triage, error = None, None
+        try:
+            triage = Triage.load(self.triage_path)
+        except FactcheckError as exc:
+            error = str(exc)
+        if not worker.is_cancelled:
+            self.call_from_thread(self.show_result, result, triage, error)
+
+    def _progress(self, done: int, total: int) -> None:
+        label = self.query_one("#loading-label", Static)
+        label.update(f"Extracting facts: {done}/{total} articles")
+        self.query_one("#progress", ProgressBar).update(total=total, progress=done)
+
+    def show_failure(self, message: str) -> None:
+        self.query_one("#loading").display = False
+        self._message(f"Could not load the batch.\n\n{message}\n\nPress q to quit.", error=True)
+
+    def show_result(self, result: Any, triage: Triage | None, error: str | None) -> None:
+        self.review = Review(result)
+        self.triage, self.triage_error = triage, error
+        self.query_one("#loading").display = False
+        self.refresh_bindings()
+        if not result.articles:
+            self._message("This batch has no articles: nothing to review.\n\nPress q to quit.")
+            return
+        if not self.review.rows:
+            self._message(f"No discrepancies: the sources agree.\n\n{self.review.summary()}."
+                          "\n\nPress q to quit.")
+            return
+        self.query_one("#main").display = True
+        self.refresh_list()
+        self.query_one(DiscrepancyTable).focus()
+
+    def _message(self, text: str, *, error: bool = False) -> None:
+        message = self.query_one("#message", Static)
+        message.update(text)
+        message.set_class(error, "error")
+        message.display = True
+        self.update_status()
+
+    # -- the list -------------------------------------------------------------
+    def state(self, row_id: str) -> str:
+        return self.triage.state(row_id) if self.triage else "new"
+
+    def refresh_list(self, keep: str | None = None) -> None:
+        if self.review is None or not self.review.rows:
+            return
+        table = self.query_one(DiscrepancyTable)
+        rows = self.review.visible(self.filters, self.sort, self.state)
+        table.show(rows, self.state, keep=keep or table.current())
+        if not rows:
+            self.query_one(EvidencePane).show_message(
+                "No discrepancy matches the filters. Press Escape to clear them.")
+        self.update_status()
+
+    def update_status(self) -> None:
+        status = self.query_one("#status", Static)
+        text = Text()
+        if self.review is not None:
+            shown = self.query_one(DiscrepancyTable).row_count
+            text.append(f"{shown}/{len(self.review.rows)} shown", style="bold")
+            text.append(f" · sort {self.sort}")
+            if self.filters.active():
+                text.append(f" · {self.filters.describe()}", style="bold")
+        if self.triage_error:
+            text.append(f" · triage read-only: {self.triage_error}", style="bold red")
+        else:
+            text.append(f" · {self.triage_path}", style="dim")
+        status.update(text)
+
+    def watch_filters(self) -> None:
+        self.refresh_list()
+
+    def watch_sort(self) -> None:
+        self.refresh_list()
+
+    def current_row(self):
+        if self.review is None:
+            return None
+        row_id = self.query_one(DiscrepancyTable).current()
+        return self.review.by_id.get(row_id) if row_id else None
+
+    def on_discrepancy_table_chosen(self, event: DiscrepancyTable.Chosen) -> None:
+        self.show_evidence(event.row_id)
+
+    def on_data_table_row_selected(self, event: DiscrepancyTable.RowSelected) -> None:
+        if isinstance(event.data_table, DiscrepancyTable):
+            self.action_article()
+
+    def show_evidence(self, row_id: str | None) -> None:
+        if self.review is None or row_id not in self.review.by_id:
+            return
+        decision = self.triage.get(row_id) if self.triage else None
+        self.query_one(EvidencePane).show_row(
+            self.review, self.review.by_id[row_id], self.state(row_id),
+            decision.note if decision else None)
+
+    def select(self, row_id: str) -> None:
+        """Put the cursor on a discrepancy, clearing filters that hide it."""
+        table = self.query_one(DiscrepancyTable)
+        if row_id not in table.rows:
+            self.filters = Filters()
+        table.move_cursor(row=table.get_row_index(row_id), animate=False)
+        table.focus()
+
+    # -- actions --------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Before the list is shown, and over the matrix and article screens,
+        # only quitting, help and the theme make sense (False also hides them).
+        if action in ("quit", "help", "toggle_theme"):
+            return True
+        if self.screen is not self.screen_stack[0]:
+            return False
+        return self.review is not None and bool(self.review.rows)
+
+    def _writable(self) -> bool:
+        if self.triage is None:
+            self.notify(f"Decisions are not saved: {self.triage_error}", severity="error")
+            return False
+        return True
+
+    def action_decide(self, state: str) -> None:
+        row = self.current_row()
+        if row is None or not self._writable():
+            return
+        try:
+            self.triage.decide(row.id, state)
+        except OSError as exc:
+            self.notify(f"Could not write {self.triage_path}: {exc.strerror}", severity="error")
+            return
+        self.after_change(row.id)
+        self.query_one(DiscrepancyTable).action_cursor_down()
+
+    def action_note(self) -> None:
+        row = self.current_row()
+        if row is None or not self._writable():
+            return
+        decision = self.triage.get(row.id)
+
+        def save(text: str | None) -> None:
+            if text is None:
+                return
+            try:
+                self.triage.note(row.id, text.strip())
+            except OSError as exc:
+                self.notify(f"Could not write {self.triage_path}: {exc.strerror}",
+                            severity="error")
+                return
+            self.after_change(row.id)
+
+        self.push_screen(NoteScreen(row.subject or row.message,
+                                    decision.note if decision else None), save)
+
+    def action_undo(self) -> None:
+        if not self._writable():
+            return
+        row_id = self.triage.undo()
+        if row_id is None:
+            self.notify("Nothing to undo.", timeout=2)
+            return
+        self.after_change(row_id)
+        if row_id in self.query_one(DiscrepancyTable).rows:
+            self.select(row_id)
+
+    def after_change(self, row_id: str) -> None:
+        self.query_one(DiscrepancyTable).set_triage(row_id, self.state(row_id))
+        if self.query_one(DiscrepancyTable).current() == row_id:
+            self.show_evidence(row_id)
+
+    def action_search(self) -> None:
+        search = self.query_one("#search", Input)
+        search.value = self.filters.search
+        search.display = True
+        search.focus()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "search":
+            self.filters = self.filters.with_search(event.value)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "search":
+            event.input.display = bool(event.value)
+            self.query_one(DiscrepancyTable).focus()
+
+    def action_filter(self) -> None:
+        review = self.review
+        assert review is not None
+
+        def apply(filters: Filters | None) -> None:
+            if filters is not None:
+                self.filters = filters
+
+        self.push_screen(FilterScreen(self.filters, review.severities(), review.kinds(),
+                                      review.sources()), apply)
+
+    def action_clear(self) -> None:
+        search = self.query_one("#search", Input)
+        search.value = ""
+        search.display = False
+        self.filters = Filters()
+        self.query_one(DiscrepancyTable).focus()
+
+    def action_sort(self) -> None:
+        self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
+
+    def action_matrix(self) -> None:
+        row = self.current_row()
+        if row is None or self.review is None:
+            return
+
+        def opened(row_id: str | None) -> None:
+            if row_id is not None:
+                self.select(row_id)
+
+        self.push_screen(MatrixScreen(self.review, row.story, focus=row.id), opened)
+
+    def action_article(self) -> None:
+        row = self.current_row()
+        if row is None or self.review is None:
+            return
+        facts = [f for f in row.fact_ids if f in self.review.facts]
+        if facts:
+            self.push_screen(ArticleScreen(self.review, facts))
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_toggle_theme(self) -> None:
+        self.theme = "textual-light" if self.theme != "textual-light" else "textual-dark"
+
+    def action_quit(self) -> None:
+        self.workers.cancel_all()
+        self.exit(0)
+
+
+def build_app(paths: Sequence[str] = (), options: Any = None, triage_path: str | Path | None = None,
+              *, result: Any = None, theme: str | None = None) -> ReviewApp:
+    """The review app for `paths` (run through the pipeline), or for a ready `result`."""
+    if result is not None:
+        def load(progress: Callable[[int, int, int], None]) -> Any:
+            return result
+    else:
+        def load(progress: Callable[[int, int, int], None]) -> Any:
+            from ..pipeline import run
+
+            return run(list(paths), options, progress)
+    path = Path(triage_path) if triage_path else default_triage_path(list(paths))
+    title = " ".join(paths) if paths else ""
+    return ReviewApp(load, path, title=title, theme=theme)

@@ -1,0 +1,235 @@
+"""What the review screens read: a pipeline Result indexed for display.
+
+Plain Python, no Textual: the screens ask this module which rows to show, in
+which order, and what a story's fact matrix holds. It only looks things up
+in the tables the pipeline produced (DESIGN.md: the TUI computes no facts);
+filtering, sorting and searching are about what the person wants to see.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from typing import Any
+
+import polars as pl
+
+SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+TRIAGE_STATES = ("new", "confirmed", "dismissed")
+SORTS = ("severity", "kind", "subject")
+
+
+@dataclass(frozen=True, slots=True)
+class Filters:
+    """What the discrepancy list is narrowed to; None means any."""
+
+    severity: str | None = None
+    kind: str | None = None
+    source: str | None = None
+    triage: str | None = None
+    search: str = ""
+
+    def active(self) -> bool:
+        return self != Filters()
+
+    def with_search(self, text: str) -> Filters:
+        return replace(self, search=text.strip())
+
+    def describe(self) -> str:
+        parts = [f"{name}={value}" for name, value in (
+            ("severity", self.severity), ("kind", self.kind),
+            ("source", self.source), ("triage", self.triage)) if value]
+        if self.search:
+            parts.append(f"/{self.search}")
+        return " ".join(parts)
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One discrepancy as the list shows it."""
+
+    id: str
+    rule: str
+    name: str
+    kind: str
+    severity: str
+    status: str
+    story: str
+    group: str
+    subject: str
+    message: str
+    detail: str
+    score: float | None
+    fact_ids: tuple[str, ...]
+    sources: tuple[str, ...]  # the sources whose facts it cites, in first-cited order
+    haystack: str = field(repr=False)  # lower-cased text `/` searches
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """One source's facts in one aligned group of the fact matrix."""
+
+    text: str
+    fact_ids: tuple[str, ...]
+    discrepancy: str | None  # the discrepancy citing one of these facts, if any
+
+
+@dataclass(frozen=True, slots=True)
+class MatrixRow:
+    group: str
+    subject: str
+    cells: dict[str, Cell]
+
+
+@dataclass(frozen=True, slots=True)
+class Matrix:
+    story: str
+    sources: tuple[str, ...]
+    rows: tuple[MatrixRow, ...]
+
+
+def format_number(value: float | None) -> str:
+    if value is None:
+        return "?"
+    if value == int(value) and abs(value) < 1e15:
+        return f"{int(value):,}"
+    return f"{value:,.4g}"
+
+
+def format_interval(low: float | None, high: float | None) -> str:
+    """The interval a wording allows, open ends shown as ∞."""
+    if low is None and high is None:
+        return ""
+    left = "(-∞" if low is None else f"[{format_number(low)}"
+    right = "∞)" if high is None else f"{format_number(high)}]"
+    return f"{left}, {right}"
+
+
+def format_time(moment: datetime | None) -> str:
+    if moment is None:
+        return "no date"
+    return moment.strftime("%Y-%m-%d %H:%M UTC")
+
+
+class Review:
+    """A Result's tables, indexed by discrepancy, fact, article and story."""
+
+    def __init__(self, result: Any):
+        self.result = result
+        self.articles = {a.id: a for a in result.articles}
+        self.facts: dict[str, dict[str, Any]] = {
+            f["fact_id"]: f for f in result.facts.to_dicts()
+        }
+        self.facts_by_article: dict[str, list[dict[str, Any]]] = {}
+        for fact in self.facts.values():
+            self.facts_by_article.setdefault(fact["article"], []).append(fact)
+        for facts in self.facts_by_article.values():
+            facts.sort(key=lambda f: (f["start"], f["end"]))
+        self.rows = [self._row(d) for d in result.discrepancies.to_dicts()]
+        self.by_id = {r.id: r for r in self.rows}
+        self.checks: dict[str, Any] = dict(result.rules.get("checks") or {})
+
+    def _row(self, d: dict[str, Any]) -> Row:
+        fact_ids = tuple(d["fact_ids"] or ())
+        sources: list[str] = []
+        texts: list[str] = []
+        for fid in fact_ids:
+            fact = self.facts.get(fid)
+            if fact is None:
+                continue
+            texts.append(fact["text"] or "")
+            source = fact["source"] or fact["article"]
+            if source not in sources:
+                sources.append(source)
+        text = lambda key: d.get(key) or ""  # noqa: E731 - empty cells read as ""
+        haystack = " ".join([text("rule"), text("name"), text("kind"), text("subject"),
+                             text("message"), text("story"), *sources, *texts]).lower()
+        return Row(id=d["id"], rule=text("rule"), name=text("name"), kind=text("kind"),
+                   severity=text("severity"), status=text("status"), story=text("story"),
+                   group=text("group"), subject=text("subject"), message=text("message"),
+                   detail=text("detail"), score=d.get("score"), fact_ids=fact_ids,
+                   sources=tuple(sources), haystack=haystack)
+
+    # What the filter choices offer: only values that occur, in a fixed order.
+    def severities(self) -> list[str]:
+        present = {r.severity for r in self.rows}
+        return sorted(present, key=lambda s: (SEVERITY_ORDER.get(s, 9), s))
+
+    def kinds(self) -> list[str]:
+        return sorted({r.kind for r in self.rows})
+
+    def sources(self) -> list[str]:
+        return sorted({s for r in self.rows for s in r.sources})
+
+    def visible(self, filters: Filters, sort: str,
+                triage_state: Callable[[str], str]) -> list[Row]:
+        """The rows `filters` let through, in `sort` order (ties keep table order)."""
+        needle = filters.search.lower()
+        rows = [
+            r for r in self.rows
+            if (filters.severity is None or r.severity == filters.severity)
+            and (filters.kind is None or r.kind == filters.kind)
+            and (filters.source is None or filters.source in r.sources)
+            and (filters.triage is None or triage_state(r.id) == filters.triage)
+            and (not needle or needle in r.haystack)
+        ]
+        severity = lambda r: SEVERITY_ORDER.get(r.severity, 9)  # noqa: E731
+        keys: dict[str, Callable[[Row], tuple[Any, ...]]] = {
+            "severity": lambda r: (severity(r), r.kind, r.subject.lower()),
+            "kind": lambda r: (r.kind, severity(r), r.subject.lower()),
+            "subject": lambda r: (r.subject.lower(), severity(r), r.kind),
+        }
+        return sorted(rows, key=keys[sort])
+
+    def check_doc(self, rule: str) -> dict[str, Any]:
+        doc = self.checks.get(rule)
+        return doc if isinstance(doc, dict) else {}
+
+    def evidence(self, row: Row) -> list[dict[str, Any]]:
+        """The facts a discrepancy cites, as their rows in the facts table."""
+        return [self.facts[f] for f in row.fact_ids if f in self.facts]
+
+    # The fact matrix: aligned groups of a story against its sources.
+    def stories(self) -> list[str]:
+        groups = self.result.groups
+        found = groups.get_column("story").unique(maintain_order=True).to_list()
+        for row in self.rows:  # a discrepancy's story always has a matrix
+            if row.story not in found:
+                found.append(row.story)
+        return [s for s in found if s is not None]
+
+    def matrix(self, story: str) -> Matrix:
+        groups = self.result.groups.filter(pl.col("story") == story)
+        members: dict[str, list[str]] = {}
+        for g, fid in zip(groups["group"].to_list(), groups["fact_id"].to_list(), strict=True):
+            members.setdefault(g, []).append(fid)
+        for row in self.rows:  # groups that reach the matrix only through a discrepancy
+            if row.story == story and row.group not in members:
+                members[row.group] = list(row.fact_ids)
+        cited: dict[tuple[str, str], str] = {}
+        for row in sorted(self.rows, key=lambda r: SEVERITY_ORDER.get(r.severity, 9)):
+            for fid in row.fact_ids:
+                cited.setdefault((row.group, fid), row.id)
+        sources: list[str] = []
+        rows: list[MatrixRow] = []
+        for group, fids in members.items():
+            facts = [self.facts[f] for f in fids if f in self.facts]
+            by_source: dict[str, list[dict[str, Any]]] = {}
+            for fact in facts:
+                by_source.setdefault(fact["source"] or fact["article"], []).append(fact)
+            cells = {}
+            for source, sfacts in by_source.items():
+                ids = tuple(f["fact_id"] for f in sfacts)
+                hit = next((cited[(group, i)] for i in ids if (group, i) in cited), None)
+                cells[source] = Cell(" / ".join(f["text"] for f in sfacts), ids, hit)
+            subject = next((r.subject for r in self.rows if r.group == group), "")
+            if not subject and facts:
+                subject = facts[0]["subject"] or facts[0]["text"]
+            rows.append(MatrixRow(group, subject, cells))
+            sources.extend(s for s in by_source if s not in sources)
+        return Matrix(story, tuple(sorted(sources)), tuple(rows))
+
+    def summary(self) -> str:
+        return (f"{len(self.articles)} articles, {len(self.facts)} facts, "
+                f"{len(self.rows)} discrepancies")

@@ -1,0 +1,141 @@
+"""The main screen's widgets: the discrepancy list and the evidence pane."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from rich.text import Text
+from textual.message import Message
+from textual.widgets import DataTable, Static
+
+from .view import Review, Row, format_interval, format_number, format_time
+
+# Severity and triage styles read well on light and dark themes alike: they
+# use weight and the terminal's red/yellow rather than a fixed background.
+SEVERITY_STYLE = {"error": "bold red", "warning": "bold yellow", "info": "dim"}
+TRIAGE_STYLE = {"new": "bold", "confirmed": "green", "dismissed": "dim strike"}
+FACT_STYLE = "bold reverse"
+OTHER_FACT_STYLE = "underline"
+
+
+class DiscrepancyTable(DataTable):
+    """One row a discrepancy; the row key is the discrepancy's fingerprint."""
+
+    COLUMNS = (("severity", "Sev", 7), ("rule", "Code", 6), ("kind", "Kind", 9),
+               ("subject", "Subject", None), ("sources", "Src", 3), ("triage", "Triage", 9))
+
+    class Chosen(Message):
+        """The highlighted discrepancy changed (None: the list is empty)."""
+
+        def __init__(self, row_id: str | None) -> None:
+            self.row_id = row_id
+            super().__init__()
+
+    def on_mount(self) -> None:
+        self.cursor_type = "row"
+        self.zebra_stripes = True
+        for key, label, width in self.COLUMNS:
+            self.add_column(label, key=key, width=width)
+
+    def show(self, rows: Sequence[Row], triage_state: Callable[[str], str],
+             keep: str | None = None) -> None:
+        """Replace the rows, keeping the cursor on `keep` if it is still shown."""
+        self.clear()
+        for row in rows:
+            self.add_row(*self._cells(row, triage_state(row.id)), key=row.id)
+        index = next((i for i, r in enumerate(rows) if r.id == keep), 0)
+        if rows:
+            self.move_cursor(row=index, animate=False)
+        self.post_message(self.Chosen(rows[index].id if rows else None))
+
+    def set_triage(self, row_id: str, state: str) -> None:
+        if row_id in self.rows:
+            self.update_cell(row_id, "triage", Text(state, style=TRIAGE_STYLE.get(state, "")))
+
+    def current(self) -> str | None:
+        if not self.row_count:
+            return None
+        key = self.coordinate_to_cell_key(self.cursor_coordinate).row_key
+        return key.value
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        event.stop()
+        self.post_message(self.Chosen(event.row_key.value))
+
+    @staticmethod
+    def _cells(row: Row, state: str) -> list[Any]:
+        return [Text(row.severity, style=SEVERITY_STYLE.get(row.severity, "")),
+                row.rule, row.kind, row.subject or row.message, str(len(row.sources)),
+                Text(state, style=TRIAGE_STYLE.get(state, ""))]
+
+
+def highlighted_sentence(fact: dict[str, Any]) -> Text:
+    """The fact's sentence with the fact itself marked, using exact offsets."""
+    sentence = fact.get("sentence") or fact.get("text") or ""
+    text = Text(sentence)
+    base = fact.get("sentence_start")
+    if base is not None:
+        start, end = fact["start"] - base, fact["end"] - base
+        if 0 <= start < end <= len(sentence):
+            text.stylize(FACT_STYLE, start, end)
+    return text
+
+
+def value_line(fact: dict[str, Any]) -> str:
+    """The normalized value as the facts table holds it."""
+    if fact.get("kind") == "attribute":
+        scope = f" ({fact['attribute_scope']})" if fact.get("attribute_scope") else ""
+        return (f"{fact.get('entity') or '?'} · {fact.get('attribute') or '?'} = "
+                f"{fact.get('attribute_value') or '?'}{scope}")
+    unit = fact.get("unit") or ""
+    per = f" per {fact['per']}" if fact.get("per") else ""
+    interval = format_interval(fact.get("low"), fact.get("high"))
+    return (f"{format_number(fact.get('value'))} {unit}{per}  {fact.get('qualifier') or ''}"
+            f"  {interval}").rstrip()
+
+
+def evidence_text(review: Review, row: Row, state: str, note: str | None) -> Text:
+    """Everything the evidence pane shows for one discrepancy."""
+    out = Text()
+    out.append(f"{row.rule} {row.name}", style="bold")
+    out.append(f"  {row.severity}", style=SEVERITY_STYLE.get(row.severity, ""))
+    out.append(f"  {row.status}  story {row.story}\n")
+    out.append(row.message + "\n\n")
+    for fact in review.evidence(row):
+        article = review.articles.get(fact["article"])
+        out.append(f"{fact['source'] or fact['article']}", style="bold underline")
+        out.append(f"  {format_time(fact.get('published'))}  "
+                   f"{fact['article']}:{fact['line']}:{fact['column']}\n", style="dim")
+        out.append_text(highlighted_sentence(fact))
+        out.append("\n  = ", style="dim")
+        out.append(value_line(fact) + "\n")
+        if article is not None and article.title:
+            out.append(f"  {article.title}\n", style="dim italic")
+        out.append("\n")
+    doc = review.check_doc(row.rule)
+    out.append("Why it fired\n", style="bold")
+    if row.detail:
+        out.append(f"  {row.detail}\n")
+    if row.score is not None:
+        out.append(f"  alignment score {row.score:.2f}\n")
+    for key, label in (("what", "what"), ("why", "why it matters"), ("fix", "what to do")):
+        if doc.get(key):
+            out.append(f"  {label}: ", style="dim")
+            out.append(f"{str(doc[key]).strip()}\n")
+    out.append("\nTriage ", style="bold")
+    out.append(state, style=TRIAGE_STYLE.get(state, ""))
+    if note:
+        out.append(f"  note: {note}", style="italic")
+    out.append(f"\nid {row.id}", style="dim")
+    return out
+
+
+class EvidencePane(Static):
+    """The evidence of the highlighted discrepancy, or a message when there is none."""
+
+    def show_row(self, review: Review, row: Row, state: str, note: str | None) -> None:
+        self.update(evidence_text(review, row, state, note))
+
+    def show_message(self, message: str) -> None:
+        self.update(Text(message, style="italic"))

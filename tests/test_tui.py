@@ -1,0 +1,323 @@
+"""The review app driven by Textual's Pilot on a fixed synthetic batch.
+
+Each test builds the app with the same factory the console script uses
+(`build_app`) and asserts on what a person sees (rows, screens) and on what
+was written to the triage file.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+
+import pytest
+
+from factcheck.errors import FactcheckError
+from factcheck.tui import build_app
+from tests.tui_sample import sample_result
+
+SEVERITY_ORDER = ["fp-role", "fp-rate", "fp-cost", "fp-min", "fp-pax", "fp-fare"]
+
+
+def run(coro):
+    import asyncio
+
+    return asyncio.run(coro)
+
+
+async def loaded(app, pilot):
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def shown(app) -> list[str]:
+    from factcheck.tui.widgets import DiscrepancyTable
+
+    table = app.query_one(DiscrepancyTable)
+    return [table.coordinate_to_cell_key((i, 0)).row_key.value for i in range(table.row_count)]
+
+
+def decisions(path) -> dict:
+    return json.loads(path.read_text())["decisions"] if path.exists() else {}
+
+
+@pytest.fixture
+def triage_file(tmp_path):
+    return tmp_path / "triage.json"
+
+
+def make(triage_file, **kw):
+    return build_app(result=kw.pop("result", None) or sample_result(), triage_path=triage_file,
+                     **kw)
+
+
+def test_list_opens_sorted_by_severity_with_evidence(triage_file):
+    async def go():
+        app = make(triage_file)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await loaded(app, pilot)
+            assert shown(app) == SEVERITY_ORDER
+            evidence = str(app.query_one("#evidence").render())
+            # The highlighted discrepancy's sources, their sentences and the rule docs.
+            assert "Coast Tribune" in evidence and "Harbour Gazette" in evidence
+            assert "Harbour master Ana Ruiz counted" in evidence
+            assert "Same person, different titles." in evidence
+            assert "alignment score 0.95" in evidence
+            await pilot.press("down", "down")
+            evidence = str(app.query_one("#evidence").render())
+            assert "FC101 numeric-mismatch" in evidence
+            assert "[24,000,000, 24,000,000]" in evidence  # normalized interval
+    run(go())
+
+
+@pytest.mark.parametrize("presses, order", [
+    (1, ["fp-role", "fp-min", "fp-pax", "fp-rate", "fp-cost", "fp-fare"]),  # kind
+    (2, ["fp-role", "fp-fare", "fp-pax", "fp-rate", "fp-cost", "fp-min"]),  # subject
+    (3, SEVERITY_ORDER),  # back to severity
+], ids=["kind", "subject", "severity-again"])
+def test_sort_key_cycles(triage_file, presses, order):
+    async def go():
+        app = make(triage_file)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await loaded(app, pilot)
+            await pilot.press(*["s"] * presses)
+            assert shown(app) == order
+    run(go())
+
+
+@pytest.mark.parametrize("choices, expected", [
+    ({"severity": "error"}, ["fp-role", "fp-rate", "fp-cost"]),
+    ({"kind": "attribute"}, ["fp-role", "fp-min"]),
+    ({"source": "City Ledger"}, ["fp-rate", "fp-min"]),
+    ({"severity": "warning", "kind": "count"}, ["fp-pax"]),
+    ({"triage": "dismissed"}, ["fp-role"]),  # the first row is dismissed before filtering
+    ({"triage": "new"}, SEVERITY_ORDER[1:]),
+], ids=["severity", "kind", "source", "severity+kind", "triage-dismissed", "triage-new"])
+def test_filter_dialog(triage_file, choices, expected):
+    from factcheck.tui.modals import FilterScreen
+
+    async def go():
+        app = make(triage_file)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await loaded(app, pilot)
+            await pilot.press("d", "f")
+            assert isinstance(app.screen, FilterScreen)
+            for name, value in choices.items():
+                app.screen.query_one(f"#filter-{name}").value = value
+            await pilot.click("#filter-apply")
+            await pilot.pause()
+            assert shown(app) == expected
+            await pilot.press("escape")  # clears every filter
+            assert shown(app) == SEVERITY_ORDER
+    run(go())
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("ruiz", ["fp-role"]),
+    ("TRIBUNE", ["fp-role", "fp-cost", "fp-pax", "fp-fare"]),  # source, any case
+    ("FC201", ["fp-role", "fp-min"]),
+    ("£300m", ["fp-rate"]),  # a fact's text
+    ("no such thing", []),
+], ids=["person", "source", "code", "fact-text", "nothing"])
+def test_search(triage_file, query, expected):
+    async def go():
+        app = make(triage_file)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await loaded(app, pilot)
+            await pilot.press("slash")
+            await pilot.press(*query)
+            await pilot.press("enter")
+            assert shown(app) == expected
+            if not expected:
+                assert "No discrepancy matches" in str(app.query_one("#evidence").render())
+            await pilot.press("escape")
+            assert shown(app) == SEVERITY_ORDER
+    run(go())
+
+
+@pytest.mark.parametrize("keys, written", [
+    (["c"], {"fp-role": ("confirmed", "")}),
+    (["d"], {"fp-role": ("dismissed", "")}),
+    (["d", "c"], {"fp-role": ("dismissed", ""), "fp-rate": ("confirmed", "")}),
+    (["d", "u"], {}),
+    (["n", *"port says director", "enter"], {"fp-role": ("new", "port says director")}),
+    (["c", "up", "n", *"checked", "enter"], {"fp-role": ("confirmed", "checked")}),
+    (["n", *"typo", "escape"], {}),
+], ids=["confirm", "dismiss", "dismiss-moves-on", "undo", "note", "note-keeps-state",
+        "note-cancelled"])
+def test_triage_keys_write_the_file_at_once(triage_file, keys, written):
+    async def go():
+        app = make(triage_file)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await loaded(app, pilot)
+            await pilot.press(*keys)
+            # Read while the app still runs: nothing waits for a clean exit.
+            found = {fp: (d["state"], d["note"]) for fp, d in decisions(triage_file).items()}
+            assert found == written
+            table = app.query_one("#list")
+            for fp, (state, _) in written.items():
+                assert str(table.get_cell(fp, "triage")) == state
+    run(go())
+
+
+def test_reopening_shows_earlier_decisions(triage_file):
+    async def go():
+        app = make(triage_file)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await loaded(app, pilot)
+            await pilot.press("d", "c")
+        again = make(triage_file)
+        async with again.run_test(size=(100, 30)) as pilot:
+            await loaded(again, pilot)
+            table = again.query_one("#list")
+            states = {fp: str(table.get_cell(fp, "triage")) for fp in SEVERITY_ORDER}
+            assert states == {"fp-role": "dismissed", "fp-rate": "confirmed", "fp-cost": "new",
+                              "fp-min": "new", "fp-pax": "new", "fp-fare": "new"}
+    run(go())
+
+
+def test_help_shows_the_shipped_help_file(triage_file):
+    from factcheck.tui.modals import HelpScreen, help_text
+
+    async def go():
+        app = make(triage_file)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await loaded(app, pilot)
+            await pilot.press("question_mark")
+            assert isinstance(app.screen, HelpScreen)
+            # Every key the app binds appears in the help.
+            for binding in app.BINDINGS:
+                key = binding.key.split(",")[0]
+                label = {"slash": "/", "question_mark": "?", "escape": "Escape"}.get(key, key)
+                assert f"`{label}`" in help_text(), label
+            await pilot.press("escape")
+            assert not isinstance(app.screen, HelpScreen)
+    run(go())
+
+
+def test_matrix_marks_cited_cells_and_enter_opens_that_discrepancy(triage_file):
+    from factcheck.tui.screens import MARK, MatrixScreen
+
+    async def go():
+        app = make(triage_file)
+        async with app.run_test(size=(160, 48)) as pilot:
+            await loaded(app, pilot)
+            await pilot.press("m")
+            screen = app.screen
+            assert isinstance(screen, MatrixScreen)
+            table = screen.query_one("#matrix")
+            sources = [c.label.plain for c in table.columns.values()][1:]
+            assert sources == ["Coast Tribune", "Evening Echo", "Harbour Gazette"]
+            # The cursor starts on the cell of the discrepancy being reviewed.
+            assert screen.cursor().row == 3
+            assert str(table.get_cell("g-role", "Evening Echo")) == "·"  # no such fact there
+            assert str(table.get_cell("g-cost", "Coast Tribune")) == MARK + "£24 million"
+            await pilot.press("up", "up", "up", "enter")
+            assert not isinstance(app.screen, MatrixScreen)
+            assert app.query_one("#list").current() == "fp-cost"
+            await pilot.press("m", "right_square_bracket")
+            assert "story budget" in str(app.screen.query_one("#matrix-title").render())
+            await pilot.press("escape")
+            assert app.query_one("#list").current() == "fp-cost"
+    run(go())
+
+
+def test_article_screen_marks_facts_and_scrolls_to_the_chosen_one(triage_file):
+    from factcheck.tui.screens import ArticleScreen
+
+    async def go():
+        app = make(triage_file)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await loaded(app, pilot)
+            await pilot.press("a")
+            screen = app.screen
+            assert isinstance(screen, ArticleScreen)
+            assert "harbour/tribune.md:4" in str(screen.query_one("#article-title").render())
+            chosen = screen.query(".chosen")
+            assert len(chosen) == 1
+            assert str(chosen.first().render()).startswith("Harbour master Ana Ruiz")
+            await pilot.press("right_square_bracket")  # the other source of the discrepancy
+            assert "harbour/gazette.md:4" in str(screen.query_one("#article-title").render())
+            await pilot.press("escape")
+            assert not isinstance(app.screen, ArticleScreen)
+    run(go())
+
+
+@pytest.mark.parametrize("result, message", [
+    (lambda: sample_result(articles=False), "no articles"),
+    (lambda: sample_result(discrepancies=False), "No discrepancies"),
+], ids=["empty-batch", "no-discrepancies"])
+def test_nothing_to_review_says_so(triage_file, result, message):
+    async def go():
+        app = make(triage_file, result=result())
+        async with app.run_test(size=(80, 24)) as pilot:
+            await loaded(app, pilot)
+            assert message in str(app.query_one("#message").render())
+            await pilot.press("c", "m", "a", "slash")  # nothing to act on: no crash
+            assert not triage_file.exists()
+    run(go())
+
+
+def test_unreadable_triage_file_is_shown_and_never_overwritten(triage_file):
+    triage_file.write_text("{not json")
+
+    async def go():
+        app = make(triage_file)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await loaded(app, pilot)
+            assert shown(app) == SEVERITY_ORDER  # still reviewable, read-only
+            assert "not valid JSON" in str(app.query_one("#status").render())
+            await pilot.press("d", "u")
+            assert triage_file.read_text() == "{not json"
+    run(go())
+
+
+def test_a_load_error_is_shown_on_screen(triage_file):
+    from factcheck.tui.app import ReviewApp
+
+    def load(progress):
+        raise FactcheckError("not UTF-8: byte 0xff at offset 3", path="news/bad.md", line=1)
+
+    async def go():
+        app = ReviewApp(load, triage_file)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await loaded(app, pilot)
+            assert "news/bad.md:1: not UTF-8" in str(app.query_one("#message").render())
+    run(go())
+
+
+def test_q_quits_while_loading(triage_file):
+    from factcheck.tui.app import ReviewApp
+
+    release = threading.Event()
+    reached = []
+
+    def load(progress):
+        progress(1, 10, 100)
+        release.wait(10)
+        reached.append("after")
+        progress(2, 10, 200)  # raises: the app is gone
+        reached.append("not reached")
+
+    async def go():
+        app = ReviewApp(load, triage_file)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            await pilot.press("q")
+            await pilot.pause()
+            assert app.return_value == 0
+            release.set()
+    run(go())
+    assert reached == ["after"]
+
+
+def test_theme_key_switches_light_and_dark(triage_file):
+    async def go():
+        app = make(triage_file, theme="textual-dark")
+        async with app.run_test(size=(80, 24)) as pilot:
+            await loaded(app, pilot)
+            await pilot.press("t")
+            assert app.theme == "textual-light"
+            await pilot.press("t")
+            assert app.theme == "textual-dark"
+    run(go())
