@@ -46,8 +46,9 @@ def extract_attributes(doc: Doc, article: Article, rules: Rules,
     titles = sorted(filter_spans(spans), key=lambda s: s.start)
     found = [_role(people, title, titles) for title in titles]
     roles = [f for f in found if f is not None]
-    for _, _, name, _ in roles:
+    for title, _, name, _ in roles:
         people.add(name)
+        people.titled[title.root] = name
     people.finish()
 
     rows: list[dict[str, Any]] = []
@@ -80,6 +81,7 @@ class _Title:
 
     def __init__(self, span: Span, pattern: str):
         self.label_ = span.label_
+        self.root = span.root.i
         self.pattern = pattern
 
 
@@ -93,10 +95,20 @@ def _role(people: People, title: Span, titles: list[Span]) -> Any:
         k += 1
     # "President of France Emmanuel Macron": a scope after the title.
     if scope is None and k + 1 < len(doc) and doc[k].lower_ == "of":
-        after, after_kind, _, _ = scope_before(people, k + 2) if k + 2 <= len(doc) else (
-            None, None, None, 0)
-        if after is not None:
-            scope, kind, end = after, after_kind, k + 2
+        ent = people.ent_at.get(k + 1)
+        after_end = ent.end if ent is not None and ent.start == k + 1 else k + 2
+        after, after_kind, _, _ = scope_before(people, after_end)
+        if after is None:
+            # "Mayor of Eastfield Tom Beecham": a place the rules do not know,
+            # ended by the person's name.
+            person = next((people.ent_at[m] for m in range(k + 2, min(k + 5, len(doc)))
+                           if m in people.ent_at and people.ent_at[m].start == m
+                           and people.ent_at[m].label_ == "PERSON"), None)
+            if person is not None and all(t.pos_ == "PROPN" for t in doc[k + 1:person.start]):
+                scope, end = doc[k + 1:person.start].text, person.start
+        else:
+            scope, kind, end = after, after_kind, after_end
+        if end > title.end:
             k = end
             while k < len(doc) and doc[k].is_space:
                 k += 1
@@ -113,9 +125,9 @@ def _role(people: People, title: Span, titles: list[Span]) -> Any:
             shape = "name-paren-title" if doc[name.end].text == "(" else "name-appos-title"
             close = end + 1 if end < len(doc) and doc[end].text == ")" else end
             return _Title(title, shape), (name.start, close), name, (scope, kind, party)
-    # "the defence secretary, John Healey"
-    for child in head.rights:
-        if child.dep_ == "appos" and child.i >= end:
+    # "the defence secretary, John Healey"; "the leader of the council, Priya Mandal"
+    for child in doc[end:min(end + 8, len(doc))]:
+        if child.dep_ == "appos" and (child.head == head or title.end <= child.head.i < child.i):
             name = people.name_at(child)
             if name is not None and not _overlaps(name, titles):
                 det = first - 1 if first > 0 and doc[first - 1].lower_ == "the" else first
@@ -133,11 +145,15 @@ def _possessives(people: People, offset: int, title_starts: set[int]) -> list[di
     doc, lex = people.doc, people.lex
     rows = []
     for ent in doc.ents:
-        if ent.label_ not in ("ORG", "NORP") or ent.end + 1 >= len(doc) \
-                or doc[ent.end].text not in POSSESSIVE or ent.end + 1 in title_starts:
+        if ent.label_ not in ("ORG", "NORP"):
             continue
-        name = people.name_after(ent.end + 1)
-        if name is None or name.start != ent.end + 1:
+        # The model sometimes keeps the "'s" inside the entity ("Sky News's").
+        after = ent.end if doc[ent.end - 1].text in POSSESSIVE else ent.end + 1
+        if after >= len(doc) or doc[after - 1].text not in POSSESSIVE or after in title_starts:
+            continue
+        ent = doc[ent.start:after - 1]
+        name = people.name_after(after)
+        if name is None or name.start != after:
             continue
         key = alias_key(ent.text)
         entity = people.full(name.text)

@@ -115,6 +115,9 @@ class People:
         self.sent_starts = [s.start for s in doc.sents]
         self.full_of: dict[str, str] = {}  # last word → longest full name
         self.mentions: list[tuple[int, str]] = []  # (token index, name)
+        # Head word of a title tied to a name → that name ("the leader ..., Priya
+        # Mandal, said": the subject is "leader", the speaker Priya Mandal).
+        self.titled: dict[int, Span] = {}
         for ent in doc.ents:
             if ent.label_ == "PERSON":
                 self.add(self.strip(ent))
@@ -217,12 +220,13 @@ def scope_before(people: People, i: int) -> tuple[str | None, str | None, str | 
         text = doc[start:min(ent.end, i)].text
     else:
         start, text = j, doc[j].text
-        for width in (3, 2):
-            if j - width + 1 >= 0:
-                wide = doc[j - width + 1:j + 1].text
-                if alias_key(wide) in lex.scope_of or alias_key(wide) in lex.party_of:
-                    start, text = j - width + 1, wide
-                    break
+    # The longest known wording wins over the model's entity ("Liberal Democrat").
+    for width in (3, 2, 1):
+        if j - width + 1 >= 0:
+            wide = doc[j - width + 1:j + 1].text
+            if alias_key(wide) in lex.scope_of or alias_key(wide) in lex.party_of:
+                start, text = j - width + 1, wide
+                break
     key = alias_key(text)
     if key in lex.party_of:
         return None, None, lex.party_of[key], start
@@ -238,6 +242,10 @@ def scope_before(people: People, i: int) -> tuple[str | None, str | None, str | 
 def make_row(doc: Doc, offset: int, start: int, end: int, entity: str, attribute: str,
              value: str, scope: str | None, pattern: str) -> dict[str, Any]:
     """One attribute fact over tokens [start, end) of `doc`."""
+    while start < end - 1 and doc[start].is_space:
+        start += 1
+    while end - 1 > start and doc[end - 1].is_space:
+        end -= 1
     first, last = doc[start], doc[end - 1]
     sent = first.sent
     names: list[str] = []

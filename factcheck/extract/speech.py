@@ -135,11 +135,21 @@ def _who(people: People, tok: Token) -> tuple[str, Span | None] | None:
     if tok.lower_ in PRONOUNS:
         name = people.antecedent(tok)
         return (name, tok.doc[tok.i:tok.i + 1]) if name is not None else None
+    if tok.i in people.titled:
+        span = people.titled[tok.i]
+        return people.full(span.text), span
     for child in tok.rights:
         if child.dep_ == "appos":
             span = people.name_at(child)
             if span is not None:
                 return people.full(span.text), span
+        # "a spokesperson for the Environment Agency", "analysts at Berenberg"
+        if child.dep_ == "prep" and child.lower_ in ("for", "at", "from") and tok.pos_ == "NOUN":
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            ent = people.ent_at.get(obj.i) if obj is not None else None
+            if ent is not None and ent.label_ == "ORG":
+                span = people.strip(ent)
+                return span.text, span
     span = people.name_at(tok)
     if span is None:
         return None
