@@ -31,7 +31,8 @@ _LEVELS = ("error", "warning", "info")
 # Names the cross-check reads from the `alignment` and `story_grouping` maps.
 ALIGNMENT_KEYS = ("threshold", "subject_weight", "context_weight", "entity_weight",
                   "value_weight", "max_ratio", "attribute_threshold", "statement_threshold")
-STORY_KEYS = ("threshold", "entity_weight", "title_weight", "date_days", "date_weight")
+STORY_KEYS = ("threshold", "entity_weight", "title_weight", "title_floor", "date_days",
+              "date_halflife")
 
 
 def _check_codes(checks: Any) -> str | None:
