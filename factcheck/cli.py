@@ -274,6 +274,13 @@ def cmd_rules(args: argparse.Namespace) -> int:
         for f in rules.files:
             print(f)
         return ExitCode.OK
+    if args.rules_command in ("list", "explain"):
+        from .catalogue import explain_text, list_text
+
+        rules = load_rules()
+        text = list_text(rules) if args.rules_command == "list" else explain_text(rules, args.code)
+        sys.stdout.write(text)
+        return ExitCode.OK
     raise FactcheckError("usage: factcheck rules {check,list,explain} (see --help)")
 
 
