@@ -78,10 +78,12 @@ class FilterScreen(ModalScreen[Filters | None]):
                 with Horizontal(classes="filter-row"):
                     yield Label(name, classes="filter-label")
                     yield Select([(v, v) for v in values], prompt="any", id=f"filter-{name}",
+                                 compact=True,
                                  value=chosen if chosen in values else Select.NULL)
             with Horizontal(id="filter-buttons"):
-                yield Button("Apply", variant="primary", id="filter-apply")
-                yield Button("Clear", id="filter-clear")
+                yield Button("Apply", variant="primary", id="filter-apply", compact=True)
+                yield Button("Clear", id="filter-clear", compact=True)
+            yield Label("Escape cancels", classes="hint")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

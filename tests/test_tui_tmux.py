@@ -1,0 +1,111 @@
+"""The real console script in a real terminal (tmux): argument parsing, the
+Textual driver, the triage file, the exit code and the terminal restored.
+
+Open the seeds, dismiss the first discrepancy, quit; the decision is in the
+triage file, the terminal is back to the shell, and `factcheck check` no
+longer fails on that discrepancy.
+"""
+
+from __future__ import annotations
+
+import json
+import shlex
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FACTCHECK = str(Path(sys.executable).parent / "factcheck")
+DONE = "FACTCHECK-EXIT="
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(shutil.which("tmux") is None, reason="needs tmux (see .ci/run)"),
+]
+
+
+class Tmux:
+    def __init__(self, command: str, width: int = 120, height: int = 32) -> None:
+        self.name = f"factcheck-test-{uuid.uuid4().hex[:8]}"
+        self._tmux("new-session", "-d", "-s", self.name, "-x", str(width), "-y", str(height),
+                   command)
+
+    def _tmux(self, *args: str) -> str:
+        return subprocess.run(["tmux", *args], capture_output=True, text=True, check=True,
+                              timeout=30).stdout
+
+    def screen(self) -> str:
+        return self._tmux("capture-pane", "-p", "-t", self.name)
+
+    def keys(self, *keys: str) -> None:
+        self._tmux("send-keys", "-t", self.name, *keys)
+
+    def show(self, key: str) -> str:
+        return self._tmux("display-message", "-p", "-t", self.name, "#{" + key + "}").strip()
+
+    def wait_for(self, text: str, timeout: float = 180) -> str:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            screen = self.screen()
+            if text in screen:
+                return screen
+            time.sleep(0.2)
+        raise AssertionError(f"{text!r} never appeared; screen:\n{self.screen()}")
+
+    def close(self) -> None:
+        subprocess.run(["tmux", "kill-session", "-t", self.name], capture_output=True)
+
+
+def check_json(triage: Path) -> tuple[int, dict]:
+    out = subprocess.run([FACTCHECK, "check", "seeds/", "--triage", str(triage), "--format",
+                          "json", "--no-cache"], cwd=ROOT, capture_output=True, text=True,
+                         timeout=300)
+    return out.returncode, json.loads(out.stdout)
+
+
+def test_review_seeds_dismiss_quit_and_check(tmp_path):
+    triage = tmp_path / "triage.json"
+    code, before = check_json(triage)
+    failing = [d for d in before["discrepancies"] if d["severity"] in ("error", "warning")]
+    assert failing, "the seeds must carry discrepancies to review"
+    ids = {d["id"] for d in before["discrepancies"]}
+
+    command = (f"cd {shlex.quote(str(ROOT))} && {FACTCHECK} review seeds/ --no-cache "
+               f"--triage {shlex.quote(str(triage))}; echo {DONE}$?; sleep 600")
+    term = Tmux(command)
+    try:
+        term.wait_for(" new ")  # the first row's triage state: the list is shown
+        assert term.show("alternate_on") == "1"
+        term.keys("d")
+        # Written at once, before quitting.
+        deadline = time.monotonic() + 10
+        while not triage.exists() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        decided = json.loads(triage.read_text())["decisions"]
+        term.keys("q")
+        screen = term.wait_for(DONE, timeout=60)
+        assert f"{DONE}0" in screen
+        # The terminal is restored: back on the main screen, cursor shown, no app left.
+        assert term.show("alternate_on") == "0"
+        assert term.show("cursor_flag") == "1"
+        assert "Triage" not in screen
+    finally:
+        term.close()
+
+    assert len(decided) == 1
+    (fingerprint, decision), = decided.items()
+    assert decision["state"] == "dismissed"
+    assert fingerprint in ids
+
+    code_after, after = check_json(triage)
+    by_id = {d["id"]: d for d in after["discrepancies"]}
+    assert by_id[fingerprint]["triage"] == "dismissed"
+    still_failing = [d for d in after["discrepancies"]
+                     if d["severity"] in ("error", "warning") and d["triage"] != "dismissed"]
+    assert len(still_failing) == len(failing) - (fingerprint in {d["id"] for d in failing})
+    assert code_after == (1 if still_failing else 0)
