@@ -320,7 +320,9 @@ def compare(facts: pl.DataFrame, groups: pl.DataFrame, rules: Any) -> pl.DataFra
                 "message": message,
                 "detail": f"{how.detail}; alignment score {max(g['score'] for g in members):.2f}",
                 "score": max(g["score"] for g in members),
-                "fact_ids": [g["fact_id"] for g in sorted(cited, key=lambda r: r["pos"])],
+                # The outlier first (reports annotate it), then the others by position.
+                "fact_ids": [f["fact_id"],
+                             *[g["fact_id"] for g in sorted(against, key=lambda r: r["pos"])]],
             }
             if not _ignored(rules, row, cited):
                 rows.append(((SEVERITIES.index(row["severity"]), row["story"] or "", f["pos"]), row))

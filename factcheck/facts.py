@@ -65,7 +65,7 @@ DISCREPANCY_SCHEMA: dict[str, pl.DataType] = {
     "message": pl.String(),
     "detail": pl.String(),  # why it fired: tolerance, intervals, alignment score
     "score": pl.Float64(),  # alignment score of the group
-    "fact_ids": pl.List(pl.String()),
+    "fact_ids": pl.List(pl.String()),  # the outlier first, then the facts it contradicts
 }
 
 # Which facts were aligned as the same fact across articles (for the fact matrix).

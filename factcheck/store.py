@@ -200,9 +200,17 @@ def check_against(result: Any, options: Any) -> Any:
 
     new_ids = {a.id for a in result.articles}
     stored_articles, stored_facts = open_store(options.against, must_exist=True).load(new_ids)
-    articles = list(result.articles) + stored_articles
-    facts = pl.concat([result.facts, stored_facts.select(result.facts.columns)],
-                      how="vertical_relaxed")
+    # In id order, as a folder holding old and new together would be read: the
+    # cross-check breaks ties by position, so the same order gives the same
+    # findings (and fingerprints) as checking everything as one batch.
+    articles = sorted([*result.articles, *stored_articles], key=lambda a: a.id)
+    rank = pl.DataFrame({"article": [a.id for a in articles],
+                         "_rank": range(len(articles))}, schema={"article": pl.String(),
+                                                                 "_rank": pl.Int64()})
+    facts = (pl.concat([result.facts, stored_facts.select(result.facts.columns)],
+                       how="vertical_relaxed")
+             .join(rank, on="article", how="left")
+             .sort("_rank", "start", "end", maintain_order=True).drop("_rank"))
     stories, groups, found = cross_check(facts, articles, result.rules, options)
     new_facts = set(result.facts["fact_id"].to_list())
     found = found.filter(pl.col("fact_ids").list.eval(pl.element().is_in(list(new_facts)))

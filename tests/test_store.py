@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import dataclasses
+import json
+import shutil
+from pathlib import Path
 
 import polars as pl
 import pytest
 
 import factcheck.store as store_mod
+from factcheck.cli import main
 from factcheck.errors import FactcheckError
 from factcheck.store import Store, open_store
-from tests.report_support import synthetic_result
+from tests.report_support import ROOT, synthetic_result
 
 
 def _snapshot(root):
@@ -121,3 +125,31 @@ def test_a_bad_manifest_is_an_error_naming_the_file(tmp_path, content, message):
 def test_check_against_a_missing_store_is_an_error(tmp_path):
     with pytest.raises(FactcheckError, match="no fact store here"):
         open_store(tmp_path / "nowhere", must_exist=True)
+
+
+def test_check_against_finds_what_a_whole_batch_check_finds_for_the_new_article(
+        tmp_path, monkeypatch, capsys):
+    """Store five seeds, check the sixth against them: the same findings about it
+    as checking all six together, and none only among the stored five."""
+    shutil.copytree(ROOT / "seeds", tmp_path / "news")
+    (tmp_path / "news" / "README.md").unlink()
+    monkeypatch.chdir(tmp_path)
+    new = "news/daily-example.md"
+    published = sorted(p.as_posix() for p in Path("news").glob("*.md") if p.as_posix() != new)
+    common = ["--cache-dir", str(tmp_path / "cache"), "--jobs", "1"]
+
+    assert main(["store", "add", *published, "--store", "store", *common]) == 0
+    assert main(["store", "add", *published, "--store", "store", *common]) == 0
+    assert "added 0 articles" in capsys.readouterr().err
+
+    def report(*args):
+        main(["check", *args, "--format", "json", "--triage", "none.json", *common])
+        return json.loads(capsys.readouterr().out)
+
+    whole = report("news/")
+    expected = sorted(d["id"] for d in whole["discrepancies"]
+                      if any(f["article"] == new for f in d["facts"]))
+    against = report(new, "--against", "store")
+    assert expected, "the seeds plant a disagreement in the new article"
+    assert sorted(d["id"] for d in against["discrepancies"]) == expected
+    assert all(any(f["article"] == new for f in d["facts"]) for d in against["discrepancies"])

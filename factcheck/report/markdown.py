@@ -113,7 +113,8 @@ def render_markdown(result: Result, *, output: str | None = None) -> str:
     meta = articles_meta(result)
     order = {a: i for i, a in enumerate(meta)}
     rows = discrepancies(result)
-    flagged = {f for d in rows for f in d["fact_ids"] or []}
+    # The fact a discrepancy finds at odds with the others comes first in fact_ids.
+    flagged = {d["fact_ids"][0] for d in rows if d["fact_ids"]}
     c = counts(result)
 
     out = ["# factcheck report", ""]
@@ -161,8 +162,8 @@ def render_markdown(result: Result, *, output: str | None = None) -> str:
         if groups.get(story):
             out += ["### Fact matrix", "",
                     f"One row per fact aligned across sources, each cell as the source wrote it; "
-                    f"{MARK} marks a figure a discrepancy cites, {NONE} no such fact in that "
-                    f"source.", ""]
+                    f"{MARK} marks a figure at odds with the other sources, {NONE} no such "
+                    f"fact in that source.", ""]
             out += _matrix(arts, groups[story], meta, flagged, order)
             out.append("")
         if found:
@@ -174,9 +175,10 @@ def render_markdown(result: Result, *, output: str | None = None) -> str:
             out += [d["message"] or "", ""]
             if d["detail"]:
                 out += [f"_{d['detail']}_", ""]
-            for f in cited(d, facts):
+            for i, f in enumerate(cited(d, facts)):
                 m = meta.get(f["article"])
-                out += [f"- **{_cell(f['source'] or f['article'])}**, {_when(m)}, "
+                odd = f" {MARK}" if i == 0 else ""
+                out += [f"- **{_cell(f['source'] or f['article'])}**{odd}, {_when(m)}, "
                         f"{_link(f, meta, base)}", "", "  " + _quote(f), ""]
             if d.get("triage_note"):
                 out += [f"Triage note: {d['triage_note']}", ""]
