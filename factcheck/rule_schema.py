@@ -147,6 +147,12 @@ SECTIONS: dict[str, Spec] = {
         "str",
         "Words dropped before a person's name (mr, mrs, dr, sir) so 'Mr Healey' is 'Healey'.",
     ),
+    "name_particles": Spec(
+        "list",
+        "str",
+        "Lower-case words that continue a person's name (von, van, de) so 'Ursula von der "
+        "Leyen' is read whole.",
+    ),
     "name_matching": Spec(
         "map",
         "float",

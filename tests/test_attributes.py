@@ -59,6 +59,13 @@ ROLE_CASES = [
      ("Tom Tugendhat", "MP", None), "Conservative MP Tom Tugendhat"),
     ("organisation-title", "NATO's secretary general Mark Rutte urged allies to spend more.",
      ("Mark Rutte", "Secretary General", "NATO"), "NATO's secretary general Mark Rutte"),
+    ("name-with-particles", "European Commission President Ursula von der Leyen flew in.",
+     ("Ursula von der Leyen", "Commission President", "European Commission"),
+     "European Commission President Ursula von der Leyen"),
+    ("untagged-organisation", "Thames Water chairman Adrian Montague asked for more time.",
+     ("Adrian Montague", "Chair", "Thames Water"), "Thames Water chairman Adrian Montague"),
+    ("honorific-after-title", "Science minister Lord Vallance opened the new laboratory.",
+     ("Vallance", "Science Minister", None), "Science minister Lord Vallance"),
     ("synonym-finance-chief", "The company's finance chief Maria Lopez resigned on Friday.",
      ("Maria Lopez", "Chief Financial Officer", None), "finance chief Maria Lopez"),
 ]
@@ -262,6 +269,8 @@ NAME_CASES = [
     ("shared-surname-left-alone", {"Ed Miliband": 1, "David Miliband": 1, "Miliband": 1}, {}),
     ("different-people-kept", {"Donald Trump": 1, "Donald Tusk": 1, "Keir Starmer": 1}, {}),
     ("one-word-variants", {"Zelensky": 1, "Zelenskyy": 2}, {"Zelensky": "Zelenskyy"}),
+    ("name-with-particles", {"Ursula von der Leyen": 2, "Von der Leyen": 3},
+     {"Von der Leyen": "Ursula von der Leyen"}),
 ]
 
 

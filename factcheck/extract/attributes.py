@@ -95,8 +95,9 @@ def _role(people: People, title: Span, titles: list[Span]) -> Any:
         k += 1
     # "President of France Emmanuel Macron": a scope after the title.
     if scope is None and k + 1 < len(doc) and doc[k].lower_ == "of":
-        ent = people.ent_at.get(k + 1)
-        after_end = ent.end if ent is not None and ent.start == k + 1 else k + 2
+        at = k + 2 if doc[k + 1].lower_ == "the" and k + 2 < len(doc) else k + 1
+        ent = people.ent_at.get(at)
+        after_end = ent.end if ent is not None and ent.start <= at else at + 1
         after, after_kind, _, _ = scope_before(people, after_end)
         if after is None:
             # "Mayor of Eastfield Tom Beecham": a place the rules do not know,
@@ -114,7 +115,7 @@ def _role(people: People, title: Span, titles: list[Span]) -> Any:
                 k += 1
     next_title = min((t.start for t in titles if t.start >= end), default=len(doc))
     name = people.name_after(k, stop=next_title) if k < len(doc) else None
-    if name is not None and name.start == k:
+    if name is not None:
         return _Title(title, "title-name"), (min(first, title.start), name.end), name, (
             scope, kind, party)
     head = title.root
@@ -153,7 +154,7 @@ def _possessives(people: People, offset: int, title_starts: set[int]) -> list[di
             continue
         ent = doc[ent.start:after - 1]
         name = people.name_after(after)
-        if name is None or name.start != after:
+        if name is None:
             continue
         key = alias_key(ent.text)
         entity = people.full(name.text)

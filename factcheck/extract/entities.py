@@ -11,8 +11,9 @@ Merging rules, in order:
 1. honorifics (rules ``honorifics``) and a leading "the" are dropped;
 2. full names (two words or more) whose whole text and last word both score at
    least ``name_matching.variant_score`` are one person;
-3. a one-word name joins the one person whose last word it matches (exactly,
-   else by score); when two people share it ("Miliband") it is left alone;
+3. a name that ends another, longer name ("Von der Leyen", "Healey") joins it;
+   a one-word name also joins the one person whose last word it matches by
+   score; when two people share it ("Miliband") it is left alone;
 4. remaining one-word names merge by score among themselves.
 Each merged group is named by its most frequent spelling (ties: the longest,
 then alphabetical), so the choice does not depend on article order.
@@ -93,6 +94,13 @@ def name_map(counts: dict[str, int], rules: Rules | None = None) -> dict[str, st
         best = _best(group, clean_counts)
         for name in group:
             canonical[name] = best
+    # "Von der Leyen" is the end of "Ursula von der Leyen": the longer name wins
+    # when only one person's name ends that way.
+    for name in fulls:
+        tail = " " + name.lower()
+        owners = {canonical[f] for f in fulls if f.lower().endswith(tail)}
+        if len(owners) == 1:
+            canonical[name] = owners.pop()
 
     unmatched = []
     if fulls and singles:

@@ -46,6 +46,7 @@ class Lexicon:
     broadcaster_of: dict[str, str]
     programme_words: frozenset[str]
     honorifics: frozenset[str]
+    particles: frozenset[str]
 
 
 _CACHE: dict[tuple[int, str], Lexicon] = {}
@@ -97,6 +98,7 @@ def lexicon(vocab: Any, rules: Rules) -> Lexicon:
         broadcaster_of=_aliases(rules["broadcasters"]),
         programme_words=frozenset(alias_key(w) for w in rules["programme_words"]),
         honorifics=frozenset(alias_key(w) for w in rules["honorifics"]),
+        particles=frozenset(alias_key(w) for w in rules["name_particles"]),
     )
     _CACHE[key] = lex
     return lex
@@ -123,12 +125,38 @@ class People:
                 self.add(self.strip(ent))
 
     def strip(self, span: Span) -> Span:
-        """`span` without honorifics or a leading article ("Mr Healey" → "Healey")."""
-        start = span.start
-        while start < span.end - 1 and alias_key(self.doc[start].text) in (
-                self.lex.honorifics | {"the", ""}):
+        """`span` without what the model sometimes keeps in a name: honorifics, an
+        article, a title or a demonym ("Mr Healey", "Irish Taoiseach Micheal Martin")."""
+        start, lex = span.start, self.lex
+        # Only a person's name sheds titles: "British Medical Association" keeps "British".
+        person = span.label_ in ("PERSON", "")
+        while start < span.end - 1:
+            key = alias_key(self.doc[start].text)
+            if key not in lex.honorifics and key not in ("the", "") and not (
+                    person and (key in lex.title_words or key in lex.scope_of)):
+                break
             start += 1
         return self.doc[start:span.end]
+
+    def extend(self, span: Span) -> Span:
+        """`span` with the rest of a name the model cut short ("Ursula von der" + "Leyen")."""
+        doc, end = self.doc, span.end
+        while end < len(doc) and end - span.start < MAX_NAME + 2:
+            tok = doc[end]
+            if alias_key(tok.text) in self.lex.particles and end + 1 < len(doc):
+                end += 1
+                continue
+            if tok.pos_ == "PROPN" and self.is_name_token(tok) and (
+                    alias_key(doc[end - 1].text) in self.lex.particles
+                    or self.ent_at.get(end) is not None and self.ent_at[end].start == end
+                    and self.ent_at[end].end == end + 1 and doc[end - 1].i in self.ent_at
+                    and self.ent_at[doc[end - 1].i].label_ == "PERSON"):
+                end += 1
+                continue
+            break
+        while end > span.end and alias_key(doc[end - 1].text) in self.lex.particles:
+            end -= 1
+        return doc[span.start:end]
 
     def add(self, span: Span) -> None:
         """Record `span` as naming a person."""
@@ -147,12 +175,17 @@ class People:
         self.mentions.sort()
 
     def full(self, name: str) -> str:
-        """The article's fullest form of `name` ("Healey" → "John Healey")."""
-        return self.full_of.get(name, name) if " " not in name else name
+        """The article's fullest form of `name` ("Healey" → "John Healey",
+        "Von der Leyen" → "Ursula von der Leyen")."""
+        longer = self.full_of.get(name.split()[-1]) if name else None
+        if longer and longer.lower().endswith(" " + name.lower()):
+            return longer
+        return name
 
     def is_name_token(self, tok: Token) -> bool:
+        key = alias_key(tok.text)
         return (tok.pos_ == "PROPN" or tok.i in self.ent_at) and tok.text[:1].isupper() \
-            and alias_key(tok.text) not in self.lex.title_words
+            and (key not in self.lex.title_words or key in self.lex.honorifics)
 
     def name_after(self, i: int, stop: int | None = None) -> Span | None:
         """The name starting at token `i` (after a title), if one does."""
@@ -160,7 +193,7 @@ class People:
         stop = len(doc) if stop is None else stop
         ent = self.ent_at.get(i)
         if ent is not None and ent.start == i and ent.label_ in NAMEISH and ent.end <= stop:
-            span = self.strip(ent)
+            span = self.extend(self.strip(ent))
         else:
             j = i
             while j < stop and j - i < MAX_NAME and doc[j].pos_ == "PROPN" \
@@ -168,7 +201,7 @@ class People:
                 j += 1
             if j == i:
                 return None
-            span = self.strip(doc[i:j])
+            span = self.extend(self.strip(doc[i:j]))
         key = alias_key(span.text)
         if key in self.lex.scope_of or key in self.lex.broadcaster_of \
                 or key in self.lex.party_of or not span.text[:1].isupper() \
@@ -180,7 +213,11 @@ class People:
         """The name `tok` is the last word of (its entity, or its run of proper nouns)."""
         ent = self.ent_at.get(tok.i)
         if ent is not None and ent.label_ in NAMEISH:
-            return self.strip(ent)
+            # "Ursula von der" (PERSON) + "Leyen" (GPE): the name starts earlier.
+            while ent.start > 0 and alias_key(self.doc[ent.start - 1].text) in self.lex.particles \
+                    and ent.start - 1 in self.ent_at:
+                ent = self.doc[self.ent_at[ent.start - 1].start:ent.end]
+            return self.extend(self.strip(ent))
         if not self.is_name_token(tok):
             return None
         i = tok.i
@@ -191,9 +228,10 @@ class People:
 
     def antecedent(self, tok: Token) -> str | None:
         """The person a he/she at `tok` most likely means: the last one named in this
-        sentence or the one before (a pronoun rarely reaches further in news copy)."""
+        sentence or the two before (news copy's "..., he said" reaches back a
+        paragraph, rarely further)."""
         k = bisect.bisect_right(self.sent_starts, tok.i) - 1
-        floor = self.sent_starts[max(k - 1, 0)]
+        floor = self.sent_starts[max(k - 2, 0)]
         pos = bisect.bisect_left(self.mentions, (tok.i, ""))
         if pos and self.mentions[pos - 1][0] >= floor:
             return self.full(self.mentions[pos - 1][1])
@@ -217,7 +255,9 @@ def scope_before(people: People, i: int) -> tuple[str | None, str | None, str | 
     ent = people.ent_at.get(j)
     if ent is not None and ent.label_ in SCOPE_LABELS:
         start = ent.start
-        text = doc[start:min(ent.end, i)].text
+        # "European Commission President": the whole entity names the scope.
+        whole = alias_key(ent.text) in lex.scope_of
+        text = ent.text if whole else doc[start:min(ent.end, i)].text
     else:
         start, text = j, doc[j].text
     # The longest known wording wins over the model's entity ("Liberal Democrat").
@@ -236,6 +276,15 @@ def scope_before(people: People, i: int) -> tuple[str | None, str | None, str | 
     if ent is not None and ent.label_ in SCOPE_LABELS:
         kind = "organisation" if ent.label_ == "ORG" else "country"
         return text, kind, None, start
+    # "Thames Water chairman ...": capitalised words the model did not tag.
+    if ent is None and not possessive:
+        run = j
+        while run >= 0 and j - run < 3 and doc[run].pos_ == "PROPN" \
+                and people.is_name_token(doc[run]) and run not in people.ent_at:
+            run -= 1
+        if run < j and (run < 0 or not doc[run].is_sent_start or doc[run].is_punct
+                        or doc[run].pos_ != "PROPN"):
+            return doc[run + 1:j + 1].text, "organisation", None, run + 1
     return None, None, None, i
 
 

@@ -143,11 +143,17 @@ def _who(people: People, tok: Token) -> tuple[str, Span | None] | None:
             span = people.name_at(child)
             if span is not None:
                 return people.full(span.text), span
-        # "a spokesperson for the Environment Agency", "analysts at Berenberg"
-        if child.dep_ == "prep" and child.lower_ in ("for", "at", "from") and tok.pos_ == "NOUN":
-            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+    # Someone speaking for a body: "a spokesperson for the Environment Agency",
+    # "analysts at Berenberg", "Treasury officials".
+    if tok.pos_ == "NOUN":
+        for child in tok.children:
+            obj = child
+            if child.dep_ == "prep" and child.lower_ in ("for", "at", "from"):
+                obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            elif child.dep_ != "compound":
+                continue
             ent = people.ent_at.get(obj.i) if obj is not None else None
-            if ent is not None and ent.label_ == "ORG":
+            if ent is not None and ent.label_ in ("ORG", "PERSON", "GPE"):
                 span = people.strip(ent)
                 return span.text, span
     span = people.name_at(tok)
