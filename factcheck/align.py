@@ -79,6 +79,14 @@ def content(text: str | None, synonyms: dict[str, str]) -> str:
     return " ".join(w for w in canonical_words(text, synonyms) if w not in STOP_WORDS)
 
 
+def head_noun(unit: str | None, synonyms: dict[str, str]) -> str:
+    """What a count counts, for blocking: 'allied nation' → 'ally' (by the
+    synonyms), 'round of ammunition' → 'round'. English puts the head noun
+    last, or before 'of' in a partitive."""
+    words = canonical_words((unit or "").split(" of ")[0], synonyms)
+    return words[-1] if words else "thing"
+
+
 def _dimension(unit: str | None, kind: str) -> str:
     """The block a unit belongs to: km and miles together, money together."""
     if kind == "money" or unit is None:
@@ -126,7 +134,7 @@ def _numeric_frame(facts: pl.DataFrame, synonyms: dict[str, str]) -> pl.DataFram
     # Counts block on what is counted (synonyms folded); other kinds on the
     # unit's physical dimension.
     pairs = num.select("bkind", "unit").unique().rows()
-    dims = {(k, u): (canonical(u, synonyms) or "thing") if k == "count" else _dimension(u, k)
+    dims = {(k, u): head_noun(u, synonyms) if k == "count" else _dimension(u, k)
             for k, u in pairs}
     refs: dict[tuple[str, str], str] = {}
     for (k, u), d in sorted(dims.items(), key=lambda kv: (kv[0][0], kv[0][1] or "")):

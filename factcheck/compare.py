@@ -8,7 +8,7 @@ facts disagree picks the rule (checks.yaml):
 - money in currencies with no rate in the rules: FC105 (info);
 - the same amount over a different period: FC104;
 - intervals that overlap only because a qualifier is open-ended, beyond how
-  far it plausibly reaches: FC102;
+  far it plausibly reaches (the `qualifiers` rules bound it): FC102;
 - no overlap, and one side is qualified: FC103; both exact: FC101;
 - a running total that is higher in a later article: FC106 (an update);
 - attributes: role FC201, speaker FC202, broadcaster FC203, affiliation FC204.
@@ -56,17 +56,19 @@ def _tolerance(rules: Any, kind: str, a: float, b: float) -> float:
     return max(t.get("relative", 0.0) * max(abs(a), abs(b)), t.get("absolute", 0.0))
 
 
-def interval(f: dict[str, Any], reach: dict[str, float], *, reached: bool) -> tuple[float, float]:
-    """The values a fact's wording allows; open ends cut at the qualifier's
-    reach when `reached` (more than 10 → (10, 30] with reach 3)."""
+def interval(f: dict[str, Any], *, reached: bool) -> tuple[float, float]:
+    """The values a fact's wording allows. `reached`: as far as the qualifier
+    plausibly reaches (the extractor's low/high, from the `qualifiers` rules:
+    'more than 10' → [10, 15]); otherwise the bare logic ('more than 10' →
+    (10, ∞)), which tells an order of magnitude (FC102) from a contradiction."""
     v = f["value"]
     lo = f["low"] if f["low"] is not None else v
     hi = f["high"] if f["high"] is not None else v
     q = f["qualifier"] or "exact"
-    if q in OPEN_UP and f["high"] is None:
-        hi = lo * reach.get(q, math.inf) if reached and lo is not None else math.inf
-    if q in OPEN_DOWN and f["low"] is None:
-        lo = hi / reach.get(q, math.inf) if reached and hi is not None else -math.inf
+    if q in OPEN_UP and (not reached or f["high"] is None):
+        hi = math.inf
+    if q in OPEN_DOWN and (not reached or f["low"] is None):
+        lo = -math.inf
     lo = -math.inf if lo is None else lo
     hi = math.inf if hi is None else hi
     return lo, hi
@@ -102,7 +104,7 @@ def _scale(f: dict[str, Any], g: dict[str, Any], rules: Any) -> float | None:
     """The factor that brings f's unit to g's, or None when there is none."""
     if f["unit"] == g["unit"] or not f["unit"] or not g["unit"]:
         return 1.0
-    if f["kind"] == "money" or g["kind"] == "money":
+    if f["kind"] == "money" and g["kind"] == "money":
         rates = rules["currency_rates"] or {}
         if f"{f['unit']}/{g['unit']}" in rates:
             return float(rates[f"{f['unit']}/{g['unit']}"])
@@ -114,7 +116,8 @@ def _scale(f: dict[str, Any], g: dict[str, Any], rules: Any) -> float | None:
 
 def _converted(f: dict[str, Any], g: dict[str, Any], rules: Any) -> dict[str, Any] | None:
     """f in g's unit: rates for money, pint (units.convert) for the rest."""
-    if f["kind"] == "money" or not f["unit"] or f["unit"] == g["unit"] or not g["unit"]:
+    # Counts were aligned on what they count (synonyms folded): same unit.
+    if f["kind"] in ("money", "count") or not f["unit"] or f["unit"] == g["unit"] or not g["unit"]:
         k = _scale(f, g, rules)
         if k is None:
             return None
@@ -136,7 +139,6 @@ def _cumulative(f: dict[str, Any], words: set[str]) -> bool:
 
 def relation(f: dict[str, Any], g: dict[str, Any], rules: Any) -> Finding | None:
     """How fact f disagrees with fact g (None when they agree)."""
-    reach = rules["qualifier_reach"] or {}
     conv = _converted(f, g, rules)
     if conv is None:
         return Finding("FC105", f"{f['unit']} and {g['unit']}: no rate in the rules")
@@ -145,7 +147,7 @@ def relation(f: dict[str, Any], g: dict[str, Any], rules: Any) -> Finding | None
     rate_note = ""
     if pf and pg and pf != pg:
         yf, yg = _in_years(pf), _in_years(pg)
-        same_amount = _overlap(interval(f2, reach, reached=True), interval(g, reach, reached=True),
+        same_amount = _overlap(interval(f2, reached=True), interval(g, reached=True),
                                _tolerance(rules, g["kind"], f2["value"] or 0, g["value"] or 0))
         if yf and yg:
             # Compare yearly rates: "£1bn a year" agrees with "£3bn over three years".
@@ -155,8 +157,8 @@ def relation(f: dict[str, Any], g: dict[str, Any], rules: Any) -> Finding | None
         if same_amount:
             return Finding("FC104", f"the same amount per {f['per']} and per {g['per']}")
     tol = _tolerance(rules, g["kind"], f2["value"] or 0, g["value"] or 0)
-    raw_f, raw_g = interval(f2, reach, reached=False), interval(g, reach, reached=False)
-    cut_f, cut_g = interval(f2, reach, reached=True), interval(g, reach, reached=True)
+    raw_f, raw_g = interval(f2, reached=False), interval(g, reached=False)
+    cut_f, cut_g = interval(f2, reached=True), interval(g, reached=True)
     if _overlap(cut_f, cut_g, tol):
         return None
     detail = (f"{rate_note}intervals [{_n(cut_f[0])}, {_n(cut_f[1])}] and "
@@ -166,9 +168,9 @@ def relation(f: dict[str, Any], g: dict[str, Any], rules: Any) -> Finding | None
             and f["published"] > g["published"] and cut_f[0] > cut_g[1]):
         return Finding("FC106", detail + "; a running total, later and higher", "update")
     if _overlap(raw_f, raw_g, tol):
-        qs = [q for q in (f["qualifier"], g["qualifier"]) if q in reach]
-        return Finding("FC102", detail + f"; '{qs[0] if qs else 'open'}' reaches "
-                                f"×{_n(reach.get(qs[0], 0) if qs else 0)}")
+        q = next(h for h in (f, g) if (h["qualifier"] or "exact") in OPEN_UP + OPEN_DOWN)
+        return Finding("FC102", detail + f"; '{q['text']}' reaches {_n(cut_f[0] if q is f else cut_g[0])}"
+                                f" to {_n(cut_f[1] if q is f else cut_g[1])} (qualifiers rules)")
     if {f["qualifier"] or "exact", g["qualifier"] or "exact"} != {"exact"}:
         return Finding("FC103", detail + f"; qualifiers {f['qualifier']} and {g['qualifier']}")
     return Finding("FC101", detail)
@@ -207,12 +209,14 @@ def _outlets(n: int) -> str:
     return f"{word} other outlets"
 
 
-def _says(f: dict[str, Any]) -> str:
+def _says(f: dict[str, Any], rule: str = "") -> str:
     if f["kind"] == "attribute":
         return f["who"] if f["attribute"] == "speaker" else (f["attribute_value"] or f["text"])
     text = " ".join(f["text"].split())
     if f["subject"] and not re.search(r"[^\W\d_]", text):
-        return f"{text} {f['subject']}"
+        text = f"{text} {f['subject']}"
+    if rule == "FC104":  # the period is the point: show it even where the words hide it
+        text = f"{text} ({'per ' + f['per'] if f['per'] else 'no period'})"
     return text
 
 
@@ -299,13 +303,13 @@ def compare(facts: pl.DataFrame, groups: pl.DataFrame, rules: Any) -> pl.DataFra
             size = 1.0
             if f["kind"] != "attribute" and f["value"] is not None and against[0]["value"]:
                 size = ratio(f["value"], against[0]["value"])
-            said = Counter(_says(g) for g in against)
+            said = Counter(_says(g, how.rule) for g in against)
             others_say = " / ".join(s for s, _ in sorted(said.items(), key=lambda kv: -kv[1])[:2])
             others = _source(against[0]) if len(against) == 1 else _outlets(len(against))
             subject = (f["attribute_value"] if f["attribute"] == "speaker" else f["subject"]) \
                 or f["unit"] or f["kind"]
             message = check.get("message", "{source} says {says}; {others} {say} {others_say}")
-            message = message.format(source=_source(f), says=_says(f), others=others,
+            message = message.format(source=_source(f), says=_says(f, how.rule), others=others,
                                      others_say=others_say, subject=subject,
                                      say="says" if len(against) == 1 else "say",
                                      entity=f["who"] or "")

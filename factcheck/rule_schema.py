@@ -83,13 +83,6 @@ SECTIONS: dict[str, Spec] = {
         "and still agree, as a fraction of the larger (relative) or in the fact's unit "
         "(absolute); the larger allowance wins.",
     ),
-    "qualifier_reach": Spec(
-        "map",
-        "float",
-        "Per qualifier (more_than, at_least, less_than, at_most): how far an open-ended "
-        "figure plausibly reaches, as a factor (more_than 3 means 'more than 10' is read as "
-        "at most 30). Beyond it a figure is an order of magnitude off (FC102).",
-    ),
     "subject_synonyms": Spec(
         "list",
         ["str"],
