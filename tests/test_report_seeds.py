@@ -12,6 +12,7 @@ import json
 import shutil
 from pathlib import Path
 
+import jsonschema
 import pytest
 
 from factcheck.cli import main
@@ -53,6 +54,10 @@ def test_seeds_golden(capsys, monkeypatch, tmp_path, cache_dir, fmt, extra, expe
     assert code == expected_code
     if not extra:
         assert_golden(f"seeds.{SUFFIX[fmt]}", f"exit: {code}\n---\n{out}")
+    if fmt == "sarif":
+        schema = json.loads((Path(__file__).parent / "data" / "sarif-schema-2.1.0.json")
+                            .read_text(encoding="utf-8"))
+        jsonschema.validate(json.loads(out), schema)
 
 
 @pytest.fixture

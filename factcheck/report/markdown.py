@@ -36,6 +36,12 @@ def _cell(s: str) -> str:
     return " ".join(s.split()).replace("|", "\\|")
 
 
+def _short(s: str, width: int = 60) -> str:
+    # Statements run long; the matrix stays readable, the evidence below is whole.
+    s = " ".join(s.split())
+    return s if len(s) <= width else s[: width - 1].rstrip() + "…"
+
+
 def _when(m: ArticleMeta | None) -> str:
     if m is None or m.published is None:
         return "undated"
@@ -100,7 +106,7 @@ def _matrix(story_articles: list[str], groups: dict[str, list[dict[str, Any]]],
                 continue
             texts = []
             for f in here:
-                t = _cell(f["text"])
+                t = _cell(_short(f["text"]))
                 texts.append(f"{MARK} **{t}**" if f["fact_id"] in flagged else t)
             cells.append("; ".join(texts))
         lines.append(f"| {n} | {_cell(_label(fs))} | " + " | ".join(cells) + " |")
