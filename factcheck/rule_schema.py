@@ -140,6 +140,18 @@ SECTIONS: dict[str, Spec] = {
         "str",
         "Words dropped before a person's name (mr, mrs, dr, sir) so 'Mr Healey' is 'Healey'.",
     ),
+    "title_heads": Spec(
+        "list",
+        "str",
+        "Title words that take the brief named before them (secretary, minister): "
+        "'Housing Secretary' and 'External Affairs Minister' are titles without a listing.",
+    ),
+    "title_prefixes": Spec(
+        "list",
+        "str",
+        "Words that make a different office of the title after them (shadow, deputy, "
+        "acting): 'shadow energy secretary' is 'Shadow Energy Secretary'.",
+    ),
     "name_particles": Spec(
         "list",
         "str",

@@ -66,6 +66,11 @@ ROLE_CASES = [
      ("Adrian Montague", "Chair", "Thames Water"), "Thames Water chairman Adrian Montague"),
     ("honorific-after-title", "Science minister Lord Vallance opened the new laboratory.",
      ("Vallance", "Science Minister", None), "Science minister Lord Vallance"),
+    ("brief-before-head-word", "Housing Secretary Angela Rayner visited a building site.",
+     ("Angela Rayner", "Housing Secretary", None), "Housing Secretary Angela Rayner"),
+    ("shadow-prefix", "Claire Coutinho, the shadow energy secretary, criticised the plan.",
+     ("Claire Coutinho", "Shadow Energy Secretary", None),
+     "Claire Coutinho, the shadow energy secretary"),
     ("synonym-finance-chief", "The company's finance chief Maria Lopez resigned on Friday.",
      ("Maria Lopez", "Chief Financial Officer", None), "finance chief Maria Lopez"),
 ]

@@ -43,7 +43,8 @@ def extract_attributes(doc: Doc, article: Article, rules: Rules,
         span = doc[start:end]
         span.label_ = doc.vocab.strings[match_id]
         spans.append(span)
-    titles = sorted(filter_spans(spans), key=lambda s: s.start)
+    titles = sorted(filter_spans([_widen(people, t) for t in filter_spans(spans)]),
+                    key=lambda s: s.start)
     found = [_role(people, title, titles) for title in titles]
     roles = [f for f in found if f is not None]
     for title, _, name, _ in roles:
@@ -74,6 +75,35 @@ def extract_attributes(doc: Doc, article: Article, rules: Rules,
             seen.add(key)
             out.append(row)
     return out
+
+
+def _widen(people: People, title: Span) -> Span:
+    """`title` with the brief before a bare head word ("Housing" + "Secretary") and a
+    prefix that makes it another office ("shadow" + "Energy Secretary")."""
+    from spacy.tokens import Span
+
+    doc, lex = people.doc, people.lex
+    start, label = title.start, title.label_
+    if len(title) == 1 and alias_key(title.text) in lex.title_heads:
+        while start > 0 and title.start - start < 3:
+            tok = doc[start - 1]
+            key = alias_key(tok.text)
+            ent = people.ent_at.get(tok.i)
+            if tok.pos_ not in ("NOUN", "PROPN", "ADJ") or tok.dep_ not in ("compound", "amod") \
+                    or key in lex.scope_of or key in lex.party_of or key in lex.honorifics \
+                    or key in lex.title_prefixes or ent is not None and ent.label_ != "ORG":
+                break
+            start -= 1
+        if start < title.start:
+            key = alias_key(doc[start:title.end].text)
+            label = lex.title_of.get(key) or " ".join(w.capitalize() for w in key.split())
+    if start > 0 and alias_key(doc[start - 1].text) in lex.title_prefixes:
+        start -= 1
+        key = alias_key(doc[start].text) + " " + alias_key(label)
+        label = lex.title_of.get(key) or doc[start].text.capitalize() + " " + label
+    if start == title.start:
+        return title
+    return Span(doc, start, title.end, label=label)
 
 
 class _Title:

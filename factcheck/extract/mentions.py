@@ -41,6 +41,9 @@ class Lexicon:
     speech: Any  # Matcher over reporting-verb lemmas
     according: Any  # PhraseMatcher over "according to" wordings
     title_words: frozenset[str]
+    title_of: dict[str, str]  # wording → canonical title
+    title_heads: frozenset[str]
+    title_prefixes: frozenset[str]
     scope_of: dict[str, tuple[str, str]]  # alias → (code, kind)
     party_of: dict[str, str]
     broadcaster_of: dict[str, str]
@@ -72,10 +75,12 @@ def lexicon(vocab: Any, rules: Rules) -> Lexicon:
     make = English(vocab=vocab).tokenizer
     titles = PhraseMatcher(vocab, attr="LOWER")
     title_words: set[str] = set()
+    title_of: dict[str, str] = {}
     for name, entry in sorted(rules["titles"].items()):
         wordings = sorted({alias_key(name), *(alias_key(a) for a in entry["aliases"])})
         titles.add(str(name), [make(w) for w in wordings])
         title_words.update(w for wording in wordings for w in wording.split())
+        title_of.update((w, str(name)) for w in wordings)
     speech = Matcher(vocab)
     verbs = sorted(str(v).lower() for v in rules["speech_verbs"])
     if verbs:
@@ -93,6 +98,9 @@ def lexicon(vocab: Any, rules: Rules) -> Lexicon:
         speech=speech,
         according=according,
         title_words=frozenset(title_words),
+        title_of=title_of,
+        title_heads=frozenset(alias_key(w) for w in rules["title_heads"]),
+        title_prefixes=frozenset(alias_key(w) for w in rules["title_prefixes"]),
         scope_of=scope_of,
         party_of=_aliases(rules["parties"]),
         broadcaster_of=_aliases(rules["broadcasters"]),
