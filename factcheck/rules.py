@@ -163,7 +163,11 @@ def load_file(path: Path, shown: str | None = None) -> dict[str, Any]:
         if section.validate is not None:
             problem = section.validate(value)
             if problem:
-                checker.fail(vnode, name, problem)
+                # A problem that starts with an entry's key points at that entry's line.
+                key = problem.split(":", 1)[0]
+                at = next((k for k, _ in getattr(vnode, "value", ()) if isinstance(k, yaml.Node)
+                           and k.value == key), vnode)
+                checker.fail(at, name, problem)
     return data
 
 
