@@ -12,7 +12,8 @@ manifest swapped (write, then rename). A write killed at any point leaves the
 manifest as it was, and readers see only what the manifest names, so the
 store is unchanged; a part left behind unnamed is ignored and removed by the
 next successful add. Adding an article whose id and text hash are already
-stored writes nothing.
+stored writes nothing. One writer at a time: two adds running at once would
+each swap in a manifest without the other's articles (readers are always safe).
 """
 
 from __future__ import annotations
