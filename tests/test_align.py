@@ -1,0 +1,123 @@
+"""Alignment: which facts in different articles are the same fact."""
+
+from __future__ import annotations
+
+import polars as pl
+import pytest
+
+from factcheck.align import align
+from tests.cross_support import fact, frame
+
+
+def groups_of(facts: pl.DataFrame, rules) -> list[set[str]]:
+    """Aligned groups as sets of fact texts tagged with their article."""
+    g = align(facts, rules).join(facts.select("fact_id", "article", "text"), on="fact_id")
+    out = []
+    for _, part in g.group_by("group", maintain_order=True):
+        out.append({f"{a}:{t}" for a, t in part.select("article", "text").rows()})
+    return out
+
+
+PACKAGE_AND_PLEDGE = [
+    fact("a", "Britain will send a fresh £150m package of military equipment.", "£150m",
+         "money", 150e6, "GBP", subject="package", at=0),
+    fact("a", "It is part of the £3bn the UK gives every year.", "£3bn", "money", 3e9, "GBP",
+         per="year", at=100),
+    fact("b", "Healey announced a new package of £150 million worth of equipment.",
+         "£150 million", "money", 150e6, "GBP", subject="package", at=0),
+    fact("b", "The UK's annual pledge of £3 billion continues.", "£3 billion", "money", 3e9,
+         "GBP", per="year", subject="annual pledge", at=100),
+]
+
+CASES = [
+    pytest.param(PACKAGE_AND_PLEDGE,
+                 [{"a:£150m", "b:£150 million"}, {"a:£3bn", "b:£3 billion"}],
+                 id="same-unit-different-facts-stay-apart"),
+    pytest.param([
+        fact("a", "A meeting of over 50 defence allies was held.", "over 50 defence allies",
+             "count", 50, "defence ally", qualifier="more_than", high=75, subject="defence ally"),
+        fact("b", "Nearly 40 allied countries met in Brussels.", "Nearly 40 allied countries",
+             "count", 40, "allied country", qualifier="about", low=36, high=40,
+             subject="allied country"),
+    ], [{"a:over 50 defence allies", "b:Nearly 40 allied countries"}],
+        id="synonyms-ally-country"),
+    pytest.param([
+        fact("a", "Labour won 411 seats on the night.", "411 seats", "count", 411, "seat",
+             subject="seat", at=0),
+        fact("a", "The Commons has 650 seats in all.", "650 seats", "count", 650, "seat",
+             subject="seat", at=100),
+        fact("b", "The House has 650 seats in all, the clerk said.", "650 seats", "count", 650,
+             "seat", subject="seat", at=0),
+        fact("b", "Labour won 412 seats on the night, a record.", "412 seats", "count", 412,
+             "seat", subject="seat", at=100),
+    ], [{"a:411 seats", "b:412 seats"}, {"a:650 seats", "b:650 seats"}],
+        id="seats-won-not-seats-in-parliament"),
+    pytest.param([
+        fact("a", "The march covered 12 km through the city.", "12 km", "measure", 12,
+             "kilometer", subject="march"),
+        fact("b", "The march covered 7.5 miles through the city.", "7.5 miles", "measure", 7.5,
+             "mile", subject="march"),
+    ], [{"a:12 km", "b:7.5 miles"}], id="km-and-miles-align"),
+    pytest.param([
+        fact("a", "Officials said 12 people died.", "12 people", "count", 12, "person",
+             story="s1"),
+        fact("b", "Officials said 12 people died.", "12 people", "count", 12, "person",
+             story="s2"),
+    ], [], id="different-stories-never-align"),
+    pytest.param([
+        fact("a", "The fund holds £40m for schools.", "£40m", "money", 40e6, "GBP",
+             subject="school"),
+        fact("b", "The fund holds 40 million euros for schools.", "40 million euros", "money",
+             40e6, "EUR", subject="school"),
+    ], [{"a:£40m", "b:40 million euros"}], id="currencies-align-for-not-comparable"),
+    pytest.param([
+        fact("a", "Defence Secretary John Healey spoke.", "Defence Secretary John Healey",
+             "attribute", entity="John Healey", attribute="role", value_text="Defence Secretary"),
+        fact("b", "Foreign Secretary Healey spoke.", "Foreign Secretary Healey", "attribute",
+             entity="Healey", attribute="role", value_text="Foreign Secretary"),
+    ], [{"a:Defence Secretary John Healey", "b:Foreign Secretary Healey"}],
+        id="surname-joins-full-name"),
+    pytest.param([
+        fact("a", "Healey warned that Russia is not preparing for peace.",
+             "Healey warned that Russia is not preparing for peace", "attribute",
+             entity="John Healey", attribute="speaker",
+             value_text="russia is not preparing for peace"),
+        fact("b", "Zelenskyy warned Russia was not preparing for peace at all.",
+             "Zelenskyy warned Russia was not preparing for peace at all", "attribute",
+             entity="Volodymyr Zelenskyy", attribute="speaker",
+             value_text="russia was not preparing for peace at all"),
+        fact("b", "Zelenskyy also said the talks would take months.",
+             "Zelenskyy also said the talks would take months", "attribute",
+             entity="Volodymyr Zelenskyy", attribute="speaker",
+             value_text="the talks would take months", at=100),
+    ], [{"a:Healey warned that Russia is not preparing for peace",
+         "b:Zelenskyy warned Russia was not preparing for peace at all"}],
+        id="same-statement-different-speakers"),
+]
+
+
+@pytest.mark.parametrize(("rows", "expected"), CASES)
+def test_alignment(rules, rows, expected):
+    got = groups_of(frame(*rows), rules)
+    assert sorted(map(sorted, got)) == sorted(map(sorted, expected))
+
+
+def test_one_fact_per_article_per_group(rules):
+    rows = [
+        fact("a", "It will deliver 10,000 drones this year.", "10,000 drones", "count", 10000,
+             "drone", subject="drone", at=0),
+        fact("a", "Of the 10,000 drones, half are built in Britain.", "10,000 drones", "count",
+             10000, "drone", subject="drone", at=100),
+        fact("b", "It will deliver 10,000 drones within the year.", "10,000 drones", "count",
+             10000, "drone", subject="drone"),
+    ]
+    g = align(frame(*rows), rules).join(frame(*rows).select("fact_id", "article"), on="fact_id")
+    assert g.group_by("group", "article").len()["len"].max() == 1
+    assert g["group"].n_unique() == 1 and len(g) == 2
+
+
+def test_groups_do_not_depend_on_row_order(rules):
+    facts = frame(*PACKAGE_AND_PLEDGE)
+    forward = align(facts, rules).sort("fact_id")
+    backward = align(facts.reverse(), rules).sort("fact_id")
+    assert forward.equals(backward)
