@@ -89,9 +89,13 @@ def _widen(people: People, title: Span) -> Span:
             tok = doc[start - 1]
             key = alias_key(tok.text)
             ent = people.ent_at.get(tok.i)
+            # The small model tags a brief as ORG ("Housing", "Indian External Affairs");
+            # a longer organisation ("Baltimore Police") is a scope, not a brief.
+            brief = ent is None or ent.label_ == "ORG" and (
+                len(ent) == 1 or alias_key(ent[0].text) in lex.scope_of)
             if tok.pos_ not in ("NOUN", "PROPN", "ADJ") or tok.dep_ not in ("compound", "amod") \
                     or key in lex.scope_of or key in lex.party_of or key in lex.honorifics \
-                    or key in lex.title_prefixes or ent is not None and ent.label_ != "ORG":
+                    or key in lex.title_prefixes or not brief:
                 break
             start -= 1
         if start < title.start:

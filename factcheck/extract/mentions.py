@@ -211,7 +211,7 @@ class People:
                 return None
             span = self.extend(self.strip(doc[i:j]))
         key = alias_key(span.text)
-        if key in self.lex.scope_of or key in self.lex.broadcaster_of \
+        if key in self.lex.honorifics or key in self.lex.scope_of or key in self.lex.broadcaster_of \
                 or key in self.lex.party_of or not span.text[:1].isupper() \
                 or any(alias_key(t.text) in self.lex.title_words for t in span):
             return None
@@ -226,7 +226,8 @@ class People:
                     and ent.start - 1 in self.ent_at:
                 ent = self.doc[self.ent_at[ent.start - 1].start:ent.end]
             return self.extend(self.strip(ent))
-        if not self.is_name_token(tok):
+        # "February", "One": a date or number the parser calls a proper noun.
+        if ent is not None or not self.is_name_token(tok):
             return None
         i = tok.i
         while i > 0 and tok.i - i < MAX_NAME - 1 and self.doc[i - 1].pos_ == "PROPN" \

@@ -153,9 +153,14 @@ def _who(people: People, tok: Token) -> tuple[str, Span | None] | None:
             elif child.dep_ != "compound":
                 continue
             ent = people.ent_at.get(obj.i) if obj is not None else None
-            if ent is not None and ent.label_ in ("ORG", "PERSON", "GPE"):
-                span = people.strip(ent)
+            if ent is None or ent.label_ not in ("ORG", "PERSON", "GPE"):
+                continue
+            if child.dep_ == "compound" and ent.label_ != "ORG":
+                # "San Antonio police say": the police, not the city.
+                span = people.doc[ent.start:tok.i + 1]
                 return span.text, span
+            span = people.strip(ent)
+            return span.text, span
     span = people.name_at(tok)
     if span is None:
         return None
