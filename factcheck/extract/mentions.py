@@ -210,10 +210,10 @@ class People:
             if j == i:
                 return None
             span = self.extend(self.strip(doc[i:j]))
-        key = alias_key(span.text)
-        if key in self.lex.honorifics or key in self.lex.scope_of or key in self.lex.broadcaster_of \
-                or key in self.lex.party_of or not span.text[:1].isupper() \
-                or any(alias_key(t.text) in self.lex.title_words for t in span):
+        key, lex = alias_key(span.text), self.lex
+        if key in lex.honorifics or key in lex.scope_of or key in lex.broadcaster_of \
+                or key in lex.party_of or not span.text[:1].isupper() \
+                or any(alias_key(t.text) in lex.title_words for t in span):
             return None
         return span
 
