@@ -114,13 +114,6 @@ def _linear(unit: str, ref: str, kind: str) -> tuple[float, float]:
         return 1.0, 0.0
 
 
-def block_kind(kind: str, unit: str | None) -> str:
-    """A 'rate' of money blocks with money: '£3bn a year' vs '£3bn in all'."""
-    if kind == "rate" and unit and len(unit) == 3 and unit.isupper():
-        return "money"
-    return kind
-
-
 def _numeric_frame(facts: pl.DataFrame, synonyms: dict[str, str]) -> pl.DataFrame:
     num = facts.with_row_index("i").filter(
         (pl.col("kind") != "attribute")
@@ -128,9 +121,10 @@ def _numeric_frame(facts: pl.DataFrame, synonyms: dict[str, str]) -> pl.DataFram
     )
     if num.is_empty():
         return num
+    # A 'rate' of money blocks with money: '£3bn a year' vs '£3bn in all'.
     num = num.with_columns(
-        pl.struct("kind", "unit").map_elements(lambda r: block_kind(r["kind"], r["unit"]),
-                                               return_dtype=pl.String).alias("bkind"))
+        pl.when((pl.col("kind") == "rate") & pl.col("unit").str.contains(r"^[A-Z]{3}$"))
+        .then(pl.lit("money")).otherwise(pl.col("kind")).alias("bkind"))
     # Counts block on what is counted (synonyms folded); other kinds on the
     # unit's physical dimension.
     pairs = num.select("bkind", "unit").unique().rows()
@@ -256,10 +250,11 @@ def attribute_pairs(facts: pl.DataFrame, rules: Any) -> pl.DataFrame:
     if att.is_empty():
         return empty_pairs
     names = canonical_entities(att)
-    att = att.with_columns(
-        pl.struct("story", "entity").map_elements(
-            lambda r: names.get((r["story"], r["entity"]), r["entity"]) or "",
-            return_dtype=pl.String).alias("who"))
+    who = pl.DataFrame([(st, e, full) for (st, e), full in names.items()],
+                       schema={"story": pl.String, "entity": pl.String, "who": pl.String},
+                       orient="row")
+    att = att.join(who, on=["story", "entity"], how="left", maintain_order="left").with_columns(
+        pl.col("who").fill_null(""))
     side = att.select("i", "article", "story", "attribute", "who", "attribute_value")
     said = side.filter(pl.col("attribute") == "speaker")
     other = side.filter(pl.col("attribute") != "speaker")
