@@ -42,9 +42,16 @@ def _load(name: str) -> Language:
     return nlp
 
 
-@lru_cache(maxsize=4)
 def load_model(model: str | None = None) -> Language:
-    """The pipeline for `model` (a package name or a folder), else the defaults."""
+    """The pipeline for `model` (a package name or a folder), else the defaults.
+
+    Loaded once per process: `load_model()` and `load_model(None)` share it.
+    """
+    return _load_once(model or None)
+
+
+@lru_cache(maxsize=4)
+def _load_once(model: str | None) -> Language:
     if model:
         try:
             return _load(model)

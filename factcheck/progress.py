@@ -3,31 +3,44 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from typing import TextIO
 
 
-def terminal_progress(stream: TextIO, min_interval: float = 0.2):
+def _clock(seconds: float) -> str:
+    seconds = int(round(seconds))
+    hours, rest = divmod(seconds, 3600)
+    return f"{hours}:{rest // 60:02d}:{rest % 60:02d}" if hours else f"{rest // 60}:{rest % 60:02d}"
+
+
+def terminal_progress(
+    stream: TextIO, min_interval: float = 0.2, clock: Callable[[], float] = time.monotonic
+):
     """A progress callback (done, total, words) → one redrawn status line.
 
     Returns None when `stream` is not a terminal, so pipes and CI logs stay clean.
+    Redraws at most every `min_interval` seconds (and always at the end).
     """
     if not stream.isatty():
         return None
-    started = time.monotonic()
-    last = 0.0
+    started = clock()
+    last = -min_interval
+    width = 0
 
     def report(done: int, total: int, words: int) -> None:
-        nonlocal last
-        now = time.monotonic()
+        nonlocal last, width
+        now = clock()
         if done < total and now - last < min_interval:
             return
         last = now
         elapsed = max(now - started, 1e-9)
         rate = words / elapsed
+        # Articles differ in length; the ETA assumes the rest are like those done.
         eta = (total - done) * elapsed / done if done else 0.0
-        line = (f"\rextracting: {done}/{total} articles  {rate:,.0f} words/s  "
-                f"ETA {eta:,.0f}s ")
-        stream.write(line)
+        line = (f"extracting: {done:,}/{total:,} articles  {rate:,.0f} words/s  "
+                f"elapsed {_clock(elapsed)}  ETA {_clock(eta)}")
+        stream.write("\r" + line.ljust(width))
+        width = len(line)
         if done >= total:
             stream.write("\n")
         stream.flush()

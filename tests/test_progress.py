@@ -1,0 +1,55 @@
+"""Progress shows articles, words/s and ETA on a terminal, and nothing elsewhere."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from factcheck.progress import terminal_progress
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 100.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_nothing_is_written_when_stderr_is_not_a_terminal() -> None:
+    assert terminal_progress(io.StringIO()) is None
+
+
+@pytest.mark.parametrize(
+    ("steps", "expected_last"),
+    [([(10.0, 1, 4, 1000)], "1/4 articles  100 words/s  elapsed 0:10  ETA 0:30"),
+     ([(60.0, 2, 3, 6000), (90.0, 3, 3, 9000)],
+      "3/3 articles  100 words/s  elapsed 1:30  ETA 0:00"),
+     ([(3600.0, 1, 3, 36000)], "1/3 articles  10 words/s  elapsed 1:00:00  ETA 2:00:00")],
+    ids=["first-article", "finished", "hours"],
+)
+def test_the_status_line_shows_counts_rate_and_eta(steps, expected_last) -> None:
+    out, clock = Terminal(), Clock()
+    report = terminal_progress(out, clock=clock)
+    for at, done, total, words in steps:
+        clock.now = 100.0 + at
+        report(done, total, words)
+    shown = out.getvalue().split("\r")[-1]
+    assert shown.strip() == "extracting: " + expected_last
+    assert out.getvalue().endswith("\n") == (steps[-1][1] == steps[-1][2])
+
+
+def test_redraws_are_throttled_but_the_last_one_always_shows() -> None:
+    out, clock = Terminal(), Clock()
+    report = terminal_progress(out, min_interval=1.0, clock=clock)
+    for i in range(1, 101):
+        clock.now += 0.01
+        report(i, 100, i * 10)
+    assert out.getvalue().count("\r") == 2  # the first and the last
+    assert "100/100 articles" in out.getvalue()
