@@ -253,6 +253,11 @@ SECTIONS: dict[str, Spec] = {
         {"kind": ("measure", "duration", "percent", "age"), "unit": "str"},
         "Words before a number that give its unit ('aged 24').",
     ),
+    "unit_phrases": Spec(
+        "map",
+        {"kind": ("measure", "duration", "percent", "age"), "unit": "str", "value": "float"},
+        "Whole phrases that are a quantity without a number ('a fortnight' → 1 fortnight).",
+    ),
     "store_units": Spec(
         "map", "str",
         "Units stored as another unit, converted by pint (fortnight → week).",

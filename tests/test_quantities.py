@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
 from factcheck.articles import Article
 from factcheck.extract.quantities import extract_quantities
 
-PUBLISHED = datetime(2025, 2, 13, 8, 0, tzinfo=timezone.utc)  # a Thursday
+PUBLISHED = datetime(2025, 2, 13, 8, 0, tzinfo=UTC)  # a Thursday
 
 
 def _article(text: str) -> Article:
-    return Article(id="t.txt", path="t.txt", source="Test", title="", text=text,
-                   published=PUBLISHED)
+    return Article(id="t.txt", path="t.txt", source="Test", title="", published=PUBLISHED,
+                   url="", story=None, text=text)
 
 
 def facts(nlp, rules, text: str) -> list[dict]:
@@ -67,3 +67,289 @@ def test_seed_wire_every_figure_and_nothing_else(seed_facts, rules):
     assert by_text["more than 10,000 drones"]["high"] == pytest.approx(10_000 * reach)
     assert by_text["£3 billion"]["subject"] == "annual pledge"
     assert by_text["£150 million"]["subject"] == "package"
+
+
+# --- each kind of expression: (id, sentence, span text, kind, value, low, high, qualifier,
+# unit, per). Sentences are our own. `None` for high means unbounded. -----------------------
+
+def _by_text(rows: list[dict], text: str, sentence: str) -> dict:
+    found = [r for r in rows if sentence[r["start"]:r["end"]] == text]
+    assert found, f"{text!r} not found in {[sentence[r['start']:r['end']] for r in rows]}"
+    return found[0]
+
+
+VALUES = [
+    ("digits-separators", "The port handled 1,250,000 containers.", "1,250,000 containers",
+     "count", 1_250_000, 1_250_000, 1_250_000, "exact", "container", None),
+    ("decimal-money", "The bridge cost £12.75m to build.", "£12.75m",
+     "money", 12.75e6, 12.75e6, 12.75e6, "exact", "GBP", None),
+    ("word-number", "Three inspectors visited the site.", "Three inspectors",
+     "count", 3, 3, 3, "exact", "inspector", None),
+    ("hyphenated-words", "The council approved twenty-five new homes.", "twenty-five new homes",
+     "count", 25, 25, 25, "exact", "home", None),
+    ("a-dozen", "A dozen schools closed early.", "A dozen schools",
+     "count", 12, 12, 12, "exact", "school", None),
+    ("half-a-million", "Half a million voters signed up.", "Half a million voters",
+     "count", 5e5, 5e5, 5e5, "exact", "voter", None),
+    ("one-and-a-half", "The repairs took one and a half days.", "one and a half days",
+     "duration", 1.5, 1.5, 1.5, "exact", "day", None),
+    ("scale-word", "The charity raised 3.5 million dollars.", "3.5 million dollars",
+     "money", 3.5e6, 3.5e6, 3.5e6, "exact", "USD", None),
+    ("glued-scale", "Investors put in US$2bn last spring.", "US$2bn",
+     "money", 2e9, 2e9, 2e9, "exact", "USD", None),
+    ("glued-k", "The race drew 10k runners.", "10k runners",
+     "count", 1e4, 1e4, 1e4, "exact", "runner", None),
+    ("trillion", "Debt passed $1.2 trillion.", "$1.2 trillion",
+     "money", 1.2e12, 1.2e12, 1.2e12, "exact", "USD", None),
+    ("a-third", "A third of members voted.", "A third",
+     "percent", 100 / 3, 100 / 3, 100 / 3, "exact", "percent", None),
+    ("three-quarters", "Three-quarters of firms agreed.", "Three-quarters",
+     "percent", 75, 75, 75, "exact", "percent", None),
+]
+
+RANGES_AND_VAGUE = [
+    ("between-and", "Between 40 and 50 people were hurt.", "Between 40 and 50 people",
+     "count", 40, 40, 50, "range", "people", None),
+    ("dash-range", "Officials expect 40-50 arrests.", "40-50 arrests",
+     "count", 40, 40, 50, "range", "arrest", None),
+    ("from-to-range", "Temperatures will run from 10 to 20 degrees.", "from 10 to 20 degrees",
+     "measure", 10, 10, 20, "range", "degree", None),
+    ("scale-on-second", "The fund will spend $40-50m.", "$40-50m",
+     "money", 4e7, 4e7, 5e7, "range", "USD", None),
+    ("dozens", "Dozens of houses flooded.", "Dozens of houses",
+     "count", 24, 24, 144, "vague", "house", None),
+    ("hundreds", "Hundreds of flights were cancelled.", "Hundreds of flights",
+     "count", 200, 200, 999, "vague", "flight", None),
+    ("tens-of-thousands", "Tens of thousands of fans gathered.", "Tens of thousands of fans",
+     "count", 2e4, 2e4, 99_999, "vague", "fan", None),
+]
+
+
+def _reach(rules, phrase):
+    rule = rules["qualifiers"][phrase]
+    return rule["low"], rule.get("high")
+
+
+QUALIFIED = [
+    # (id, sentence, span, phrase, value, qualifier, unit)
+    ("over", "The army fired over 300 shells.", "over 300 shells", "over", 300, "more_than",
+     "shell"),
+    ("more-than", "More than 40 boats left.", "More than 40 boats", "more than", 40,
+     "more_than", "boat"),
+    ("at-least", "At least 12 people died.", "At least 12 people", "at least", 12, "at_least",
+     "people"),
+    ("nearly", "Nearly 40 ships sailed.", "Nearly 40 ships", "nearly", 40, "less_than", "ship"),
+    ("almost", "Almost 30 planes landed.", "Almost 30 planes", "almost", 30, "less_than",
+     "plane"),
+    ("about", "About 20 tanks moved.", "About 20 tanks", "about", 20, "about", "tank"),
+    ("around", "Around 15 trucks waited.", "Around 15 trucks", "around", 15, "about", "truck"),
+    ("roughly", "Roughly 10 ferries sailed.", "Roughly 10 ferries", "roughly", 10, "about",
+     "ferry"),
+    ("up-to", "Up to 300 jobs could go.", "Up to 300 jobs", "up to", 300, "at_most", "job"),
+    ("fewer-than", "Fewer than 20 firms bid.", "Fewer than 20 firms", "fewer than", 20,
+     "less_than", "firm"),
+    ("less-than", "Less than 5% of staff left.", "Less than 5%", "less than", 5, "less_than",
+     "percent"),
+    ("just-over", "Just over 1,000 votes separated them.", "Just over 1,000 votes", "just over",
+     1000, "more_than", "vote"),
+    ("some", "Some 200 troops arrived.", "Some 200 troops", "some", 200, "about", "troop"),
+    ("an-estimated", "An estimated 3,000 fans came.", "An estimated 3,000 fans", "an estimated",
+     3000, "about", "fan"),
+    ("in-excess-of", "They sold in excess of 500,000 tickets.", "in excess of 500,000 tickets",
+     "in excess of", 500_000, "more_than", "ticket"),
+]
+
+KINDS_AND_UNITS = [
+    ("pound-symbol", "The club paid £45m for him.", "£45m", "money", 45e6, "GBP", None),
+    ("us-dollar", "Aid of US$300 million arrived.", "US$300 million", "money", 3e8, "USD", None),
+    ("pounds-word", "She was fined 500 pounds.", "500 pounds", "money", 500, "GBP", None),
+    ("euros-word", "The grant was 3 million euros.", "3 million euros", "money", 3e6, "EUR",
+     None),
+    ("ringgit-prefix", "The project costs RM 2 billion.", "RM 2 billion", "money", 2e9, "MYR",
+     None),
+    ("iso-code", "Reserves hit EUR 40bn.", "EUR 40bn", "money", 4e10, "EUR", None),
+    ("pence", "Fares rose to 80p.", "80p", "money", 0.8, "GBP", None),
+    ("percent-sign", "Turnout was 64%.", "64%", "percent", 64, "percent", None),
+    ("per-cent", "Sales fell 12 per cent.", "12 per cent", "percent", 12, "percent", None),
+    ("percentage-points", "Support rose 3.5 percentage points.", "3.5 percentage points",
+     "percent", 3.5, "percentage_point", None),
+    ("years", "The siege lasted seven years.", "seven years", "duration", 7, "year", None),
+    ("months", "The trial took six months.", "six months", "duration", 6, "month", None),
+    ("weeks", "Talks ran for three weeks.", "three weeks", "duration", 3, "week", None),
+    ("days", "The strike lasted 12 days.", "12 days", "duration", 12, "day", None),
+    ("hours", "Crews worked 48 hours straight.", "48 hours", "duration", 48, "hour", None),
+    ("fortnight", "The festival runs for a fortnight.", "a fortnight", "duration", 2, "week",
+     None),
+    ("hyphen-duration", "It ended the three-year war.", "three-year", "duration", 3, "year",
+     None),
+    ("age-year-old", "A 24-year-old man was held.", "24-year-old", "age", 24, "year", None),
+    ("age-aged", "The driver, aged 31, was unhurt.", "aged 31", "age", 31, "year", None),
+    ("km", "The Moon is 384,400 km away.", "384,400 km", "measure", 384_400, "kilometer", None),
+    ("miles", "The Moon is 238,855 miles away.", "238,855 miles", "measure", 238_855, "mile",
+     None),
+    ("celsius", "It reached 20°C at noon.", "20°C", "measure", 20, "degree_Celsius", None),
+    ("fahrenheit", "It reached 68 degrees Fahrenheit.", "68 degrees Fahrenheit", "measure", 68,
+     "degree_Fahrenheit", None),
+    ("tonnes", "The ship carried 40,000 tonnes of grain.", "40,000 tonnes", "measure", 40_000,
+     "metric_ton", None),
+    ("count-lemma", "The army supplied 300 drones.", "300 drones", "count", 300, "drone", None),
+    ("count-partitive", "They sent 9,000 rounds of ammunition.", "9,000 rounds of ammunition",
+     "count", 9000, "round of ammunition", None),
+    ("count-compound", "Over 30 defence allies met.", "Over 30 defence allies", "count", 30,
+     "defence ally", None),
+]
+
+RATES = [
+    ("a-year", "Britain gives £2bn a year.", "£2bn a year", "year"),
+    ("hyphen-a-year", "It is a £2bn-a-year scheme.", "£2bn-a-year", "year"),
+    ("per-month", "Rent is £900 per month.", "£900 per month", "month"),
+    ("a-week", "Staff earn £400 a week.", "£400 a week", "week"),
+    ("annual-adjective", "It is part of an annual pledge of £2 billion.", "£2 billion", "year"),
+    ("annually", "The fund pays $5m annually.", "$5m annually", "year"),
+    ("spread-over", "They promised £2bn over four years.", "£2bn", "4 year"),
+    ("spread-over-noun", "It is a £2bn commitment spread over four years.", "£2bn", "4 year"),
+    ("per-100000", "There were 7 deaths per 100,000 people.", "7 deaths per 100,000 people",
+     "100000"),
+    ("every-year-later", "It is the £2bn the state gives the city every year.", "£2bn", "year"),
+]
+
+SUBJECTS = [
+    ("annual-pledge", "Britain made an annual pledge of £2 billion.", "£2 billion",
+     "annual pledge"),
+    ("equipment-package", "He unveiled a new £90m equipment package.", "£90m",
+     "equipment package"),
+    ("package-worth", "It is a package of £90 million worth of kit.", "£90 million", "package"),
+    ("vote-share", "The party's vote share was 34%.", "34%", "vote share"),
+    ("percent-of", "It won 40% of the vote.", "40%", "vote"),
+    ("counted-noun", "They delivered 200 tanks.", "200 tanks", "tank"),
+]
+
+DATES = [
+    # (id, sentence, span, first day, last day) as ISO dates; published is Thu 13 Feb 2025.
+    ("day-month-year", "The vote was on 5 May 2021.", "5 May 2021", "2021-05-05", "2021-05-05"),
+    ("month-day-year", "It opened on March 3, 2020.", "March 3, 2020", "2020-03-03",
+     "2020-03-03"),
+    ("month-year", "It closed in June 2019.", "June 2019", "2019-06-01", "2019-06-30"),
+    ("year", "The law changed in 2019.", "2019", "2019-01-01", "2019-12-31"),
+    ("weekday", "He spoke on Wednesday.", "Wednesday", "2025-02-12", "2025-02-12"),
+    ("yesterday", "She resigned yesterday.", "yesterday", "2025-02-12", "2025-02-12"),
+    ("no-year", "The talks began on 10 February.", "10 February", "2025-02-10", "2025-02-10"),
+]
+
+NOT_FACTS = [
+    ("ordinal-anniversary", "The club marked its 50th anniversary."),
+    ("ordinal-word", "The war is now in its third year."),
+    ("boeing", "He flew on a Boeing 787 to Delhi."),
+    ("s-and-p", "Shares in the S&P 500 fell."),
+    ("no-10", "Aides met at No 10 on Monday morning."),
+    ("iphone", "She bought an iPhone 11 online."),
+    ("score", "Arsenal won 2-0 at home."),
+    ("score-draw", "The game ended 1-1."),
+    ("one-of-the", "It was one of the worst storms."),
+    ("no-one", "No one was hurt."),
+    ("phone-uk", "Call 020 7946 0958 for details."),
+    ("phone-international", "Call +44 20 7946 0958 for details."),
+    ("phone-us", "Dial 555-123-4567 to donate."),
+    ("list-marker-dot", "1. Turn off the gas"),
+    ("list-marker-paren", "2) Leave the house"),
+    ("glued-name", "The G7 met as F-16 jets flew over."),
+    ("two-as-pronoun", "The two spoke for hours."),
+]
+
+
+def _expect(row, kind, value, low, high, qualifier, unit, per):
+    assert (row["kind"], row["qualifier"], row["unit"], row["per"]) == (kind, qualifier, unit, per)
+    assert row["value"] == pytest.approx(value)
+    assert row["low"] == pytest.approx(low)
+    assert row["high"] == (None if high is None else pytest.approx(high))
+
+
+@pytest.mark.parametrize("case", VALUES + RANGES_AND_VAGUE, ids=lambda c: c[0])
+def test_values_ranges_and_vague_amounts(nlp, rules, case):
+    _, sentence, text, *expected = case
+    row = _by_text(facts(nlp, rules, sentence), text, sentence)
+    _expect(row, *expected)
+
+
+@pytest.mark.parametrize("case", QUALIFIED, ids=lambda c: c[0])
+def test_qualifiers_map_to_rule_intervals(nlp, rules, case):
+    _, sentence, text, phrase, value, qualifier, unit = case
+    row = _by_text(facts(nlp, rules, sentence), text, sentence)
+    low, high = _reach(rules, phrase)
+    kind = "percent" if unit == "percent" else "count"
+    _expect(row, kind, value, value * low, None if high is None else value * high, qualifier,
+            unit, None)
+
+
+@pytest.mark.parametrize("case", KINDS_AND_UNITS, ids=lambda c: c[0])
+def test_kind_and_unit(nlp, rules, case):
+    _, sentence, text, kind, value, unit, per = case
+    row = _by_text(facts(nlp, rules, sentence), text, sentence)
+    assert (row["kind"], row["unit"], row["per"]) == (kind, unit, per)
+    assert row["value"] == pytest.approx(value)
+
+
+@pytest.mark.parametrize("case", RATES, ids=lambda c: c[0])
+def test_rate_period(nlp, rules, case):
+    _, sentence, text, per = case
+    row = _by_text(facts(nlp, rules, sentence), text, sentence)
+    assert row["per"] == per
+
+
+def test_total_over_years_differs_from_yearly_rate(nlp, rules):
+    spread = _by_text(facts(nlp, rules, "Britain pledged £3bn over three years."), "£3bn",
+                      "Britain pledged £3bn over three years.")
+    yearly = _by_text(facts(nlp, rules, "Britain pledged £3bn a year."), "£3bn a year",
+                      "Britain pledged £3bn a year.")
+    assert spread["value"] == yearly["value"]
+    assert spread["per"] != yearly["per"]
+
+
+def test_spread_over_is_not_a_qualifier(nlp, rules):
+    sentence = "It is a £2bn commitment spread over four years."
+    row = _by_text(facts(nlp, rules, sentence), "four years", sentence)
+    assert (row["qualifier"], row["low"], row["high"]) == ("exact", 4, 4)
+
+
+@pytest.mark.parametrize("case", SUBJECTS, ids=lambda c: c[0])
+def test_subject(nlp, rules, case):
+    _, sentence, text, subject = case
+    row = _by_text(facts(nlp, rules, sentence), text, sentence)
+    assert row["subject"] == subject
+
+
+def test_entities_of_the_clause(nlp, rules):
+    sentence = "Germany will send 40 tanks, while France keeps its reserves."
+    row = _by_text(facts(nlp, rules, sentence), "40 tanks", sentence)
+    assert "Germany" in row["entities"]
+    assert "France" not in row["entities"]
+
+
+@pytest.mark.parametrize("case", DATES, ids=lambda c: c[0])
+def test_dates_are_stored_as_day_numbers(nlp, rules, case):
+    from datetime import date
+
+    _, sentence, text, first, last = case
+    row = _by_text(facts(nlp, rules, sentence), text, sentence)
+    epoch = date(1970, 1, 1)
+    assert row["kind"] == "date" and row["unit"] == "day"
+    assert row["low"] == (date.fromisoformat(first) - epoch).days
+    assert row["high"] == (date.fromisoformat(last) - epoch).days
+    assert row["value"] == row["low"]
+
+
+@pytest.mark.parametrize("case", NOT_FACTS, ids=lambda c: c[0])
+def test_not_facts(nlp, rules, case):
+    _, sentence = case
+    rows = [r for r in facts(nlp, rules, sentence) if r["kind"] != "date"]
+    assert rows == [], [sentence[r["start"]:r["end"]] for r in rows]
+
+
+def test_offsets_cover_the_whole_expression_with_an_offset(nlp, rules):
+    body = "Officials said more than 10,000 drones were sent."
+    prefix = "---\ntitle: x\n---\n"
+    doc = nlp(body)
+    article = _article(prefix + body)
+    rows = extract_quantities(doc, article, rules, len(prefix))
+    assert [article.text[r["start"]:r["end"]] for r in rows] == ["more than 10,000 drones"]
+    assert rows[0]["sentence_start"] == len(prefix)

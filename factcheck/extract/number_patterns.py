@@ -44,6 +44,8 @@ class Patterns:
     phone: re.Pattern[str]
     spread_before: re.Pattern[str]
     period_after: re.Pattern[str]
+    spread_lead: re.Pattern[str]
+    base_after: re.Pattern[str]
     currency_before: dict[str, str] = field(default_factory=dict)  # written → ISO
     currency_after: dict[str, str] = field(default_factory=dict)
     currency_minor: dict[str, str] = field(default_factory=dict)
@@ -52,6 +54,7 @@ class Patterns:
     prefixes: dict[str, dict[str, str]] = field(default_factory=dict)
     qualifiers: dict[str, dict[str, Any]] = field(default_factory=dict)
     periods: dict[str, str] = field(default_factory=dict)
+    phrases: dict[str, dict[str, Any]] = field(default_factory=dict)
     rules: Any = None
 
     def unit_entry(self, written: str) -> dict[str, str] | None:
@@ -114,7 +117,8 @@ def build(rules: Any) -> Patterns:
         rf"\s+(?:and|to|-|–)\s+(?P<cur1b>{cur})?(?P<b1>{core})"
         rf"|(?P<cur2>{cur})?(?P<a2>{digits})\s*(?:-|–|to)\s*(?P<cur2b>{cur})?(?P<b2>{digits})"
         rf"|(?P<cur3>{cur})?(?P<n>{core})"
-        rf"|(?P<v>{vague}))"
+        rf"|(?P<v>{vague})"
+        rf"|(?<![\w])(?P<phrase>(?i:{alternation(rules['unit_phrases'])}))(?![\w]))"
     )
     candidate = re.compile(rf"(?:{qual})?(?:{prefix})?{number}(?:{unit})?(?:{per})?")
 
@@ -122,11 +126,12 @@ def build(rules: Any) -> Patterns:
     weekdays = alternation(w.capitalize() for w in rules["weekdays"])
     relative = alternation(rules["relative_days"])
     day = r"\d{1,2}(?:st|nd|rd|th)?"
+    dot = r"(?:\.(?=,?\s*\d))?"  # "Feb. 13", but not the full stop after "10 February."
     date = re.compile(
         rf"(?<![\w])(?:"
-        rf"(?P<dmy>{day}\s+(?:of\s+)?{months}\.?(?:,?\s+(?P<y1>\d{{4}}))?)"
-        rf"|(?P<mdy>{months}\.?\s+{day}(?![\d:])(?:,?\s+(?P<y2>\d{{4}}))?)"
-        rf"|(?P<my>{months}\.?,?\s+\d{{4}})"
+        rf"(?P<dmy>{day}\s+(?:of\s+)?{months}{dot}(?:,?\s+(?P<y1>\d{{4}}))?)"
+        rf"|(?P<mdy>{months}{dot}\s+{day}(?![\d:])(?:,?\s+(?P<y2>\d{{4}}))?)"
+        rf"|(?P<my>{months}{dot},?\s+\d{{4}})"
         rf"|(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})"
         rf"|(?P<wd>(?:(?:last|next|this)\s+)?{weekdays})"
         rf"|(?P<rel>(?i:{relative}))"
@@ -138,17 +143,22 @@ def build(rules: Any) -> Patterns:
         r"(?<![\w])(?:\+\d{1,3}[\s.\-]?)?(?:\(\d{2,5}\)[\s.\-]?|0\d{1,4}[\s.\-])"
         r"\d{3,4}[\s.\-]?\d{3,4}(?![\w])"
         r"|(?<![\w])\d{3}[\-.]\d{3}[\-.]\d{4}(?![\w])"
+        r"|\+\d{1,3}[\s.\-]?(?:\(0\)\s?)?\d{1,4}[\s.\-]?\d{3,4}[\s.\-]?\d{3,4}(?![\w])"
     )
     spread = alternation(rules["spread_words"])
+    spread_lead = re.compile(rf"(?i:{spread})\s+")
+    base_after = re.compile(rf"\s+(?i:{bases})\s+(?P<base>{DIGITS})(?:\s+[a-z]+(?=[\s.,;:!?)]|$))?")
     spread_before = re.compile(rf"(?<![\w])(?i:{spread})\s+(?:the\s+)?(?:(?:next|past|last)\s+)?$")
     period_after = re.compile(rf"(?<![\w])(?i:{per_words})(?![\w])")
     return Patterns(
         vocab=vocab, candidate=candidate, date=date, phone=phone,
         spread_before=spread_before, period_after=period_after,
+        spread_lead=spread_lead, base_after=base_after,
         currency_before=cur_before, currency_after=cur_after, currency_minor=cur_minor,
         units=units, units_cased=units_cased,
         prefixes={_norm(k).lower(): v for k, v in rules["unit_prefixes"].items()},
         qualifiers=qualifiers, periods=periods, rules=rules,
+        phrases={_norm(k).lower(): v for k, v in rules["unit_phrases"].items()},
     )
 
 

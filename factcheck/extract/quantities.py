@@ -24,6 +24,7 @@ _FIGURE_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "QUA
 _COUNT_DEPS = frozenset({"nummod", "quantmod", "compound", "amod", "nmod", "npadvmod"})
 _MOD_DEPS = frozenset({"compound", "amod", "nmod"})
 _NOUNS = frozenset({"NOUN", "PROPN"})
+_CLAUSE_DEPS = frozenset({"advcl", "conj", "ccomp", "relcl", "parataxis"})
 _LIST_MARKER = re.compile(r"(?:^|\n)[ \t]*(?:[-*•][ \t]*)?$")
 
 
@@ -149,6 +150,12 @@ def _quantity_rows(m: re.Match[str], doc: Doc, ctx: _Context) -> list[dict[str, 
         row = _fill(m, doc, ctx, low_high[0], "vague", low_high[0], low_high[1], words=True)
         return [row] if row else []
 
+    if g["phrase"] is not None:
+        entry = pats.phrases[" ".join(re.split(r"[\s\-]+", g["phrase"].lower()))]
+        value = float(entry["value"])
+        qualifier, low, high = apply_qualifier(value, _qualifier_rule(m, doc, ctx))
+        row = _fill(m, doc, ctx, value, qualifier, low, high, words=True, phrase=entry)
+        return [row] if row else []
     raw = g["n"]
     value = parse_number(raw, pats.vocab)
     if value is None:
@@ -185,8 +192,12 @@ def _qualifier_rule(m: re.Match[str], doc: Doc, ctx: _Context) -> dict[str, Any]
     key = " ".join(re.split(r"[\s\-]+", qual.lower()))
     if key in ctx.prep_quals:
         tok = doc.char_span(m.start("qual"), m.end("qual"), alignment_mode="expand")
-        # "spread over three years": a preposition heading the phrase, not a qualifier.
-        if tok is not None and tok[0].dep_ == "prep":
+        # "spread over three years": a preposition heading a span of time, not a
+        # qualifier; "fired over 300 shells" keeps it, however the parse reads it.
+        unit = (m.group("unit") or "").strip(" -")
+        entry = ctx.pats.unit_entry(unit) if unit else None
+        is_time = entry is not None and entry["kind"] == "duration"
+        if tok is not None and tok[0].dep_ == "prep" and is_time:
             return {"qualifier": "exact", "low": 1.0, "high": 1.0, "_drop": True}
     return ctx.pats.qualifiers.get(key)
 
@@ -236,14 +247,14 @@ def _range_rows(m, doc, ctx, a_text, b_text, prev_word, dash):
     return [row] if row else []
 
 
-def _fill(m, doc, ctx, value, qualifier, low, high, *, words, span=None):
+def _fill(m, doc, ctx, value, qualifier, low, high, *, words, span=None, phrase=None):
     """The row of a number match: kind and unit from the match, the rest from the parse."""
     pats = ctx.pats
     g = m.groupdict()
     start, end = span or (m.start(), m.end())
     rule = _qualifier_rule(m, doc, ctx) if g["qual"] else None
     if rule is not None and rule.get("_drop"):
-        start = m.start("n") if g["n"] else start
+        start = next((m.start(k) for k in ("n", "phrase", "v", "a2") if g[k]), start)
         if g["cur3"]:
             start = m.start("cur3")
         qualifier, low, high = "exact", value, value
@@ -268,6 +279,8 @@ def _fill(m, doc, ctx, value, qualifier, low, high, *, words, span=None):
             unit = entry["unit"]
         elif kind == "money":
             end = m.start("unit")  # "£5 pounds" is odd; keep the symbol's currency
+    if phrase is not None:
+        kind, unit = phrase["kind"], phrase["unit"]
     if g.get("prefix"):
         entry = pats.prefixes.get(" ".join(g["prefix"].lower().split()))
         if entry is not None and kind == "count":
@@ -291,10 +304,18 @@ def _fill(m, doc, ctx, value, qualifier, low, high, *, words, span=None):
             row["per"] = pats.period(re.sub(r"^[\s,\-]+", "", g["per"]))
 
     span_ = doc.char_span(start, end, alignment_mode="expand")
+    if kind == "count" and words and value is not None and value < 1 \
+            and doc.text[end:end + 4] == " of ":
+        # "a third of voters": a share of a whole, stored as percent.
+        kind = row["kind"] = "percent"
+        row["unit"] = "percent"
+        row["pattern"] = "percent:fraction"
+        for key in ("value", "low", "high"):
+            row[key] = row[key] * 100 if row[key] is not None else None
     if kind == "count":
-        counted = _counted(span_, doc, ctx)
+        counted = _counted(span_, doc, ctx, vague=g["v"] is not None)
         if counted is None:
-            if words or (g["v"] is not None):
+            if words and (value is None or value < 100):
                 return None  # "one of the", "the two agreed": no count without a noun
         else:
             unit, noun_end, noun = counted
@@ -304,6 +325,7 @@ def _fill(m, doc, ctx, value, qualifier, low, high, *, words, span=None):
             row["subject"] = unit
             row["end"] = noun_end
             row["_root"] = noun
+        _rate_base(row, doc.text, pats)
     else:
         subject, per = _subject(span_, ctx)
         row["subject"] = subject
@@ -312,11 +334,23 @@ def _fill(m, doc, ctx, value, qualifier, low, high, *, words, span=None):
     return row
 
 
+def _rate_base(row: dict[str, Any], text: str, pats: Patterns) -> None:
+    """"5 deaths per 100,000 people": the base joins the count's row."""
+    found = pats.base_after.match(text, row["end"])
+    if found:
+        base = parse_number(found.group("base"), pats.vocab)
+        if base is not None:
+            row["per"] = f"{base:g}"
+            row["end"] = found.end()
+
+
 def _pattern_name(m: re.Match[str], kind: str) -> str:
     if m.group("a1") or m.group("a2"):
         shape = "range"
     elif m.group("v"):
         shape = "vague"
+    elif m.group("phrase"):
+        shape = "phrase"
     elif m.group("qual"):
         shape = "qualified"
     else:
@@ -324,14 +358,24 @@ def _pattern_name(m: re.Match[str], kind: str) -> str:
     return f"{kind}:{shape}"
 
 
-def _counted(span: Span | None, doc: Doc, ctx: _Context) -> tuple[str, int, Token] | None:
+def _counted(span: Span | None, doc: Doc, ctx: _Context,
+             vague: bool = False) -> tuple[str, int, Token] | None:
     """(unit, end offset, noun token) of what a number counts, from the parse."""
     if span is None:
         return None
     last = span[-1]
     noun = None
     head = last.head
-    if last.dep_ in _COUNT_DEPS and head.pos_ in _NOUNS and 0 < head.i - last.i <= 4:
+    nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    if nxt is not None and nxt.lower_ == "of" and (vague or last.like_num and last.i > span.start
+                                                    or vague):
+        # "dozens of people", "millions of pounds": the counted noun follows "of".
+        objs = [c for c in nxt.children if c.dep_ == "pobj" and c.pos_ in _NOUNS]
+        if objs and objs[0].i - nxt.i <= 3:
+            last, noun = nxt, objs[0]
+    if noun is not None:
+        pass
+    elif last.dep_ in _COUNT_DEPS and head.pos_ in _NOUNS and 0 < head.i - last.i <= 4:
         noun = head
     elif last.i + 1 < len(doc) and doc[last.i + 1].pos_ in _NOUNS:
         noun = doc[last.i + 1]
@@ -366,12 +410,13 @@ def _subject(span: Span | None, ctx: _Context) -> tuple[str | None, str | None]:
     if span is None:
         return None, None
     tok = span.root
-    noun = None
-    for _ in range(4):
+    noun = _of_object(span) if span.root.lower_ in ("%", "percent", "cent") or \
+        span[-1].lower_ in ("%", "percent", "cent") else None
+    for _ in range(4 if noun is None else 0):
         head = tok.head
-        if head is tok:
+        if head.i == tok.i:
             break
-        if tok.dep_ in ("compound", "nmod", "amod", "nummod", "quantmod", "npadvmod", "appos") \
+        if tok.dep_ in ("compound", "nmod", "amod", "nummod", "quantmod", "npadvmod") \
                 and head.pos_ in _NOUNS and head.i not in range(span.start, span.end):
             noun = head
         elif tok.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ in _NOUNS:
@@ -379,19 +424,13 @@ def _subject(span: Span | None, ctx: _Context) -> tuple[str | None, str | None]:
         elif tok.dep_ in ("dobj", "attr", "pobj", "npadvmod", "nsubj") and tok.pos_ in _NOUNS \
                 and tok.lower_ in ctx.skip:
             noun = None
-        if noun is not None and noun.lemma_.lower() in ctx.skip and noun.head is not noun:
+        if noun is not None and noun.lemma_.lower() in ctx.skip and noun.head.i != noun.i:
             tok = noun
             noun = None
             continue
         break
     if noun is None:
-        # "40% of the vote": the thing measured follows "of".
-        for child in span.root.children:
-            if child.dep_ == "prep" and child.lower_ == "of":
-                objs = [c for c in child.children if c.dep_ == "pobj"]
-                if objs and objs[0].pos_ in _NOUNS:
-                    noun = objs[0]
-                    break
+        noun = _of_object(span)
     if noun is None:
         # "unemployment rose to 5%": the subject of the verb the figure completes.
         verb = span.root.head
@@ -411,15 +450,37 @@ def _subject(span: Span | None, ctx: _Context) -> tuple[str | None, str | None]:
     return " ".join(words), per
 
 
+def _of_object(span: Span) -> Token | None:
+    """"40% of the vote": the thing measured follows "of"."""
+    for tok in (span.root, span[-1]):
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                objs = [c for c in child.children if c.dep_ == "pobj"]
+                if objs and objs[0].pos_ in _NOUNS:
+                    return objs[0]
+    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    if nxt is not None and nxt.lower_ == "of":
+        objs = [c for c in nxt.children if c.dep_ == "pobj" and c.pos_ in _NOUNS]
+        if objs:
+            return objs[0]
+    return None
+
+
 def _clause_entities(span: Span) -> list[str]:
     """Named entities in the clause around a figure (who supplies, who pledges)."""
     clause = span.root
-    while clause.pos_ not in ("VERB", "AUX") and clause.head is not clause:
+    while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
         clause = clause.head
     lo, hi = clause.left_edge.i, clause.right_edge.i
+    # Other clauses hanging off this one ("…, while France keeps its own") are not it.
+    root = span.root
+    others = [(c.left_edge.i, c.right_edge.i) for c in clause.children
+              if c.dep_ in _CLAUSE_DEPS and not c.left_edge.i <= root.i <= c.right_edge.i]
     seen: list[str] = []
     for ent in span.sent.ents:
         if ent.label_ in _FIGURE_LABELS or ent.start < lo or ent.end - 1 > hi:
+            continue
+        if any(a <= ent.start <= b for a, b in others):
             continue
         if ent.start < span.end and span.start < ent.end:
             continue
@@ -435,16 +496,24 @@ def _link_periods(rows: list[dict[str, Any]], text: str, pats: Patterns) -> None
     ("3 year"); "£3bn the UK gives every year" gives it the period.
     """
     for i, row in enumerate(rows):
-        if row["kind"] == "duration" and row["qualifier"] == "exact":
-            before = text[max(0, row["start"] - 40):row["start"]]
-            if pats.spread_before.search(before):
-                for prev in reversed(rows[:i]):
-                    if prev["sentence_start"] != row["sentence_start"]:
-                        break
-                    close = row["start"] - prev["end"] < 80
-                    if prev["kind"] in ("money", "count", "measure") and close:
-                        prev["per"] = f"{row['value']:g} {row['unit']}"
-                    break
+        if row["kind"] != "duration" or row["qualifier"] not in ("exact", "more_than"):
+            continue
+        lead = pats.spread_lead.match(text, row["start"])
+        before = text[max(0, row["start"] - 40):row["start"]]
+        if row["qualifier"] == "exact" and not pats.spread_before.search(before):
+            continue
+        if row["qualifier"] == "more_than" and not lead:
+            continue
+        prev = rows[i - 1] if i else None
+        if prev is None or prev["sentence_start"] != row["sentence_start"] \
+                or prev["kind"] not in ("money", "count", "measure") \
+                or row["start"] - prev["end"] > 80:
+            continue
+        if lead:  # "£3bn over three years": "over" spreads the total, it is no qualifier
+            row["start"] = lead.end()
+            row["qualifier"], row["low"], row["high"] = "exact", row["value"], row["value"]
+            row["pattern"] = "duration:spread"
+        prev["per"] = f"{row['value']:g} {row['unit']}"
     for i, row in enumerate(rows):
         if row["per"] or row["kind"] not in ("money", "count", "measure"):
             continue
