@@ -1,0 +1,409 @@
+"""Accuracy of numeric extraction on the peers' own test suites, against quantulum3.
+
+    .venv/bin/python benchmarks/extraction_accuracy.py [--peers DIR] [--no-peers] [--details]
+
+Reads the suites in ../shared/eval/peers (see their README: we measure with
+them and copy none of their sentences), runs factcheck's extractor and, in
+the same run, quantulum3 (in benchmarks/.venv-peers, created on first use, in
+a subprocess: it is not a project dependency), and prints value P/R/F1 and
+value+unit P/R/F1 per suite and category.
+
+Scoring, per sentence: the gold items are (value, unit) pairs; a system's
+predictions are its extracted figures (a range gives its two ends). A
+prediction matches a gold item when the values are equal (relative 1e-6), or
+equal after converting one unit into the other with pint (30 minutes and half
+an hour); for value+unit the units must also have the same key. Units are
+keyed as described in benchmarks/peer_units.yaml (peer names → ours, then
+pint's canonical name). Matching is one-to-one; P = matched / predicted,
+R = matched / gold. Suites of bare numbers (number-parser, numerizer,
+Recognizers' number models) report value scores only.
+
+Two suites hold words-to-digits cases (number-parser, numerizer): the gold
+values are the numbers that appear in the expected string but not in the
+input (what the tool had to read from words), and only predictions read from
+words count.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import subprocess
+import sys
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+PEERS_VENV = HERE / ".venv-peers"
+DEFAULT_PEERS = ROOT.parent / "shared" / "eval" / "peers"
+UNITS_FILE = HERE / "peer_units.yaml"
+VALUE_ONLY = {"number", "numeral", "words", "range", "percent-mode"}
+
+
+@dataclass
+class Case:
+    suite: str
+    category: str
+    text: str
+    gold: list[tuple[float, str | None]]
+    words_only: bool = False
+
+
+@dataclass
+class Score:
+    tp: int = 0
+    pred: int = 0
+    gold: int = 0
+    tpu: int = 0
+    predu: int = 0
+    goldu: int = 0
+    misses: list = field(default_factory=list)
+
+    def add(self, other: Score) -> None:
+        for k in ("tp", "pred", "gold", "tpu", "predu", "goldu"):
+            setattr(self, k, getattr(self, k) + getattr(other, k))
+
+    @staticmethod
+    def prf(tp: int, pred: int, gold: int) -> tuple[float, float, float]:
+        p = tp / pred if pred else 0.0
+        r = tp / gold if gold else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        return 100 * p, 100 * r, 100 * f
+
+
+# --- reading the suites -----------------------------------------------------------------
+
+def _num(text: str) -> float | None:
+    try:
+        return float(str(text).replace(",", ""))
+    except ValueError:
+        return None
+
+
+def _cqe(peers: Path) -> list[Case]:
+    out = []
+    for path in sorted((peers / "cqe").glob("*-model.json")):
+        category = path.name.split("-")[0]
+        for item in json.loads(path.read_text()):
+            gold = [(v, q.get("normalized_unit")) for q in item["quantities"]
+                    if (v := _num(q["value"])) is not None]
+            out.append(Case("cqe", category, item["text"], gold))
+    return out
+
+
+_RT_FILES = {
+    "NumberWithUnit__AgeModel.json": "age",
+    "NumberWithUnit__CurrencyModel.json": "currency",
+    "NumberWithUnit__DimensionModel.json": "dimension",
+    "NumberWithUnit__TemperatureModel.json": "temperature",
+    "Number__NumberModel.json": "number",
+    "Number__PercentModel.json": "percent",
+    "Number__NumberRangeModel.json": "range",
+    "DateTime__DurationParser.json": "duration",
+}
+
+
+def _interval(value: str) -> list[float]:
+    return [float(x) for x in re.findall(r"-?\d+(?:\.\d+)?", value)]
+
+
+def _recognizers(peers: Path) -> list[Case]:
+    out = []
+    for name, category in _RT_FILES.items():
+        for item in json.loads((peers / "recognizers-text" / name).read_text()):
+            gold: list[tuple[float, str | None]] = []
+            for r in item.get("Results") or []:
+                res = r.get("Resolution") or r.get("Value") or {}
+                if category == "range":
+                    gold += [(v, None) for v in _interval(res.get("value", ""))]
+                elif category == "duration":
+                    secs = (res.get("PastResolution") or {}).get("duration")
+                    if secs is not None and _num(secs) is not None:
+                        gold.append((float(secs), "second"))
+                elif category == "percent":
+                    v = _num(str(res.get("value", "")).rstrip("%"))
+                    if v is not None:
+                        gold.append((v, "percent"))
+                else:
+                    v = _num(res.get("value", ""))
+                    if v is not None:
+                        gold.append((v, res.get("unit") if category != "number" else None))
+            out.append(Case("recognizers-text", category, item["Input"], gold))
+    return out
+
+
+def _duckling(peers: Path) -> list[Case]:
+    out = []
+    for path in sorted((peers / "duckling").glob("*_EN.json")):
+        data = json.loads(path.read_text())
+        category = data["dimension"].lower().replace("amountofmoney", "money")
+        if category == "ordinal":
+            continue  # ordinals are not figures for factcheck (by design)
+        for group in data["groups"]:
+            if group.get("section") != "main":
+                continue
+            unit = group.get("unit")
+            if group["kind"] == "interval":
+                values = [v for v in (group.get("min"), group.get("max")) if v is not None]
+            else:
+                values = [group["value"]]
+            for text in group["texts"]:
+                out.append(Case("duckling", category, text, [(float(v), unit) for v in values]))
+    return out
+
+
+_NUM_IN_TEXT = re.compile(r"-?\d+(?:\.\d+)?(?:/\d+)?")
+
+
+def _numbers(text: str) -> list[float]:
+    vals = []
+    for tok in _NUM_IN_TEXT.findall(text):
+        if "/" in tok:
+            a, b = tok.split("/")
+            vals.append(float(a) / float(b))
+        else:
+            vals.append(float(tok))
+    return vals
+
+
+def _words_suites(peers: Path) -> list[Case]:
+    out = []
+    for suite, path, key in (("number-parser", "number-parser/test_language_en_cases.json",
+                              "expected"),
+                             ("numerizer", "numerizer/numerize_cases.json", "expected")):
+        for item in json.loads((peers / path).read_text()):
+            expected = item[key]
+            if not isinstance(expected, str):
+                expected = str(expected)
+            given = _numbers(item["input"])
+            gold = [v for v in _numbers(expected) if v not in given]
+            out.append(Case(suite, "words", item["input"], [(v, None) for v in gold],
+                            words_only=True))
+    return out
+
+
+def load_cases(peers: Path) -> list[Case]:
+    return _cqe(peers) + _recognizers(peers) + _duckling(peers) + _words_suites(peers)
+
+
+# --- running the systems ----------------------------------------------------------------
+
+def run_factcheck(cases: list[Case]) -> list[list[tuple[float, str | None, bool]]]:
+    """Per case: (value, unit, read from words) of each figure factcheck extracts."""
+    sys.path.insert(0, str(ROOT))
+    from factcheck.articles import Article
+    from factcheck.extract.quantities import extract_quantities
+    from factcheck.nlp import load_model
+    from factcheck.rules import load_rules
+
+    nlp = load_model()
+    rules = load_rules()
+    out = []
+    texts = [c.text for c in cases]
+    for case, doc in zip(cases, nlp.pipe(texts, batch_size=256), strict=True):
+        article = Article(id="x", path="x", source="", title="", published=None, url="",
+                          story=None, text=case.text)
+        preds = []
+        for row in extract_quantities(doc, article, rules, 0):
+            if row["kind"] == "date":
+                continue
+            unit = row["unit"] if row["kind"] != "count" else (row["unit"] or None)
+            words = not any(ch.isdigit() for ch in case.text[row["start"]:row["end"]])
+            value = row["value"]
+            if row["pattern"] == "percent:fraction":
+                value = value / 100  # "three quarters of" is stored as 75 percent
+                unit = None
+            if row["qualifier"] == "range":
+                preds += [(row["low"], unit, words), (row["high"], unit, words)]
+            elif value is not None:
+                preds.append((value, unit, words))
+        out.append(preds)
+    return out
+
+
+_WORKER = r"""
+import json, sys, warnings
+warnings.filterwarnings("ignore")
+from quantulum3 import parser
+for line in sys.stdin:
+    text = json.loads(line)
+    try:
+        qs = parser.parse(text)
+    except Exception:
+        qs = []
+    out = []
+    for q in qs:
+        words = not any(ch.isdigit() for ch in q.surface)
+        unit = q.unit.name
+        if q.unit.entity.name == "currency" and getattr(q.unit, "currency_code", None):
+            unit = q.unit.currency_code
+        out.append([q.value, unit, words])
+    print(json.dumps(out), flush=True)
+"""
+
+
+def run_quantulum(cases: list[Case]) -> list[list[tuple[float, str | None, bool]]] | None:
+    python = PEERS_VENV / "bin" / "python"
+    if not python.exists():
+        print("creating benchmarks/.venv-peers with quantulum3 …", file=sys.stderr)
+        subprocess.run([sys.executable, "-m", "venv", str(PEERS_VENV)], check=True)
+        subprocess.run([str(python), "-m", "pip", "install", "-q", "quantulum3"], check=True)
+    stdin = "".join(json.dumps(c.text) + "\n" for c in cases)
+    proc = subprocess.run([str(python), "-c", _WORKER], input=stdin, capture_output=True,
+                          text=True, check=False)
+    if proc.returncode != 0:
+        print(f"quantulum3 failed: {proc.stderr.strip().splitlines()[-1:]}", file=sys.stderr)
+        return None
+    return [[tuple(p) for p in json.loads(line)] for line in proc.stdout.splitlines()]
+
+
+# --- matching ---------------------------------------------------------------------------
+
+class UnitKeys:
+    def __init__(self, path: Path):
+        import yaml
+
+        from factcheck.units import canonical
+
+        data = yaml.safe_load(path.read_text())
+        self.names = {str(k).lower(): v for k, v in data["names"].items()}
+        self.unitless = {str(u).lower() for u in data["unitless"]}
+        self.weight_pound = set(data["weight_pound_categories"])
+        self.canonical = canonical
+
+    def key(self, unit: str | None, category: str) -> str | None:
+        if unit is None:
+            return None
+        u = str(unit).strip()
+        low = u.lower()
+        if low in self.unitless:
+            return None
+        if low == "pound" and category in self.weight_pound:
+            return "pound"
+        if low in self.names:
+            return self.names[low]
+        if u.isupper() and len(u) == 3:
+            return u  # an ISO 4217 code already
+        name = low.replace(" ", "_")
+        canon = self.canonical(name)
+        if canon != name:
+            return canon
+        try:
+            return str(self.canonical(low)) if low.endswith("s") is False else low.rstrip("s")
+        except Exception:
+            return low
+
+    def count_key(self, unit: str) -> str:
+        last = unit.lower().split()[-1] if unit.split() else unit.lower()
+        return last[:-1] if last.endswith("s") and not last.endswith("ss") else last
+
+
+def _close(a: float, b: float) -> bool:
+    return abs(a - b) <= 1e-6 * max(1.0, abs(a), abs(b))
+
+
+def score_case(case: Case, preds: list, keys: UnitKeys, with_units: bool) -> Score:
+    from factcheck.units import convert
+
+    s = Score()
+    preds = [p for p in preds if not case.words_only or p[2]]
+    gold = [(v, keys.key(u, case.category)) for v, u in case.gold]
+    pk = []
+    for value, unit, _ in preds:
+        k = keys.key(unit, case.category) if unit else None
+        pk.append((value, k, unit))
+    s.pred, s.gold = len(pk), len(gold)
+
+    def same_value(g, p) -> bool:
+        if _close(g[0], p[0]):
+            return True
+        if g[1] and p[1]:
+            conv = convert(p[0], p[1], g[1])
+            return conv is not None and _close(conv, g[0])
+        return False
+
+    def same_unit(g, p) -> bool:
+        if g[1] is None:
+            return True
+        if p[1] is None:
+            return False
+        if g[1] == p[1]:
+            return True
+        if convert(1.0, p[1], g[1]) is not None:
+            return True
+        return keys.count_key(g[1]) == keys.count_key(p[2] or p[1])
+
+    for want_unit in (False, True):
+        free = list(range(len(pk)))
+        tp = 0
+        for g in gold:
+            for j in free:
+                if same_value(g, pk[j]) and (not want_unit or same_unit(g, pk[j])):
+                    free.remove(j)
+                    tp += 1
+                    break
+            else:
+                if want_unit:
+                    s.misses.append((case.text, g, pk))
+        if want_unit:
+            s.tpu, s.predu, s.goldu = tp, s.pred, s.gold
+        else:
+            s.tp = tp
+    return s
+
+
+# --- the report -------------------------------------------------------------------------
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--peers", type=Path, default=DEFAULT_PEERS)
+    ap.add_argument("--no-peers", action="store_true", help="skip quantulum3")
+    ap.add_argument("--details", metavar="SUITE/CATEGORY",
+                    help="print factcheck's misses in one suite/category")
+    args = ap.parse_args(argv)
+
+    sys.path.insert(0, str(ROOT))
+    cases = load_cases(args.peers)
+    keys = UnitKeys(UNITS_FILE)
+    systems = {"factcheck": run_factcheck(cases)}
+    if not args.no_peers:
+        q = run_quantulum(cases)
+        if q is not None:
+            systems["quantulum3"] = q
+
+    table: dict[tuple[str, str, str], Score] = defaultdict(Score)
+    for name, preds in systems.items():
+        for case, p in zip(cases, preds, strict=True):
+            sc = score_case(case, p, keys, True)
+            table[(case.suite, case.category, name)].add(sc)
+            table[(case.suite, "ALL", name)].add(sc)
+            if name == "factcheck" and args.details == f"{case.suite}/{case.category}":
+                for text, g, pk in sc.misses:
+                    print(f"MISS {g} in {text!r}: got {[(v, k) for v, k, _ in pk]}")
+    counts: dict[tuple[str, str], int] = defaultdict(int)
+    for case in cases:
+        counts[(case.suite, case.category)] += 1
+        counts[(case.suite, "ALL")] += 1
+
+    head = (f"{'suite':<17}{'category':<13}{'n':>5}  {'system':<11}"
+            f"{'value P':>8}{'R':>6}{'F1':>6}   {'value+unit P':>12}{'R':>6}{'F1':>6}")
+    print(head)
+    print("-" * len(head))
+    for suite, category in sorted(counts, key=lambda k: (k[0], k[1] == "ALL", k[1])):
+        for name in systems:
+            sc = table[(suite, category, name)]
+            p, r, f = Score.prf(sc.tp, sc.pred, sc.gold)
+            line = (f"{suite:<17}{category:<13}{counts[(suite, category)]:>5}  {name:<11}"
+                    f"{p:8.1f}{r:6.1f}{f:6.1f}")
+            if category not in VALUE_ONLY and suite not in ("number-parser", "numerizer"):
+                pu, ru, fu = Score.prf(sc.tpu, sc.predu, sc.goldu)
+                line += f"   {pu:12.1f}{ru:6.1f}{fu:6.1f}"
+            print(line)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
