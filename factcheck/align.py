@@ -30,8 +30,8 @@ from .facts import GROUPS_SCHEMA, empty
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 DEFAULTS = {"threshold": 0.55, "subject_weight": 0.35, "context_weight": 0.25,
-            "entity_weight": 0.15, "value_weight": 0.25, "max_ratio": 12.0, "attribute_threshold": 90.0,
-            "statement_threshold": 70.0}
+            "entity_weight": 0.15, "value_weight": 0.25, "unique_bonus": 0.15, "max_ratio": 12.0,
+            "attribute_threshold": 90.0, "statement_threshold": 70.0}
 # Characters of sentence either side of a figure that describe it ("annual
 # pledge", "package", "this year"); wider windows drag in the next fact's words.
 _CONTEXT_CHARS = 48
@@ -187,8 +187,13 @@ def numeric_pairs(facts: pl.DataFrame, rules: Any) -> pl.DataFrame:
     num = _numeric_frame(facts, synonym_map(rules))
     if num.is_empty():
         return pl.DataFrame(schema={"i": pl.UInt32, "j": pl.UInt32, "score": pl.Float64})
-    side = num.select("i", "article", "story", "bkind", "dim", "unit", "base", "subj", "ctx",
-                      "entities", "per")
+    # A bare number with nothing counted ("326 of the 650 seats" gives a bare
+    # 326) is too little to align on; it still counts as an echo below.
+    bare = (pl.col("kind") == "count") & pl.col("unit").is_null() & pl.col("subject").is_null()
+    side = num.filter(~bare).select(
+        "i", "article", "story", "bkind", "dim", "unit", "value", "base", "subj", "ctx",
+        "entities", "per").with_columns(
+        pl.len().over("article", "story", "bkind", "dim").alias("n_blk"))
     ratio = cfg["max_ratio"]
     lo = pl.min_horizontal(pl.col("base").abs(), pl.col("base_r").abs())
     hi = pl.max_horizontal(pl.col("base").abs(), pl.col("base_r").abs())
@@ -199,6 +204,18 @@ def numeric_pairs(facts: pl.DataFrame, rules: Any) -> pl.DataFrame:
         .filter(~same_scale | (hi <= lo * ratio) | (hi == 0))
         .collect()
     )
+    # An article that also gives the other side's figure does not contradict
+    # it: its differing figure is about something else (the 650 seats of a
+    # parliament next to the 326 won).
+    echo = num.select("article", "story", "bkind", pl.col("value").alias("echo")).unique()
+    pairs = (pairs
+             .join(echo.rename({"article": "article_r", "echo": "value"}).with_columns(
+                 pl.lit(True).alias("echo_r")), on=["article_r", "story", "bkind", "value"],
+                 how="left")
+             .join(echo.rename({"echo": "value_r"}).with_columns(pl.lit(True).alias("echo_l")),
+                   on=["article", "story", "bkind", "value_r"], how="left")
+             .filter((pl.col("value") == pl.col("value_r"))
+                     | ~(pl.col("echo_r").fill_null(False) | pl.col("echo_l").fill_null(False))))
     if pairs.is_empty():
         return pl.DataFrame(schema={"i": pl.UInt32, "j": pl.UInt32, "score": pl.Float64})
     pairs = _fuzzy(pairs, "subj", "subj_r", "s_subj")
@@ -212,10 +229,20 @@ def numeric_pairs(facts: pl.DataFrame, rules: Any) -> pl.DataFrame:
     # Close values are evidence of the same fact: 1 when equal, 0 at ten times.
     closeness = (1 - (hi / lo).log10()).clip(0, 1).fill_nan(0).fill_null(0)
     closeness = pl.when(hi == lo).then(1.0).otherwise(closeness)
+    # The only figure of its block in both articles: most likely the same fact.
+    unique = ((pl.col("n_blk") == 1).cast(pl.Float64) + (pl.col("n_blk_r") == 1)) / 2
+    # Dates are day numbers: any two are close by ratio, and an article's one
+    # date is often a different day's event; only words and equality count.
+    is_date = pl.col("bkind") == "date"
+    closeness = pl.when(is_date).then((hi == lo).cast(pl.Float64)).otherwise(closeness)
+    unique = pl.when(is_date).then(0.0).otherwise(unique)
     w_s, w_c, w_e, w_v = (cfg["subject_weight"], cfg["context_weight"], cfg["entity_weight"],
                           cfg["value_weight"])
     total = (w_s + w_c + w_e + w_v) or 1.0
     score = (w_s * subj + w_c * pl.col("s_ctx") + w_e * ent + w_v * closeness) / total
+    # A bonus, not a weight: an article with several figures of a kind is not
+    # less likely to share any one of them.
+    score = (score + cfg["unique_bonus"] * unique).clip(0, 1)
     return (pairs.select(pl.col("i"), pl.col("i_r").alias("j"), score.alias("score"))
             .filter(pl.col("score") >= cfg["threshold"]))
 

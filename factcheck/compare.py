@@ -164,8 +164,10 @@ def relation(f: dict[str, Any], g: dict[str, Any], rules: Any) -> Finding | None
     detail = (f"{rate_note}intervals [{_n(cut_f[0])}, {_n(cut_f[1])}] and "
               f"[{_n(cut_g[0])}, {_n(cut_g[1])}] {g['unit'] or ''}, tolerance {_n(tol)}")
     words = {w.casefold() for w in rules["cumulative_subjects"] or []}
+    upd = {"max_growth": 3.0, "min_hours": 1.0, **(rules["updates"] or {})}
     if (words and _cumulative(f, words) and f["published"] and g["published"]
-            and f["published"] > g["published"] and cut_f[0] > cut_g[1]):
+            and (f["published"] - g["published"]).total_seconds() >= upd["min_hours"] * 3600
+            and cut_f[0] > cut_g[1] and cut_f[0] <= upd["max_growth"] * max(cut_g[1], 0)):
         return Finding("FC106", detail + "; a running total, later and higher", "update")
     if _overlap(raw_f, raw_g, tol):
         q = next(h for h in (f, g) if (h["qualifier"] or "exact") in OPEN_UP + OPEN_DOWN)
@@ -273,12 +275,16 @@ def _group_findings(members: list[dict[str, Any]], rules: Any) -> list[tuple[dic
     # The anchor agrees with most; ties go to the earliest fact (batch order).
     anchor = max(range(n), key=lambda x: (agree[x], -x))
     consensus = [y for y in range(n) if y == anchor or found[y, anchor] is None]
+    # The rule is read against the most precise fact of the consensus: "41 km"
+    # against "14 km" is a mismatch, whatever "nearly nine miles" also says.
+    exact = [y for y in consensus if (members[y].get("qualifier") or "exact") == "exact"]
     out = []
     for x in range(n):
         if x in consensus:
             continue
         against = [members[y] for y in consensus if found[x, y] is not None]
-        out.append((members[x], against, found[x, anchor]))
+        ref = next((y for y in exact if found[x, y] is not None), anchor)
+        out.append((members[x], against, found[x, ref] or found[x, anchor]))
     return out
 
 

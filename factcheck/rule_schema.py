@@ -30,7 +30,9 @@ class Spec:
 _LEVELS = ("error", "warning", "info")
 # Names the cross-check reads from the `alignment` and `story_grouping` maps.
 ALIGNMENT_KEYS = ("threshold", "subject_weight", "context_weight", "entity_weight",
-                  "value_weight", "max_ratio", "attribute_threshold", "statement_threshold")
+                  "value_weight", "unique_bonus", "max_ratio", "attribute_threshold",
+                  "statement_threshold")
+UPDATE_KEYS = ("max_growth", "min_hours")
 STORY_KEYS = ("threshold", "entity_weight", "title_weight", "title_floor", "date_days",
               "date_halflife")
 
@@ -94,6 +96,13 @@ SECTIONS: dict[str, Spec] = {
         "str",
         "Words for running totals (death, case, displaced): a higher figure in a later "
         "article is an update (FC106), not a conflict.",
+    ),
+    "updates": Spec(
+        "map",
+        "float",
+        "When a higher running total is an update (FC106): published at least `min_hours` "
+        "later and at most `max_growth` times the earlier figure; otherwise a conflict.",
+        _known(UPDATE_KEYS),
     ),
     "currency_rates": Spec(
         "map",
