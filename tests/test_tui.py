@@ -311,6 +311,33 @@ def test_q_quits_while_loading(triage_file):
     assert reached == ["after"]
 
 
+def test_loading_shows_progress_and_the_ui_answers(triage_file):
+    from factcheck.tui.app import ReviewApp
+    from factcheck.tui.modals import HelpScreen
+
+    release = threading.Event()
+
+    def load(progress):
+        progress(3, 10, 900)
+        release.wait(10)
+        return sample_result()
+
+    async def go():
+        app = ReviewApp(load, triage_file)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause(0.3)
+            bar = app.query_one("#progress")
+            assert (bar.progress, bar.total) == (3, 10)
+            assert "3/10 articles" in str(app.query_one("#loading-label").render())
+            await pilot.press("question_mark")  # the UI answers while the worker runs
+            assert isinstance(app.screen, HelpScreen)
+            await pilot.press("escape")
+            release.set()
+            await loaded(app, pilot)
+            assert shown(app) == SEVERITY_ORDER
+    run(go())
+
+
 def test_theme_key_switches_light_and_dark(triage_file):
     async def go():
         app = make(triage_file, theme="textual-dark")

@@ -15,7 +15,7 @@ from rich.text import Text
 from textual import work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
-from textual.containers import Container, Vertical
+from textual.containers import Container, Vertical, VerticalScroll
 from textual.reactive import reactive
 from textual.widgets import Footer, Header, Input, ProgressBar, Static
 from textual.worker import get_current_worker
@@ -72,6 +72,7 @@ class ReviewApp(App[int]):
         self.triage: Triage | None = None
         self.triage_error: str | None = None
         self.review: Review | None = None
+        self.loaded = (0, 0)  # (articles done, articles in all), set by the loader
         self.sub_title = title
         if theme:
             self.theme = theme
@@ -84,13 +85,16 @@ class ReviewApp(App[int]):
             yield ProgressBar(id="progress", show_eta=False)
         with Container(id="main"):
             yield DiscrepancyTable(id="list")
-            yield EvidencePane(id="evidence")
+            # Focusable (Tab) so a long evidence scrolls from the keyboard.
+            with VerticalScroll(id="evidence-scroll"):
+                yield EvidencePane(id="evidence")
         yield Static(id="message")
         yield Input(placeholder="search subject, message, source, code…", id="search")
         yield Static(id="status")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
+        self.progress_timer = self.set_interval(0.1, self._progress)
         self.start_loading()
 
     # -- loading --------------------------------------------------------------
@@ -101,7 +105,9 @@ class ReviewApp(App[int]):
         def progress(done: int, total: int, words: int) -> None:
             if worker.is_cancelled:
                 raise Cancelled
-            self.call_from_thread(self._progress, done, total)
+            # No call_from_thread here: it would wait for the UI on every
+            # article. A timer on the UI side shows the latest count instead.
+            self.loaded = (done, total)
 
         try:
             result = self.load(progress)
@@ -123,16 +129,21 @@ class ReviewApp(App[int]):
         if not worker.is_cancelled:
             self.call_from_thread(self.show_result, result, triage, error)
 
-    def _progress(self, done: int, total: int) -> None:
+    def _progress(self) -> None:
+        done, total = self.loaded
+        if not total:
+            return
         label = self.query_one("#loading-label", Static)
         label.update(f"Extracting facts: {done}/{total} articles")
         self.query_one("#progress", ProgressBar).update(total=total, progress=done)
 
     def show_failure(self, message: str) -> None:
+        self.progress_timer.stop()
         self.query_one("#loading").display = False
         self._message(f"Could not load the batch.\n\n{message}\n\nPress q to quit.", error=True)
 
     def show_result(self, result: Any, triage: Triage | None, error: str | None) -> None:
+        self.progress_timer.stop()
         self.review = Review(result)
         self.triage, self.triage_error = triage, error
         self.query_one("#loading").display = False
@@ -211,6 +222,7 @@ class ReviewApp(App[int]):
         self.query_one(EvidencePane).show_row(
             self.review, self.review.by_id[row_id], self.state(row_id),
             decision.note if decision else None)
+        self.query_one("#evidence-scroll", VerticalScroll).scroll_home(animate=False)
 
     def select(self, row_id: str) -> None:
         """Put the cursor on a discrepancy, clearing filters that hide it."""

@@ -96,12 +96,27 @@ def value_line(fact: dict[str, Any]) -> str:
 
 
 def evidence_text(review: Review, row: Row, state: str, note: str | None) -> Text:
-    """Everything the evidence pane shows for one discrepancy."""
+    """Everything the evidence pane shows for one discrepancy.
+
+    Why it fired comes first, under the message, so it is on screen at 80×24;
+    then each source's evidence, then the rule's documentation.
+    """
     out = Text()
     out.append(f"{row.rule} {row.name}", style="bold")
     out.append(f"  {row.severity}", style=SEVERITY_STYLE.get(row.severity, ""))
-    out.append(f"  {row.status}  story {row.story}\n")
-    out.append(row.message + "\n\n")
+    out.append(f"  {row.status}  story {row.story}  ")
+    out.append(state, style=TRIAGE_STYLE.get(state, ""))
+    out.append("\n" + row.message + "\n")
+    why = [row.detail] if row.detail else []
+    if row.score is not None:
+        why.append(f"alignment score {row.score:.2f}")
+    if why:
+        out.append("why: ", style="dim")
+        out.append("; ".join(why) + "\n")
+    if note:
+        out.append("note: ", style="dim")
+        out.append(note + "\n", style="italic")
+    out.append("\n")
     for fact in review.evidence(row):
         article = review.articles.get(fact["article"])
         out.append(f"{fact['source'] or fact['article']}", style="bold underline")
@@ -114,20 +129,12 @@ def evidence_text(review: Review, row: Row, state: str, note: str | None) -> Tex
             out.append(f"  {article.title}\n", style="dim italic")
         out.append("\n")
     doc = review.check_doc(row.rule)
-    out.append("Why it fired\n", style="bold")
-    if row.detail:
-        out.append(f"  {row.detail}\n")
-    if row.score is not None:
-        out.append(f"  alignment score {row.score:.2f}\n")
-    for key, label in (("what", "what"), ("why", "why it matters"), ("fix", "what to do")):
+    for key, label in (("what", "what it checks"), ("why", "why it matters"),
+                       ("fix", "what to do")):
         if doc.get(key):
-            out.append(f"  {label}: ", style="dim")
-            out.append(f"{str(doc[key]).strip()}\n")
-    out.append("\nTriage ", style="bold")
-    out.append(state, style=TRIAGE_STYLE.get(state, ""))
-    if note:
-        out.append(f"  note: {note}", style="italic")
-    out.append(f"\nid {row.id}", style="dim")
+            out.append(f"{label}: ", style="dim")
+            out.append(f"{' '.join(str(doc[key]).split())}\n")
+    out.append(f"id {row.id}", style="dim")
     return out
 
 
