@@ -181,6 +181,13 @@ def _fuzzy(pairs: pl.DataFrame, left: str, right: str, out: str) -> pl.DataFrame
         uniq, on=[left, right], how="left", maintain_order="left")
 
 
+def _scale_slip(hi: pl.Expr, lo: pl.Expr) -> pl.Expr:
+    """The same digits a thousand or a million times apart: 'million' written
+    for 'billion' is a classic slip, so such pairs may align beyond max_ratio."""
+    k = (hi / lo).log10()
+    return (lo > 0) & ((k - k.round()).abs() < 1e-9) & (k.round() >= 3) & (k.round() <= 9)
+
+
 def numeric_pairs(facts: pl.DataFrame, rules: Any) -> pl.DataFrame:
     """Scored candidate pairs (i, j, score) of numeric facts, i < j."""
     cfg = settings(rules)
@@ -201,7 +208,7 @@ def numeric_pairs(facts: pl.DataFrame, rules: Any) -> pl.DataFrame:
     pairs = (
         side.lazy().join(side.lazy(), on=["story", "bkind", "dim"], suffix="_r")
         .filter((pl.col("i") < pl.col("i_r")) & (pl.col("article") != pl.col("article_r")))
-        .filter(~same_scale | (hi <= lo * ratio) | (hi == 0))
+        .filter(~same_scale | (hi <= lo * ratio) | (hi == 0) | _scale_slip(hi, lo))
         .collect()
     )
     # An article that also gives the other side's figure does not contradict
@@ -228,7 +235,8 @@ def numeric_pairs(facts: pl.DataFrame, rules: Any) -> pl.DataFrame:
         pl.col("s_subj"))
     # Close values are evidence of the same fact: 1 when equal, 0 at ten times.
     closeness = (1 - (hi / lo).log10()).clip(0, 1).fill_nan(0).fill_null(0)
-    closeness = pl.when(hi == lo).then(1.0).otherwise(closeness)
+    closeness = pl.when(hi == lo).then(1.0).when(_scale_slip(hi, lo) & (hi > lo * ratio)).then(
+        0.5).otherwise(closeness)
     # The only figure of its block in both articles: most likely the same fact.
     unique = ((pl.col("n_blk") == 1).cast(pl.Float64) + (pl.col("n_blk_r") == 1)) / 2
     # Dates are day numbers: any two are close by ratio, and an article's one

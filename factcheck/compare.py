@@ -159,6 +159,9 @@ def relation(f: dict[str, Any], g: dict[str, Any], rules: Any) -> Finding | None
     tol = _tolerance(rules, g["kind"], f2["value"] or 0, g["value"] or 0)
     raw_f, raw_g = interval(f2, reached=False), interval(g, reached=False)
     cut_f, cut_g = interval(f2, reached=True), interval(g, reached=True)
+    if _opposed(f2, g):
+        return Finding("FC103", f"'{f['text']}' and '{g['text']}' point opposite ways from "
+                                "the same figure")
     if _overlap(cut_f, cut_g, tol):
         return None
     detail = (f"{rate_note}intervals [{_n(cut_f[0])}, {_n(cut_f[1])}] and "
@@ -176,6 +179,21 @@ def relation(f: dict[str, Any], g: dict[str, Any], rules: Any) -> Finding | None
     if {f["qualifier"] or "exact", g["qualifier"] or "exact"} != {"exact"}:
         return Finding("FC103", detail + f"; qualifiers {f['qualifier']} and {g['qualifier']}")
     return Finding("FC101", detail)
+
+
+def _opposed(f: dict[str, Any], g: dict[str, Any]) -> bool:
+    """'more than 10,000' against 'fewer than 10,000': the tolerance for
+    rounding must not let two bounds facing away from each other meet."""
+    qf, qg = f["qualifier"] or "exact", g["qualifier"] or "exact"
+    for up, down in ((f, g), (g, f)):
+        if (up is f and qf in OPEN_UP and qg in OPEN_DOWN) or \
+                (up is g and qg in OPEN_UP and qf in OPEN_DOWN):
+            lo, hi = up["low"], down["high"]
+            if lo is None or hi is None:
+                return False
+            strict = "more_than" in (qf, qg) or "less_than" in (qf, qg)
+            return lo > hi or (strict and lo == hi)
+    return False
 
 
 def _n(x: float) -> str:
