@@ -211,6 +211,8 @@ def run_factcheck(cases: list[Case]) -> list[list[tuple[float, str | None, bool]
             if row["kind"] == "date":
                 continue
             unit = row["unit"] if row["kind"] != "count" else (row["unit"] or None)
+            if unit and row["per"] and row["kind"] in ("money", "percent", "count"):
+                unit = f"{unit} per {row['per']}"
             words = not any(ch.isdigit() for ch in case.text[row["start"]:row["end"]])
             value = row["value"]
             if row["pattern"] == "percent:fraction":
@@ -272,6 +274,7 @@ class UnitKeys:
         self.names = {str(k).lower(): v for k, v in data["names"].items()}
         self.unitless = {str(u).lower() for u in data["unitless"]}
         self.weight_pound = set(data["weight_pound_categories"])
+        self.minor = {str(k).lower(): v for k, v in data["minor_units"].items()}
         self.canonical = canonical
 
     def key(self, unit: str | None, category: str) -> str | None:
@@ -279,6 +282,11 @@ class UnitKeys:
             return None
         u = str(unit).strip()
         low = u.lower()
+        if " per " in low:  # "dollar per share", "metric ton per year"
+            parts = [self.key(p, category) or p for p in low.split(" per ", 1)]
+            return self.canonical(" / ".join(parts).replace("percent / ", "percent per "))
+        if u != self.canonical(u):
+            return self.canonical(u)
         if low in self.unitless:
             return None
         if low == "pound" and category in self.weight_pound:
@@ -296,6 +304,16 @@ class UnitKeys:
         except Exception:
             return low
 
+    def major(self, item: tuple[float, str | None]) -> tuple[float, str | None]:
+        """Gold in cents or pence → the currency itself (factcheck stores 50p as GBP 0.5)."""
+        value, unit = item
+        if not unit:
+            return item
+        first, sep, rest = str(unit).lower().partition(" per ")
+        if first in self.minor:
+            return value * 0.01, self.minor[first] + (sep + rest if sep else "")
+        return item
+
     def count_key(self, unit: str) -> str:
         last = unit.lower().split()[-1] if unit.split() else unit.lower()
         return last[:-1] if last.endswith("s") and not last.endswith("ss") else last
@@ -310,7 +328,7 @@ def score_case(case: Case, preds: list, keys: UnitKeys, with_units: bool) -> Sco
 
     s = Score()
     preds = [p for p in preds if not case.words_only or p[2]]
-    gold = [(v, keys.key(u, case.category)) for v, u in case.gold]
+    gold = [(v, keys.key(u, case.category)) for v, u in map(keys.major, case.gold)]
     pk = []
     for value, unit, _ in preds:
         k = keys.key(unit, case.category) if unit else None

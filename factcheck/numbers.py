@@ -18,8 +18,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 # "1,234,567.5" (grouped thousands) or "1234.5"; a glued scale suffix after it.
-DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+# Indian grouping ("12,34,567") first, so it is not cut short at "12".
+DIGITS = r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+# "1/2", "10 1/2", "½", "10½": written fractions (denominators up to 16).
+VULGAR = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞"
+FRACTION_DIGITS = rf"(?:\d+\s)?\d{{1,2}}/\d{{1,2}}(?![\d/])|\d*[{VULGAR}]"
 _DIGITS_RE = re.compile(rf"^(?P<num>{DIGITS})(?P<suffix>[a-z]*)$")
+_SLASH_RE = re.compile(r"^(?P<whole>\d*?)(?:(?P<num>\d{1,2})/(?P<den>\d{1,2})|(?P<vulgar>[" + VULGAR
+                       + r"]))$")
 _SPLIT_RE = re.compile(r"[\s\-\u2010-\u2013]+")
 
 
@@ -43,6 +49,23 @@ class Vocab:
             fractions={k.lower(): float(v) for k, v in rules["number_fractions"].items()},
             vague=vague,
         )
+
+
+def _written_fraction(token: str) -> float | None:
+    """ "3/4" → 0.75, "½" → 0.5; None for what reads as a date or a ratio ("12/25")."""
+    import unicodedata
+
+    m = _SLASH_RE.match(token)
+    if not m:
+        return None
+    if m["vulgar"]:
+        frac = unicodedata.numeric(m["vulgar"])
+    else:
+        num, den = int(m["num"]), int(m["den"])
+        if not 0 < num < den <= 16:
+            return None
+        frac = num / den
+    return float(m["whole"] or 0) + frac
 
 
 def _digits(token: str, vocab: Vocab) -> float | None:
@@ -90,7 +113,13 @@ def parse_number(text: str, vocab: Vocab) -> float | None:
             after_and = True
             continue
         digit_value = _digits(tok, vocab)
-        if digit_value is not None:
+        written = _written_fraction(tok) if digit_value is None else None
+        if written is not None:
+            if article or last not in ("", "digit") or after_and:
+                return None
+            current += written  # "10 1/2": the whole number, then the fraction
+            last = "fraction"
+        elif digit_value is not None:
             if article or last in ("digit", "word", "fraction"):
                 return None
             if last == "scale" and not after_and:

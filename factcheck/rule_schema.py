@@ -315,6 +315,23 @@ SECTIONS: dict[str, Spec] = {
         "Nouns after a number that make it no count ('one of the', 'two ways').",
     ),
     "months": Spec("map", "int", "Month names and abbreviations → month number."),
+    "ambiguous_months": Spec(
+        "list", "str", "Month names that are also words ('may'): matched only capitalised.",
+    ),
+    "ambiguous_units": Spec(
+        "map", {"money": "str", "measure": "str"},
+        "Unit words that are money in a money sentence and a measure otherwise (pounds).",
+    ),
+    "money_context": Spec(
+        "list", "str", "Words that make a sentence about money, for ambiguous_units.",
+    ),
+    "bare_suffix_units": Spec(
+        "map",
+        {"kind": ("measure", "duration", "percent", "age"), "unit": "str"},
+        "A suffix glued to digits read as a unit when there is no currency and no counted "
+        "noun ('48m' long); otherwise it is a scale ('£3m', '3m people').",
+    ),
+    "negative_words": Spec("list", "str", "Words that make the number after them negative."),
     "weekdays": Spec("list", "str", "Weekday names, resolved against `published`."),
     "relative_days": Spec(
         "map", "int", "Relative day words (yesterday: -1), resolved against `published`.",

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..numbers import DIGITS, Vocab
+from ..numbers import DIGITS, FRACTION_DIGITS, Vocab
 
 _SEP = r"[\s\-\u2010-\u2013]+"
 
@@ -55,12 +55,21 @@ class Patterns:
     qualifiers: dict[str, dict[str, Any]] = field(default_factory=dict)
     periods: dict[str, str] = field(default_factory=dict)
     phrases: dict[str, dict[str, Any]] = field(default_factory=dict)
+    ambiguous: dict[str, dict[str, str]] = field(default_factory=dict)
+    money_context: frozenset[str] = frozenset()
+    bare_suffix: dict[str, dict[str, str]] = field(default_factory=dict)
     rules: Any = None
 
     def unit_entry(self, written: str) -> dict[str, str] | None:
         key = " ".join(written.replace("-", " ").split())
         return (self.units_cased.get(written) or self.units_cased.get(key)
                 or self.units.get(key.lower()))
+
+    def currency(self, written: str) -> str | None:
+        """ISO code of a currency written before a number ("hk $" → HKD)."""
+        key = written.replace(" ", "").lower()
+        return next((code for w, code in self.currency_before.items()
+                     if w.replace(" ", "").lower() == key), None)
 
     def period(self, written: str) -> str | None:
         return self.periods.get(" ".join(re.split(r"[\s\-]+", written.strip().lower())))
@@ -91,23 +100,30 @@ def build(rules: Any) -> Patterns:
     words = alternation([*vocab.words, *word_scales, *vocab.fractions])
     word = rf"(?<![\w])(?i:{words})(?![\w])"
     glued = "(?i:" + alternation(vocab.scales) + ")"
-    digits = rf"(?<![\w.,])(?:{DIGITS})(?:{glued}(?![A-Za-z]))?"
+    digits = rf"(?<![\w.,/])(?:{FRACTION_DIGITS}|(?:{DIGITS})(?:{glued}(?![A-Za-z]))?)"
     joiner = rf"(?:{_SEP}and{_SEP}(?:an?{_SEP})?|{_SEP}an?{_SEP}|{_SEP})"
     core = rf"(?:{digits}|(?:(?i:an?){_SEP})?{word})(?:{joiner}{word})*"
     vague = rf"(?<![\w])(?i:{alternation(vocab.vague)})(?![\w])"
 
     # Currency symbols and codes may touch the number ("£3bn", "RM5m").
-    before = alternation(cur_before)
-    cur = rf"(?:(?<![A-Za-z]){before}\s?)"
+    # Written with or without a space before "$" ("HK$", "hk $"), in any case.
+    spaced = {w[:-1] + " $" for w in cur_before if len(w) > 1 and w.endswith("$")}
+    before = alternation([*cur_before, *spaced])
+    cur = rf"(?:(?<![A-Za-z])(?i:{before})\s?)"
     qual = rf"(?<![\w])(?P<qual>(?i:{alternation(qualifiers)}))\s+"
     prefixes = alternation(_norm(k) for k in rules["unit_prefixes"])
     prefix = rf"(?<![\w])(?P<prefix>(?i:{prefixes}))\s+"
     short, long_ = _cased(rules["units"])
+    ambiguous = {_norm(k).lower(): v for k, v in rules["ambiguous_units"].items()}
     unit_words = (
         rf"(?:{alternation(short)}|(?i:{alternation(long_)})"
-        rf"|(?i:{alternation([*cur_after, *cur_minor])}))"
+        rf"|(?i:{alternation([*cur_after, *cur_minor, *ambiguous])}))"
     )
     unit = rf"(?P<unit>(?:\s|-)?{unit_words})(?![A-Za-z0-9])"
+    # "3 dollars 50 cents", "thirteen dollars and forty-five cents".
+    minor = (rf"(?P<minor>\s+(?:and\s+)?(?P<mnum>{digits}|{word}(?:{joiner}{word})*)\s*"
+             rf"(?i:{alternation(cur_minor)})(?![A-Za-z]))")
+    negative = rf"(?P<neg>(?<![\w\-])[\-−](?=\d)|(?i:{alternation(rules['negative_words'])})\s+)"
     per_words = alternation(periods)
     bases = alternation(rules["rate_bases"])
     per = (rf"(?P<per>(?:{_SEP}|,\s*)(?i:{per_words})(?![\w])"
@@ -116,13 +132,16 @@ def build(rules: Any) -> Patterns:
         rf"(?:(?P<between>(?i:between|from))\s+(?P<cur1>{cur})?(?P<a1>{core})"
         rf"\s+(?:and|to|-|–)\s+(?P<cur1b>{cur})?(?P<b1>{core})"
         rf"|(?P<cur2>{cur})?(?P<a2>{digits})\s*(?:-|–|to)\s*(?P<cur2b>{cur})?(?P<b2>{digits})"
-        rf"|(?P<cur3>{cur})?(?P<n>{core})"
+        rf"|(?P<cur3>{cur})?{negative}?(?P<n>{core})"
         rf"|(?P<v>{vague})"
         rf"|(?<![\w])(?P<phrase>(?i:{alternation(rules['unit_phrases'])}))(?![\w]))"
     )
-    candidate = re.compile(rf"(?:{qual})?(?:{prefix})?{number}(?:{unit})?(?:{per})?")
+    candidate = re.compile(
+        rf"(?:{qual})?(?:{prefix})?{number}(?:{unit}(?:{minor})?)?(?:{per})?")
 
-    months = alternation(m.capitalize() for m in rules["months"])
+    plain = [m for m in rules["months"] if m.lower() not in set(rules["ambiguous_months"])]
+    months = (rf"(?:{alternation(m.capitalize() for m in rules['months'])}"
+              rf"|(?i:{alternation(plain)}))")
     weekdays = alternation(w.capitalize() for w in rules["weekdays"])
     relative = alternation(rules["relative_days"])
     day = r"\d{1,2}(?:st|nd|rd|th)?"
@@ -159,6 +178,9 @@ def build(rules: Any) -> Patterns:
         prefixes={_norm(k).lower(): v for k, v in rules["unit_prefixes"].items()},
         qualifiers=qualifiers, periods=periods, rules=rules,
         phrases={_norm(k).lower(): v for k, v in rules["unit_phrases"].items()},
+        ambiguous=ambiguous,
+        money_context=frozenset(w.lower() for w in rules["money_context"]),
+        bare_suffix=dict(rules["bare_suffix_units"]),
     )
 
 

@@ -12,7 +12,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from ..numbers import apply_qualifier, parse_number, parse_vague, plausible_year
-from ..units import store
+from ..units import canonical, store
 from . import dates
 from .number_patterns import Patterns, patterns
 
@@ -266,11 +266,19 @@ def _fill(m, doc, ctx, value, qualifier, low, high, *, words, span=None, phrase=
     cur = _currency(g)
     written_unit = (g.get("unit") or "").strip(" -")
     if cur:
-        kind, unit = "money", pats.currency_before.get(cur)
+        kind, unit = "money", pats.currency(cur)
     if written_unit:
         key = " ".join(re.split(r"[\s\-]+", written_unit.lower()))
         entry = pats.unit_entry(written_unit)
-        if key in pats.currency_after and (kind != "money" or not unit):
+        if key in pats.ambiguous and kind != "money":
+            # "fined 500 pounds" is money, "lost 25 pounds" a weight.
+            choice = pats.ambiguous[key]
+            scaled = value is not None and abs(value) >= 1e6
+            if scaled or _money_sentence(doc, start, pats):
+                kind, unit = "money", choice["money"]
+            else:
+                kind, unit = "measure", choice["measure"]
+        elif key in pats.currency_after and (kind != "money" or not unit):
             kind, unit = "money", pats.currency_after[key]
         elif key in pats.currency_minor and kind != "money":
             kind, unit, factor = "money", pats.currency_minor[key], 0.01
@@ -289,6 +297,12 @@ def _fill(m, doc, ctx, value, qualifier, low, high, *, words, span=None, phrase=
     if kind in ("measure", "duration", "age") and unit:
         stored, unit = store(1.0, unit, ctx.store_units)
         factor *= stored
+    if g.get("mnum"):
+        cents = parse_number(g["mnum"], pats.vocab)
+        if cents is not None and value is not None:
+            value = low = high = value + cents * 0.01
+    if g.get("neg"):
+        value, low, high = (-x if x is not None else None for x in (value, high, low))
     value = value * factor if value is not None else None
     low = low * factor if low is not None else None
     high = high * factor if high is not None else None
@@ -312,11 +326,15 @@ def _fill(m, doc, ctx, value, qualifier, low, high, *, words, span=None, phrase=
         row["pattern"] = "percent:fraction"
         for key in ("value", "low", "high"):
             row[key] = row[key] * 100 if row[key] is not None else None
+    if kind == "count" and words and value == 1 and qualifier == "exact":
+        return None  # "one dealer said", "one of the": not a figure anyone reports
     if kind == "count":
         counted = _counted(span_, doc, ctx, vague=g["v"] is not None)
+        if counted is None and _bare_suffix(row, g, pats):
+            return row
         if counted is None:
             if words and (value is None or value < 100):
-                return None  # "one of the", "the two agreed": no count without a noun
+                return None  # "the two agreed": no count without a noun
         else:
             unit, noun_end, noun = counted
             if noun.lemma_.lower() in ctx.empty_counts:
@@ -332,6 +350,30 @@ def _fill(m, doc, ctx, value, qualifier, low, high, *, words, span=None, phrase=
         if per and not row["per"]:
             row["per"] = per
     return row
+
+
+def _money_sentence(doc: Doc, start: int, pats: Patterns) -> bool:
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None:
+        return False
+    return any(t.lower_ in pats.money_context for t in span.sent)
+
+
+def _bare_suffix(row: dict[str, Any], g: dict[str, Any], pats: Patterns) -> bool:
+    """"48m" with no currency and no counted noun: a unit ("m" → meter), not a scale."""
+    raw = g.get("n") or ""
+    found = re.fullmatch(r"([\d.,]+)([A-Za-z]+)", raw)
+    if not found or found.group(2) not in pats.bare_suffix or g.get("unit"):
+        return False
+    entry = pats.bare_suffix[found.group(2)]
+    number = float(found.group(1).replace(",", ""))
+    scale = row["value"] / number if number else 1.0
+    row["kind"], row["unit"] = entry["kind"], canonical(entry["unit"])
+    for key in ("value", "low", "high"):
+        if row[key] is not None:
+            row[key] = row[key] / scale
+    row["pattern"] = f"{entry['kind']}:suffix"
+    return True
 
 
 def _rate_base(row: dict[str, Any], text: str, pats: Patterns) -> None:
@@ -384,7 +426,7 @@ def _counted(span: Span | None, doc: Doc, ctx: _Context,
             noun = noun.head
     if noun is None or noun.pos_ == "PROPN" and noun.ent_type_ in ("GPE", "PERSON", "ORG"):
         return None
-    if noun.i - last.i > 1 and any(t.pos_ not in ("NOUN", "ADJ", "PROPN", "VERB")
+    if noun.i - last.i > 1 and any(t.pos_ not in ("NOUN", "ADJ", "PROPN", "VERB", "ADV")
                                    for t in doc[last.i + 1:noun.i]):
         return None
     words = [_word(t) for t in doc[last.i + 1:noun.i] if t.dep_ in _MOD_DEPS
@@ -523,3 +565,9 @@ def _link_periods(rows: list[dict[str, Any]], text: str, pats: Patterns) -> None
         found = pats.period_after.search(window)
         if found and not re.search(r"[;:]", window[:found.start()]):
             row["per"] = pats.period(found.group(0))
+    for row in rows:
+        # A measure over time is a rate of its own dimension: "barrels a day".
+        if row["kind"] == "measure" and row["per"] and row["unit"]:
+            rate = canonical(f"{row['unit']} / {row['per']}")
+            if rate != f"{row['unit']} / {row['per']}" or "/" in rate:
+                row["unit"], row["per"] = rate, None
