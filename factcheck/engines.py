@@ -28,10 +28,10 @@ if TYPE_CHECKING:
 # a row, the frame a tenth of that.
 CHUNK_ROWS = 20_000
 
-# A worker process pays ~1-2 s to start and warm up; below this many words
-# of work per process the extra process costs more than it gives (measured on
-# 2 cores, see docs/scale.md).
-WORDS_PER_PROCESS = 40_000
+# A forked spaCy worker costs ~0.3-1 s to start and feed; below this many words
+# of work each (~5 s of parsing) an extra process costs more than it gives
+# (measured on 2 cores, see docs/scale.md).
+WORDS_PER_PROCESS = 20_000
 
 ORDER = "__order"
 
@@ -144,7 +144,7 @@ def extract_partition(
     articles: Sequence[Article],
     rules: Rules,
     model: str | None = None,
-    batch_size: int = 32,
+    batch_size: int = 16,
 ) -> pl.DataFrame:
     """The facts of one partition, in one process: the unit of work of a cluster.
 

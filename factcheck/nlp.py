@@ -79,7 +79,7 @@ def pipe(
     nlp: Language,
     items: Iterable[tuple[str, Any]],
     *,
-    batch_size: int = 32,
+    batch_size: int = 16,
     n_process: int = 1,
 ) -> Iterator[tuple[Doc, Any]]:
     """Texts with a context (the article id) → (Doc, context), in input order."""
