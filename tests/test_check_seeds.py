@@ -78,3 +78,46 @@ def test_console_script_reports_them_in_json_and_fails():
         for f in d["facts"]:
             if f["article"] == "seeds/daily-example.md":
                 assert text[f["start"]:f["end"]] == f["text"]
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    """The labelled corpus of benchmarks/ (5 stories × 4 outlets), extracted once."""
+    import importlib.util
+    import os
+
+    from factcheck.articles import read_articles
+    from factcheck.pipeline import Options, extract_articles
+    from factcheck.rules import load_rules
+
+    spec = importlib.util.spec_from_file_location("evaluate", ROOT / "benchmarks/evaluate.py")
+    evaluate = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("evaluate", evaluate)  # its dataclasses look themselves up there
+    spec.loader.exec_module(evaluate)
+    here = os.getcwd()
+    os.chdir(ROOT)
+    try:
+        articles = read_articles(["benchmarks/corpus"])
+    finally:
+        os.chdir(here)
+    rules = load_rules()
+    facts = extract_articles(articles, rules, Options(jobs=1))
+    labels = evaluate.load_labels(ROOT / "benchmarks/corpus/labels.yaml",
+                                  {a.id: a.text for a in articles}, prefix="benchmarks/corpus/")
+    return articles, facts, rules, labels, evaluate
+
+
+@pytest.mark.parametrize(("story_key", "min_precision", "min_recall"), [
+    pytest.param(None, 0.9, 0.9, id="stories-given"),
+    pytest.param("no-such-field", 0.85, 0.9, id="one-batch-no-story"),
+])
+def test_labelled_corpus(corpus, story_key, min_precision, min_recall):
+    from factcheck.pipeline import Options, cross_check
+
+    articles, facts, rules, labels, evaluate = corpus
+    _, _, found = cross_check(facts, articles, rules, Options(story_key=story_key))
+    s = evaluate.score(found, facts, labels)
+    missed = [(m.a.article, m.a.words) for m in s["missed"]]
+    false = [r["message"] for r in s["false"]]
+    assert s["precision"] >= min_precision, false
+    assert s["recall"] >= min_recall, missed
