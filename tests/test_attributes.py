@@ -302,3 +302,26 @@ def test_bad_titles_section_names_file_and_line(tmp_path):
     bad.write_text("titles:\n  Defence Secretary:\n    alias: [defence secretary]\n")
     with pytest.raises(FactcheckError, match=r"titles\.yaml:3: .*alias.*unknown key"):
         load_rules([bad], defaults=False)
+
+
+BATCH_CASES = [
+    # The second article alone gives only a surname the model may tag as an organisation
+    # or a place; the batch knows the person.
+    ("surname-only-article", "Defence Secretary John Healey met allies in Brussels.",
+     "Healey warned that Russia was not preparing for peace.", "John Healey"),
+    ("spelling-variant-article", "Ukrainian President Volodymyr Zelenskyy spoke in Kyiv.",
+     "Zelensky warned that Russia was not preparing for peace.", "Volodymyr Zelenskyy"),
+]
+
+
+@pytest.mark.parametrize("first,second,expected", [c[1:] for c in BATCH_CASES],
+                         ids=[c[0] for c in BATCH_CASES])
+def test_batch_names_one_person(rules, first, second, expected):
+    from factcheck.pipeline import extract_articles
+
+    articles = [Article(id=f"a{i}.txt", path=f"a{i}.txt", source=f"s{i}", title="",
+                        published=None, url="", story=None, text=text)
+                for i, text in enumerate((first, second))]
+    facts = extract_articles(articles, rules)
+    said = facts.filter((pl.col("article") == "a1.txt") & (pl.col("attribute") == "speaker"))
+    assert said["entity"].to_list() == [expected]
