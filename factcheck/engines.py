@@ -207,7 +207,7 @@ def pandas_extractor(
 
     Spark ships the function (with the rules, plain data) to each executor; the
     model is loaded there on first use. Columns in: ``ARTICLE_COLUMNS`` (``text``
-    and ``id`` required); columns out: the facts schema (``facts_arrow_schema``).
+    and ``id`` required); columns out: the facts schema (``facts_ddl()``).
     """
 
     def extract(frames: Iterable[Any]) -> Iterator[Any]:
@@ -216,3 +216,17 @@ def pandas_extractor(
             yield extract_partition(articles, rules, model).to_pandas()
 
     return extract
+
+
+_DDL = {pl.String: "string", pl.Int64: "bigint", pl.Int32: "int", pl.Float64: "double",
+        pl.Datetime: "timestamp"}
+
+
+def facts_ddl() -> str:
+    """The facts schema as a Spark DDL string, the schema argument of ``mapInPandas``."""
+    def ddl(dtype: pl.DataType) -> str:
+        if isinstance(dtype, pl.List):
+            return f"array<{ddl(dtype.inner)}>"
+        return _DDL[dtype.base_type()]
+
+    return ", ".join(f"`{name}` {ddl(t)}" for name, t in FACTS_SCHEMA.items())
