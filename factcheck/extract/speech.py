@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from .mentions import People, make_row
+from .mentions import People, alias_key, make_row
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -138,11 +138,15 @@ def _who(people: People, tok: Token) -> tuple[str, Span | None] | None:
     if tok.i in people.titled:
         span = people.titled[tok.i]
         return people.full(span.text), span
-    for child in tok.rights:
-        if child.dep_ == "appos":
-            span = people.name_at(child)
-            if span is not None:
-                return people.full(span.text), span
+    own = people.name_at(tok)
+    # "The defence secretary, John Healey, said": the name is in apposition; but in
+    # "Lisa Murkowski, a Republican from Alaska, said" the subject is the name.
+    if own is None or tok.pos_ != "PROPN":
+        for child in tok.rights:
+            if child.dep_ == "appos":
+                span = people.name_at(child)
+                if span is not None and alias_key(span.text) not in people.lex.party_of:
+                    return people.full(span.text), span
     # Someone speaking for a body: "a spokesperson for the Environment Agency",
     # "analysts at Berenberg", "Treasury officials".
     if tok.pos_ == "NOUN":
@@ -161,10 +165,9 @@ def _who(people: People, tok: Token) -> tuple[str, Span | None] | None:
                 return span.text, span
             span = people.strip(ent)
             return span.text, span
-    span = people.name_at(tok)
-    if span is None:
+    if own is None:
         return None
-    return people.full(span.text), span
+    return people.full(own.text), own
 
 
 def _according(people: People, offset: int, start: int, end: int) -> dict[str, Any] | None:
