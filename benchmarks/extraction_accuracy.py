@@ -41,6 +41,17 @@ PEERS_VENV = HERE / ".venv-peers"
 DEFAULT_PEERS = ROOT.parent / "shared" / "eval" / "peers"
 UNITS_FILE = HERE / "peer_units.yaml"
 VALUE_ONLY = {"number", "numeral", "words", "range", "percent-mode"}
+# Recognizers-Text's typed suites annotate only their own type ("the currency
+# model"), so both systems are scored there on predictions of that type only.
+# CQE re-labelled its copies with every quantity: there all predictions count.
+TYPED = {
+    ("recognizers-text", "currency"): {"money"},
+    ("recognizers-text", "dimension"): {"measure"},
+    ("recognizers-text", "temperature"): {"temperature", "measure"},
+    ("recognizers-text", "age"): {"age", "duration"},
+    ("recognizers-text", "percent"): {"percent"},
+    ("recognizers-text", "duration"): {"duration"},
+}
 
 
 @dataclass
@@ -218,10 +229,13 @@ def run_factcheck(cases: list[Case]) -> list[list[tuple[float, str | None, bool]
             if row["pattern"] == "percent:fraction":
                 value = value / 100  # "three quarters of" is stored as 75 percent
                 unit = None
+            kind = row["kind"]
+            if kind == "measure" and (row["unit"] or "").startswith("degree_"):
+                kind = "temperature"
             if row["qualifier"] == "range":
-                preds += [(row["low"], unit, words), (row["high"], unit, words)]
+                preds += [(row["low"], unit, words, kind), (row["high"], unit, words, kind)]
             elif value is not None:
-                preds.append((value, unit, words))
+                preds.append((value, unit, words, kind))
         out.append(preds)
     return out
 
@@ -242,7 +256,12 @@ for line in sys.stdin:
         unit = q.unit.name
         if q.unit.entity.name == "currency" and getattr(q.unit, "currency_code", None):
             unit = q.unit.currency_code
-        out.append([q.value, unit, words])
+        entity = q.unit.entity.name
+        kind = {"currency": "money", "temperature": "temperature", "time": "duration",
+                "dimensionless": "count"}.get(entity, "measure")
+        if q.unit.name in ("percentage", "percent"):
+            kind = "percent"
+        out.append([q.value, unit, words, kind])
     print(json.dumps(out), flush=True)
 """
 
@@ -283,7 +302,7 @@ class UnitKeys:
         u = str(unit).strip()
         low = u.lower()
         if " per " in low:  # "dollar per share", "metric ton per year"
-            parts = [self.key(p, category) or p for p in low.split(" per ", 1)]
+            parts = [self.key(p, category) or p for p in u.split(" per ", 1)]
             return self.canonical(" / ".join(parts).replace("percent / ", "percent per "))
         if u != self.canonical(u):
             return self.canonical(u)
@@ -328,11 +347,15 @@ def score_case(case: Case, preds: list, keys: UnitKeys, with_units: bool) -> Sco
 
     s = Score()
     preds = [p for p in preds if not case.words_only or p[2]]
+    typed = TYPED.get((case.suite, case.category))
+    if typed:
+        preds = [p for p in preds if p[3] in typed]
     gold = [(v, keys.key(u, case.category)) for v, u in map(keys.major, case.gold)]
     pk = []
-    for value, unit, _ in preds:
+    for value, unit, *_ in preds:
         k = keys.key(unit, case.category) if unit else None
-        pk.append((value, k, unit))
+        base = keys.key(unit.split(" per ")[0], case.category) if unit else None
+        pk.append((value, k, unit, base))
     s.pred, s.gold = len(pk), len(gold)
 
     def same_value(g, p) -> bool:
@@ -348,8 +371,8 @@ def score_case(case: Case, preds: list, keys: UnitKeys, with_units: bool) -> Sco
             return True
         if p[1] is None:
             return False
-        if g[1] == p[1]:
-            return True
+        if g[1] in (p[1], p[3]):
+            return True  # gold that leaves out the period matches the bare unit
         if convert(1.0, p[1], g[1]) is not None:
             return True
         return keys.count_key(g[1]) == keys.count_key(p[2] or p[1])
@@ -368,6 +391,7 @@ def score_case(case: Case, preds: list, keys: UnitKeys, with_units: bool) -> Sco
                     s.misses.append((case.text, g, pk))
         if want_unit:
             s.tpu, s.predu, s.goldu = tp, s.pred, s.gold
+            s.misses += [(case.text, "extra", pk[j]) for j in free]
         else:
             s.tp = tp
     return s
@@ -400,7 +424,10 @@ def main(argv: list[str] | None = None) -> int:
             table[(case.suite, "ALL", name)].add(sc)
             if name == "factcheck" and args.details == f"{case.suite}/{case.category}":
                 for text, g, pk in sc.misses:
-                    print(f"MISS {g} in {text!r}: got {[(v, k) for v, k, _ in pk]}")
+                    if g == "extra":
+                        print(f"EXTRA {pk[:2]} in {text!r}")
+                    else:
+                        print(f"MISS {g} in {text!r}: got {[(v, k) for v, k, *_ in pk]}")
     counts: dict[tuple[str, str], int] = defaultdict(int)
     for case in cases:
         counts[(case.suite, case.category)] += 1

@@ -135,8 +135,9 @@ def parse_number(text: str, vocab: Vocab) -> float | None:
             current += value
             last = "word"
         elif tok in vocab.scales:
-            if article:
-                base = 1.0
+            scale = vocab.scales[tok]
+            if article or not seen and scale < 1e6 and len(tokens) > 1:
+                base = 1.0  # "a dozen", "hundred thousand dollars"
             elif seen and last != "scale" or last == "scale" and current:
                 base = current
             else:

@@ -107,9 +107,12 @@ def build(rules: Any) -> Patterns:
 
     # Currency symbols and codes may touch the number ("£3bn", "RM5m").
     # Written with or without a space before "$" ("HK$", "hk $"), in any case.
+    # A one-letter prefix keeps its case: "A$5m" is Australian, "a $5m" is not.
     spaced = {w[:-1] + " $" for w in cur_before if len(w) > 1 and w.endswith("$")}
-    before = alternation([*cur_before, *spaced])
-    cur = rf"(?:(?<![A-Za-z])(?i:{before})\s?)"
+    forms = [*cur_before, *spaced]
+    one_letter = [w for w in forms if sum(ch.isalpha() for ch in w) == 1]
+    before = alternation([w for w in forms if w not in one_letter])
+    cur = rf"(?:(?<![A-Za-z])(?:{alternation(one_letter)}|(?i:{before}))\s?)"
     qual = rf"(?<![\w])(?P<qual>(?i:{alternation(qualifiers)}))\s+"
     prefixes = alternation(_norm(k) for k in rules["unit_prefixes"])
     prefix = rf"(?<![\w])(?P<prefix>(?i:{prefixes}))\s+"
@@ -145,7 +148,7 @@ def build(rules: Any) -> Patterns:
     weekdays = alternation(w.capitalize() for w in rules["weekdays"])
     relative = alternation(rules["relative_days"])
     day = r"\d{1,2}(?:st|nd|rd|th)?"
-    dot = r"(?:\.(?=,?\s*\d))?"  # "Feb. 13", but not the full stop after "10 February."
+    dot = r"(?:\s?\.(?=,?\s*\d))?"  # "Feb. 13", but not the full stop after "10 February."
     date = re.compile(
         rf"(?<![\w])(?:"
         rf"(?P<dmy>{day}\s+(?:of\s+)?{months}{dot}(?:,?\s+(?P<y1>\d{{4}}))?)"

@@ -25,6 +25,9 @@ _COUNT_DEPS = frozenset({"nummod", "quantmod", "compound", "amod", "nmod", "npad
 _MOD_DEPS = frozenset({"compound", "amod", "nmod"})
 _NOUNS = frozenset({"NOUN", "PROPN"})
 _CLAUSE_DEPS = frozenset({"advcl", "conj", "ccomp", "relcl", "parataxis"})
+# Where a word number without a noun stands in for people or things ("the two met").
+_PRONOUN_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "poss",
+                           "dative", "npadvmod"})
 _LIST_MARKER = re.compile(r"(?:^|\n)[ \t]*(?:[-*•][ \t]*)?$")
 
 
@@ -159,7 +162,12 @@ def _quantity_rows(m: re.Match[str], doc: Doc, ctx: _Context) -> list[dict[str, 
     raw = g["n"]
     value = parse_number(raw, pats.vocab)
     if value is None:
-        return []
+        # "Dozens of houses": read first as words, it is a vague amount.
+        low_high = parse_vague(raw, pats.vocab)
+        if low_high is None:
+            return []
+        row = _fill(m, doc, ctx, low_high[0], "vague", low_high[0], low_high[1], words=True)
+        return [row] if row else []
     words = not raw[:1].isdigit()
     cur = g["cur3"]
     year_like = (plausible_year(raw, *ctx.years) and not cur and not g["unit"]
@@ -326,16 +334,15 @@ def _fill(m, doc, ctx, value, qualifier, low, high, *, words, span=None, phrase=
         row["pattern"] = "percent:fraction"
         for key in ("value", "low", "high"):
             row[key] = row[key] * 100 if row[key] is not None else None
-    if kind == "count" and words and value == 1 and qualifier == "exact":
-        return None  # "one dealer said", "one of the": not a figure anyone reports
     if kind == "count":
-        counted = _counted(span_, doc, ctx, vague=g["v"] is not None)
+        counted = _counted(span_, doc, ctx, vague=qualifier == "vague")
         if counted is None and _bare_suffix(row, g, pats):
             return row
-        if counted is None:
-            if words and (value is None or value < 100):
-                return None  # "the two agreed": no count without a noun
-        else:
+        if words and value == 1 and qualifier == "exact" and (counted or _before_of(span_)):
+            return None  # "one dealer said", "one of the": not a figure anyone reports
+        if counted is None and words and span_ is not None and span_.root.dep_ in _PRONOUN_DEPS:
+            return None  # "the two agreed", "no one came": a number standing for people
+        if counted is not None:
             unit, noun_end, noun = counted
             if noun.lemma_.lower() in ctx.empty_counts:
                 return None
@@ -350,6 +357,10 @@ def _fill(m, doc, ctx, value, qualifier, low, high, *, words, span=None, phrase=
         if per and not row["per"]:
             row["per"] = per
     return row
+
+
+def _before_of(span: Span | None) -> bool:
+    return span is not None and span.end < len(span.doc) and span.doc[span.end].lower_ == "of"
 
 
 def _money_sentence(doc: Doc, start: int, pats: Patterns) -> bool:
