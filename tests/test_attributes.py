@@ -159,6 +159,14 @@ def test_speaker_shapes(attrs, text, expected):
     assert [(e, v) for e, v, _ in _of(attrs(text), "speaker")] == [expected]
 
 
+def test_pronoun_continues_the_last_speaker(attrs):
+    """A "she said" goes to whoever was quoted last, not to the last name mentioned."""
+    rows = attrs("Maria Lopez said the flat was cold. Tom Reid was asleep. "
+                 "The roof leaked all night, she said.")
+    assert [(e, v) for e, v, _ in _of(rows, "speaker")] == [
+        ("Maria Lopez", "the flat was cold"), ("Maria Lopez", "the roof leaked all night")]
+
+
 NO_SPEAKER_CASES = [
     ("verb-without-clause", "Healey announced a new package of military aid on Wednesday."),
     ("unnamed-speaker", "The package will arrive within weeks, officials said."),

@@ -125,6 +125,7 @@ class People:
         self.sent_starts = [s.start for s in doc.sents]
         self.full_of: dict[str, str] = {}  # last word → longest full name
         self.mentions: list[tuple[int, str]] = []  # (token index, name)
+        self.speakers: list[tuple[int, str]] = []  # (token index, name), in text order
         # Head word of a title tied to a name → that name ("the leader ..., Priya
         # Mandal, said": the subject is "leader", the speaker Priya Mandal).
         self.titled: dict[int, Span] = {}
@@ -225,7 +226,8 @@ class People:
             while ent.start > 0 and alias_key(self.doc[ent.start - 1].text) in self.lex.particles \
                     and ent.start - 1 in self.ent_at:
                 ent = self.doc[self.ent_at[ent.start - 1].start:ent.end]
-            return self.extend(self.strip(ent))
+            span = self.extend(self.strip(ent))
+            return None if alias_key(span.text) in self.lex.honorifics else span
         # "February", "One": a date or number the parser calls a proper noun.
         if ent is not None or not self.is_name_token(tok):
             return None
@@ -242,9 +244,29 @@ class People:
         k = bisect.bisect_right(self.sent_starts, tok.i) - 1
         floor = self.sent_starts[max(k - 2, 0)]
         pos = bisect.bisect_left(self.mentions, (tok.i, ""))
-        if pos and self.mentions[pos - 1][0] >= floor:
-            return self.full(self.mentions[pos - 1][1])
-        return None
+        window = [m for m in self.mentions[:pos] if m[0] >= floor]
+        if not window:
+            return None
+        # News copy's "she said" continues the last person quoted; failing that the
+        # last person who was a subject is likelier than one merely mentioned
+        # ("Aguilar said she missed Hayes. 'I want to know why,' she said").
+        named = {self.full(n) for _, n in window}
+        spoke = [n for i, n in self.speakers if i >= floor and i < tok.i and n in named]
+        if spoke:
+            return spoke[-1]
+        subjects = [m for m in window if self._is_subject(m[0])]
+        return self.full((subjects or window)[-1][1])
+
+    def spoke(self, i: int, name: str) -> None:
+        """Record that `name` was credited with a statement at token `i`."""
+        self.speakers.append((i, name))
+
+    def _is_subject(self, i: int) -> bool:
+        """Whether the name starting at token `i` is a clause's subject."""
+        tok = self.doc[i]
+        while tok.dep_ in ("compound", "flat") and tok.head.i > tok.i:
+            tok = tok.head
+        return tok.dep_ in ("nsubj", "nsubjpass")
 
 
 def scope_before(people: People, i: int) -> tuple[str | None, str | None, str | None, int]:

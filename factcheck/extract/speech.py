@@ -40,30 +40,38 @@ def normalise_statement(text: str) -> str:
 def extract_speakers(people: People, offset: int, rules: Rules) -> list[dict[str, Any]]:
     doc, lex = people.doc, people.lex
     rows = []
-    for _, start, _ in lex.speech(doc):
-        verb = doc[start]
-        found = _content(verb)
-        if found is None:
-            continue
-        speaker = _speaker(people, verb)
-        if speaker is None:
-            continue
-        name, where = speaker
-        lo, hi = _statement(*found)
-        statement = normalise_statement(doc[lo:hi].text)
-        if len(statement.split()) < MIN_WORDS:
-            continue
-        first = min(lo, verb.i, where.start if where is not None else verb.i)
-        if first and doc[first - 1].text in _QUOTES:
-            first -= 1
-        last = max(hi, verb.i + 1, where.end if where is not None else verb.i + 1)
-        rows.append(make_row(doc, offset, first, _trim(people, first, last), name, "speaker",
-                             statement, None, f"speaker:{verb.lemma_}"))
-    for _, start, end in lex.according(doc):
-        row = _according(people, offset, start, end)
+    # In text order, so a "she said" can look back at who spoke last.
+    found_at = sorted([(start, 0, end) for _, start, end in lex.speech(doc)]
+                      + [(start, 1, end) for _, start, end in lex.according(doc)])
+    for start, according, end in found_at:
+        row = _according(people, offset, start, end) if according else \
+            _reported(people, offset, doc[start])
         if row is not None:
             rows.append(row)
+            people.spoke(doc[start].i, row["entity"])
     return rows
+
+
+def _reported(people: People, offset: int, verb: Token) -> dict[str, Any] | None:
+    """The speaker fact of a reporting verb, if it governs a statement and has a speaker."""
+    doc = people.doc
+    found = _content(verb)
+    if found is None:
+        return None
+    speaker = _speaker(people, verb)
+    if speaker is None:
+        return None
+    name, where = speaker
+    lo, hi = _statement(*found)
+    statement = normalise_statement(doc[lo:hi].text)
+    if len(statement.split()) < MIN_WORDS:
+        return None
+    first = min(lo, verb.i, where.start if where is not None else verb.i)
+    if first and doc[first - 1].text in _QUOTES:
+        first -= 1
+    last = max(hi, verb.i + 1, where.end if where is not None else verb.i + 1)
+    return make_row(doc, offset, first, _trim(people, first, last), name, "speaker",
+                    statement, None, f"speaker:{verb.lemma_}")
 
 
 def _trim(people: People, first: int, last: int) -> int:
