@@ -31,7 +31,7 @@ from .facts import GROUPS_SCHEMA, empty
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 DEFAULTS = {"threshold": 0.55, "subject_weight": 0.35, "context_weight": 0.25,
             "entity_weight": 0.15, "value_weight": 0.25, "unique_bonus": 0.15, "max_ratio": 12.0,
-            "attribute_threshold": 90.0, "statement_threshold": 70.0}
+            "attribute_threshold": 90.0, "statement_threshold": 80.0}
 # Characters of sentence either side of a figure that describe it ("annual
 # pledge", "package", "this year"); wider windows drag in the next fact's words.
 _CONTEXT_CHARS = 48
@@ -170,12 +170,13 @@ def _context_expr() -> pl.Expr:
     return pl.concat_str([before, after], separator=" ").str.to_lowercase()
 
 
-def _fuzzy(pairs: pl.DataFrame, left: str, right: str, out: str) -> pl.DataFrame:
+def _fuzzy(pairs: pl.DataFrame, left: str, right: str, out: str,
+           scorer: Any = fuzz.token_set_ratio) -> pl.DataFrame:
     """Score each unique (left, right) string pair once, in C, and join back."""
     uniq = pairs.select(pl.col(left).fill_null(""), pl.col(right).fill_null("")).unique(
         maintain_order=True)
-    scores = process.cpdist(uniq[left].to_list(), uniq[right].to_list(),
-                            scorer=fuzz.token_set_ratio, workers=1)
+    scores = process.cpdist(uniq[left].to_list(), uniq[right].to_list(), scorer=scorer,
+                            workers=1)
     uniq = uniq.with_columns(pl.Series(out, scores, dtype=pl.Float64) / 100.0)
     return pairs.with_columns(pl.col(left).fill_null(""), pl.col(right).fill_null("")).join(
         uniq, on=[left, right], how="left", maintain_order="left")
@@ -227,6 +228,10 @@ def numeric_pairs(facts: pl.DataFrame, rules: Any) -> pl.DataFrame:
         return pl.DataFrame(schema={"i": pl.UInt32, "j": pl.UInt32, "score": pl.Float64})
     pairs = _fuzzy(pairs, "subj", "subj_r", "s_subj")
     pairs = _fuzzy(pairs, "ctx", "ctx_r", "s_ctx")
+    # An age belongs to a person: two ages align only when both say whose and
+    # it is the same one (a story often has a 16- and an 18-year-old).
+    pairs = pairs.filter((pl.col("bkind") != "age") | (
+        (pl.col("subj") != "") & (pl.col("subj_r") != "") & (pl.col("s_subj") >= 0.8)))
     inter = pl.col("entities").list.set_intersection(pl.col("entities_r")).list.len()
     union = pl.col("entities").list.set_union(pl.col("entities_r")).list.len()
     ent = pl.when(union > 0).then(inter / union).otherwise(0.5)
@@ -303,7 +308,9 @@ def attribute_pairs(facts: pl.DataFrame, rules: Any) -> pl.DataFrame:
         p = (said.join(said, on=["story", "attribute"], suffix="_r")
              .filter((pl.col("i") < pl.col("i_r")) & (pl.col("article") != pl.col("article_r"))))
         if not p.is_empty():
-            p = _fuzzy(p, "attribute_value", "attribute_value_r", "s")
+            # Whole-statement likeness: a set ratio would call any short
+            # statement inside a long one the same ("a man shot").
+            p = _fuzzy(p, "attribute_value", "attribute_value_r", "s", fuzz.token_sort_ratio)
             out.append(p.filter(pl.col("s") * 100 >= cfg["statement_threshold"])
                        .select("i", pl.col("i_r").alias("j"), pl.col("s").alias("score")))
     return pl.concat(out) if out else empty_pairs

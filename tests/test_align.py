@@ -71,6 +71,20 @@ CASES = [
              40e6, "EUR", subject="school"),
     ], [{"a:£40m", "b:40 million euros"}], id="currencies-align-for-not-comparable"),
     pytest.param([
+        fact("a", "The 16-year-old was taken to hospital.", "16-year-old", "age", 16, "year",
+             subject="boy"),
+        fact("b", "An 18-year-old was arrested at the scene.", "18-year-old", "age", 18,
+             "year", subject="suspect"),
+    ], [], id="ages-of-different-people-stay-apart"),
+    pytest.param([
+        fact("a", "Police said a man was shot.", "Police said a man was shot", "attribute",
+             entity="Police", attribute="speaker", value_text="a man was shot"),
+        fact("b", "Officers said a man was shot in the leg outside the bar after midnight.",
+             "Officers said a man was shot in the leg outside the bar after midnight",
+             "attribute", entity="Officers", attribute="speaker",
+             value_text="a man was shot in the leg outside the bar after midnight"),
+    ], [], id="short-statement-inside-a-long-one-is-not-the-same"),
+    pytest.param([
         fact("a", "Defence Secretary John Healey spoke.", "Defence Secretary John Healey",
              "attribute", entity="John Healey", attribute="role", value_text="Defence Secretary"),
         fact("b", "Foreign Secretary Healey spoke.", "Foreign Secretary Healey", "attribute",
