@@ -156,8 +156,8 @@ def parse_number(text: str, vocab: Vocab) -> float | None:
                 current += frac
             elif article or (not seen and (nxt in ("a", "an") or nxt in vocab.scales)):
                 current = frac
-            elif last in ("digit", "word"):
-                current *= frac  # "two thirds", "three-quarters"
+            elif last in ("digit", "word") and (current == 1 or tok.endswith("s")):
+                current *= frac  # "two thirds", "three-quarters", "one third"
             else:
                 return None  # "third" alone is an ordinal, not a fraction
             last = "fraction"

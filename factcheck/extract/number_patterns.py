@@ -102,7 +102,11 @@ def build(rules: Any) -> Patterns:
     glued = "(?i:" + alternation(vocab.scales) + ")"
     digits = rf"(?<![\w.,/])(?:{FRACTION_DIGITS}|(?:{DIGITS})(?:{glued}(?![A-Za-z]))?)"
     joiner = rf"(?:{_SEP}and{_SEP}(?:an?{_SEP})?|{_SEP}an?{_SEP}|{_SEP})"
-    core = rf"(?:{digits}|(?:(?i:an?){_SEP})?{word})(?:{joiner}{word})*"
+    cardinal = rf"(?<![\w])(?i:{alternation(vocab.words)})(?![\w])"
+    # "a" starts a number only before a scale or a fraction ("a dozen", "a third").
+    scale_or_fraction = alternation([*word_scales, *vocab.fractions])
+    lead = rf"(?:(?i:an?){_SEP}(?=(?i:{scale_or_fraction})(?![\w])))"
+    core = rf"(?:{digits}|{lead}?{word})(?:{joiner}{word})*"
     vague = rf"(?<![\w])(?i:{alternation(vocab.vague)})(?![\w])"
 
     # Currency symbols and codes may touch the number ("£3bn", "RM5m").
@@ -135,6 +139,7 @@ def build(rules: Any) -> Patterns:
         rf"(?:(?P<between>(?i:between|from))\s+(?P<cur1>{cur})?(?P<a1>{core})"
         rf"\s+(?:and|to|-|–)\s+(?P<cur1b>{cur})?(?P<b1>{core})"
         rf"|(?P<cur2>{cur})?(?P<a2>{digits})\s*(?:-|–|to)\s*(?P<cur2b>{cur})?(?P<b2>{digits})"
+        rf"|(?P<a3>{cardinal})\s+to\s+(?P<b3>{cardinal}|{digits})(?=\s*{unit_words})"
         rf"|(?P<cur3>{cur})?{negative}?(?P<n>{core})"
         rf"|(?P<v>{vague})"
         rf"|(?<![\w])(?P<phrase>(?i:{alternation(rules['unit_phrases'])}))(?![\w]))"

@@ -71,6 +71,7 @@ class _Context:
     def __init__(self, pats: Patterns, rules: Any):
         self.pats = pats
         self.number_names = set(rules["number_names"])
+        self.number_names_lower = {w.lower() for w in self.number_names if len(w) > 3}
         self.score_words = {w.lower() for w in rules["score_words"]}
         self.change_words = {w.lower() for w in rules["change_words"]}
         self.partitives = {w.lower() for w in rules["partitives"]}
@@ -130,10 +131,12 @@ def _quantity_rows(m: re.Match[str], doc: Doc, ctx: _Context) -> list[dict[str, 
     # Glued to letters or digits ("F-16", "A320", "50th", "11am"): a name or an ordinal.
     if after and (after.isalnum() or after == "%" and not g["unit"]):
         return []
+    if (text[end:end + 1] == ":" and text[end + 1:end + 2].isdigit()) or before[-1:] == ":":
+        return []  # a time of day ("2:00 pm") or a ratio, not a quantity
     if before and (before[-1].isalnum() or before[-1] in "-/" and before[-2:-1].isalnum()):
         return []
     prev_word = _prev_word(before)
-    if prev_word and (prev_word in ctx.number_names or prev_word.rstrip(".") in ctx.number_names):
+    if prev_word and _is_name(prev_word, ctx):
         if not g["qual"] and not _currency(g):
             return []
     # A list marker: the number opens a line and is followed by "." or ")".
@@ -146,6 +149,8 @@ def _quantity_rows(m: re.Match[str], doc: Doc, ctx: _Context) -> list[dict[str, 
         return _range_rows(m, doc, ctx, g["a2"], g["b2"], prev_word, dash=True)
     if g["a1"] is not None:
         return _range_rows(m, doc, ctx, g["a1"], g["b1"], prev_word, dash=False)
+    if g["a3"] is not None:  # "eight to 10 feet"
+        return _range_rows(m, doc, ctx, g["a3"], g["b3"], prev_word, dash=False)
     if g["v"] is not None:
         low_high = parse_vague(g["v"], pats.vocab)
         if low_high is None:
@@ -177,6 +182,12 @@ def _quantity_rows(m: re.Match[str], doc: Doc, ctx: _Context) -> list[dict[str, 
     qualifier, low, high = apply_qualifier(value, _qualifier_rule(m, doc, ctx))
     row = _fill(m, doc, ctx, value, qualifier, low, high, words=words)
     return [row] if row else []
+
+
+def _is_name(word: str, ctx: _Context) -> bool:
+    """Words of `number_names` match with case when short ("No"), without when longer."""
+    word = word.rstrip(".,")
+    return word in ctx.number_names or len(word) > 3 and word.lower() in ctx.number_names_lower
 
 
 def _prev_word(before: str) -> str:
@@ -398,7 +409,7 @@ def _rate_base(row: dict[str, Any], text: str, pats: Patterns) -> None:
 
 
 def _pattern_name(m: re.Match[str], kind: str) -> str:
-    if m.group("a1") or m.group("a2"):
+    if m.group("a1") or m.group("a2") or m.group("a3"):
         shape = "range"
     elif m.group("v"):
         shape = "vague"
