@@ -15,6 +15,7 @@ from polars.testing import assert_frame_equal
 from factcheck import cli
 from factcheck.articles import Article, read_articles
 from factcheck.cache import ExtractionCache, article_key
+from factcheck.extract import extract_doc as real_extract_doc
 from factcheck.pipeline import Options, extract_articles
 from tests.conftest import SEEDS
 from tests.test_engines import entity_rows
@@ -70,6 +71,17 @@ def test_a_second_run_parses_nothing_and_gives_the_same_table(
     assert_frame_equal(first, uncached)
     assert_frame_equal(second, uncached)
     assert len(second) > 50
+
+
+def test_real_facts_survive_the_cache_unchanged(tmp_path: Path, seeds: list[Article],
+                                                rules: Any, nlp: Any,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    # Numbers, intervals, lists and nulls of the real extractors through JSON and back.
+    monkeypatch.setattr("factcheck.extract.extract_doc", real_extract_doc)
+    uncached = extract_articles(seeds, rules, Options())
+    _run(seeds, rules, tmp_path)
+    assert_frame_equal(_run(seeds, rules, tmp_path), uncached)
+    assert uncached["value"].drop_nulls().len() > 10
 
 
 def _edited(article: Article) -> Article:

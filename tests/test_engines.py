@@ -111,6 +111,7 @@ def test_dask_gives_the_same_facts_as_the_local_path(cluster: Any, seeds: list[A
     local = _facts(seeds, rules, jobs=1)
     dask = _facts(seeds, rules, jobs=2, engine="dask", scheduler=cluster.scheduler_address)
     assert_frame_equal(local, dask)
+    assert local["kind"].n_unique() > 2  # real numeric and attributive facts
     workers = cluster.scheduler_info["workers"]
     assert len(workers) == 2
     assert all(addr.startswith("tcp://127.0.0.1:") for addr in
