@@ -38,8 +38,10 @@ from factcheck.rules import load_rules  # noqa: E402
 
 Edit = Callable[[str, dict], str | None]
 WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
-DEPARTMENTS = {"Defence": "Foreign", "Foreign": "Defence", "Transport": "Health",
-               "Health": "Transport", "Interior": "Finance", "Finance": "Interior"}
+DEPARTMENTS = {"Defence": "Foreign", "Foreign": "Defence", "Defense": "Foreign",
+               "Transport": "Health", "Health": "Transport", "Interior": "Finance",
+               "Finance": "Interior", "Prime": "Foreign", "Chief executive": "Finance director",
+               "President": "Prime Minister", "Council leader": "Mayor"}
 FLIP = [("more than", "fewer than"), ("fewer than", "more than"), ("over ", "under "),
         ("in excess of", "fewer than"), ("upwards of", "fewer than"), ("at least", "at most"),
         ("less than", "more than"), ("under ", "over ")]
