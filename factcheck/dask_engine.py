@@ -69,6 +69,7 @@ def extract_dask(
         if progress is not None:
             from distributed import as_completed
 
+            progress(0, len(articles), 0)
             index = {f.key: i for i, f in enumerate(futures)}
             done = done_words = 0
             for future in as_completed(futures):

@@ -121,8 +121,8 @@ def extract_local(
         gather.add(i, rows, article)
         done += 1
         words += word_count(article.body)
-    if progress is not None and done:
-        progress(done, total, words)
+    if progress is not None:
+        progress(done, total, words)  # starts the clock: model loaded, cache read
 
     todo_words = [word_count(articles[i].body) for i in todo]
     n_process = processes_for(options.jobs, sum(todo_words))

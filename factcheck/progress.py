@@ -19,24 +19,30 @@ def terminal_progress(
     """A progress callback (done, total, words) → one redrawn status line.
 
     Returns None when `stream` is not a terminal, so pipes and CI logs stay clean.
-    Redraws at most every `min_interval` seconds (and always at the end).
+    Redraws at most every `min_interval` seconds (and always at the end). The
+    clock starts at the first call, which engines make once the model is loaded
+    and cached articles are counted, so the rate is that of the parsing itself.
     """
     if not stream.isatty():
         return None
-    started = clock()
-    last = -min_interval
+    started: float | None = None
+    base_done = base_words = 0
+    last = 0.0
     width = 0
 
     def report(done: int, total: int, words: int) -> None:
-        nonlocal last, width
+        nonlocal started, base_done, base_words, last, width
         now = clock()
-        if done < total and now - last < min_interval:
+        if started is None:
+            started, base_done, base_words = now, done, words
+        elif done < total and now - last < min_interval:
             return
         last = now
         elapsed = max(now - started, 1e-9)
-        rate = words / elapsed
+        rate = (words - base_words) / elapsed
         # Articles differ in length; the ETA assumes the rest are like those done.
-        eta = (total - done) * elapsed / done if done else 0.0
+        new = done - base_done
+        eta = (total - done) * elapsed / new if new else 0.0
         line = (f"extracting: {done:,}/{total:,} articles  {rate:,.0f} words/s  "
                 f"elapsed {_clock(elapsed)}  ETA {_clock(eta)}")
         stream.write("\r" + line.ljust(width))

@@ -37,6 +37,7 @@ def test_nothing_is_written_when_stderr_is_not_a_terminal() -> None:
 def test_the_status_line_shows_counts_rate_and_eta(steps, expected_last) -> None:
     out, clock = Terminal(), Clock()
     report = terminal_progress(out, clock=clock)
+    report(0, steps[0][2], 0)  # the engine's first call: model loaded, nothing parsed
     for at, done, total, words in steps:
         clock.now = 100.0 + at
         report(done, total, words)
@@ -53,3 +54,13 @@ def test_redraws_are_throttled_but_the_last_one_always_shows() -> None:
         report(i, 100, i * 10)
     assert out.getvalue().count("\r") == 2  # the first and the last
     assert "100/100 articles" in out.getvalue()
+
+
+def test_articles_from_the_cache_do_not_inflate_the_rate() -> None:
+    out, clock = Terminal(), Clock()
+    report = terminal_progress(out, clock=clock)
+    report(2, 4, 5000)  # two articles came from the cache
+    clock.now += 10
+    report(3, 4, 5100)
+    assert out.getvalue().split("\r")[-1].strip() == (
+        "extracting: 3/4 articles  10 words/s  elapsed 0:10  ETA 0:10")
