@@ -31,8 +31,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 FACTCHECK = str(ROOT / ".venv" / "bin" / "factcheck")
 CORPUS = Path("/work/shared/eval/news/gva_dev.jsonl")
-# Either a row of the list (its triage column) or the "nothing to review" message.
-SHOWN = (" new ", "No discrepancies", "no articles", "Could not load")
+# The status line under a shown list ("3/3 shown · …"), or the "nothing to review" message.
+SHOWN = (" shown · ", "No discrepancies", "no articles", "Could not load")
 
 
 def tmux(*args: str) -> str:
@@ -48,6 +48,7 @@ def time_review(paths: list[str], triage: Path, cache: str,
                f"--triage {shlex.quote(str(triage))} {cache}")
     started = time.monotonic()
     tmux("new-session", "-d", "-s", name, "-x", "120", "-y", "32", command)
+    tmux("resize-window", "-t", name, "-x", "120", "-y", "32")
     try:
         while time.monotonic() - started < timeout:
             screen = tmux("capture-pane", "-p", "-t", name)

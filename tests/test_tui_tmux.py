@@ -9,8 +9,10 @@ longer fails on that discrepancy.
 from __future__ import annotations
 
 import json
+import os
 import shlex
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -34,6 +36,8 @@ class Tmux:
         self.name = f"factcheck-test-{uuid.uuid4().hex[:8]}"
         self._tmux("new-session", "-d", "-s", self.name, "-x", str(width), "-y", str(height),
                    command)
+        # A tmux server started by someone else may impose its own default size.
+        self._tmux("resize-window", "-t", self.name, "-x", str(width), "-y", str(height))
 
     def _tmux(self, *args: str) -> str:
         return subprocess.run(["tmux", *args], capture_output=True, text=True, check=True,
@@ -57,6 +61,14 @@ class Tmux:
             time.sleep(0.2)
         raise AssertionError(f"{text!r} never appeared; screen:\n{self.screen()}")
 
+    def app_pid(self) -> int:
+        """The factcheck process under the pane's shell."""
+        shell = self.show("pane_pid")
+        out = subprocess.run(["pgrep", "-P", shell, "-f", "factcheck review"],
+                             capture_output=True, text=True, timeout=10).stdout.split()
+        assert out, "factcheck review is not running"
+        return int(out[0])
+
     def close(self) -> None:
         subprocess.run(["tmux", "kill-session", "-t", self.name], capture_output=True)
 
@@ -79,7 +91,7 @@ def test_review_seeds_dismiss_quit_and_check(tmp_path):
                f"--triage {shlex.quote(str(triage))}; echo {DONE}$?; sleep 600")
     term = Tmux(command)
     try:
-        term.wait_for(" new ")  # the first row's triage state: the list is shown
+        term.wait_for(" shown · ")  # the status line under the list: it is shown
         assert term.show("alternate_on") == "1"
         term.keys("d")
         # Written at once, before quitting.
@@ -109,3 +121,21 @@ def test_review_seeds_dismiss_quit_and_check(tmp_path):
                      if d["severity"] in ("error", "warning") and d["triage"] != "dismissed"]
     assert len(still_failing) == len(failing) - (fingerprint in {d["id"] for d in failing})
     assert code_after == (1 if still_failing else 0)
+
+
+def test_a_decision_survives_kill_9(tmp_path):
+    triage = tmp_path / "triage.json"
+    command = (f"cd {shlex.quote(str(ROOT))} && {FACTCHECK} review seeds/ --no-cache "
+               f"--triage {shlex.quote(str(triage))}; sleep 600")
+    term = Tmux(command)
+    try:
+        term.wait_for(" shown · ")
+        pid = term.app_pid()
+        term.keys("c")
+        term.wait_for("confirmed", timeout=30)  # the key was handled: kill at once
+        os.kill(pid, signal.SIGKILL)
+    finally:
+        term.close()
+    decided = json.loads(triage.read_text())["decisions"]
+    assert [d["state"] for d in decided.values()] == ["confirmed"]
+    assert not list(tmp_path.glob(".triage.json.*"))  # no temporary file left behind

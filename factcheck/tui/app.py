@@ -228,7 +228,7 @@ class ReviewApp(App[int]):
         """Put the cursor on a discrepancy, clearing filters that hide it."""
         table = self.query_one(DiscrepancyTable)
         if row_id not in table.rows:
-            self.filters = Filters()
+            self.action_clear()
         table.move_cursor(row=table.get_row_index(row_id), animate=False)
         table.focus()
 
@@ -347,9 +347,12 @@ class ReviewApp(App[int]):
         row = self.current_row()
         if row is None or self.review is None:
             return
-        facts = [f for f in row.fact_ids if f in self.review.facts]
+        # Facts of articles outside the batch (a fact store) have no text to show.
+        review = self.review
+        facts = [f for f in row.fact_ids
+                 if f in review.facts and review.facts[f]["article"] in review.articles]
         if facts:
-            self.push_screen(ArticleScreen(self.review, facts))
+            self.push_screen(ArticleScreen(review, facts))
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):

@@ -32,22 +32,36 @@ class DiscrepancyTable(DataTable):
             self.row_id = row_id
             super().__init__()
 
+    # Every column but the subject, with the cell padding and a scrollbar.
+    FIXED = sum(w for _, _, w in COLUMNS if w) + 2 * len(COLUMNS) + 2
+
     def on_mount(self) -> None:
         self.cursor_type = "row"
         self.zebra_stripes = True
-        for key, label, width in self.COLUMNS:
-            self.add_column(label, key=key, width=width)
+        self._shown: tuple[Sequence[Row], Callable[[str], str]] | None = None
+        self._width = 0
 
     def show(self, rows: Sequence[Row], triage_state: Callable[[str], str],
              keep: str | None = None) -> None:
         """Replace the rows, keeping the cursor on `keep` if it is still shown."""
-        self.clear()
+        self._shown = (rows, triage_state)
+        self._width = self.size.width
+        # The subject takes what the other columns leave, so the triage state
+        # stays in view at every terminal width.
+        subject = max(12, self.size.width - self.FIXED)
+        self.clear(columns=True)
+        for key, label, width in self.COLUMNS:
+            self.add_column(label, key=key, width=width or subject)
         for row in rows:
             self.add_row(*self._cells(row, triage_state(row.id)), key=row.id)
         index = next((i for i, r in enumerate(rows) if r.id == keep), 0)
         if rows:
             self.move_cursor(row=index, animate=False)
         self.post_message(self.Chosen(rows[index].id if rows else None))
+
+    def on_resize(self) -> None:
+        if self._shown is not None and self.size.width != self._width:
+            self.show(*self._shown, keep=self.current())
 
     def set_triage(self, row_id: str, state: str) -> None:
         if row_id in self.rows:
