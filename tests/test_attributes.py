@@ -71,6 +71,9 @@ ROLE_CASES = [
     ("shadow-prefix", "Claire Coutinho, the shadow energy secretary, criticised the plan.",
      ("Claire Coutinho", "Shadow Energy Secretary", None),
      "Claire Coutinho, the shadow energy secretary"),
+    ("title-owns-next-title",
+     "The county sheriff's spokesman Mark Tate said the road was closed.",
+     ("Mark Tate", "Spokesperson", None), "spokesman Mark Tate"),
     ("synonym-finance-chief", "The company's finance chief Maria Lopez resigned on Friday.",
      ("Maria Lopez", "Chief Financial Officer", None), "finance chief Maria Lopez"),
 ]
@@ -171,6 +174,9 @@ NO_SPEAKER_CASES = [
     ("verb-without-clause", "Healey announced a new package of military aid on Wednesday."),
     ("unnamed-speaker", "The package will arrive within weeks, officials said."),
     ("according-to-unnamed", "According to officials, the package will arrive within weeks."),
+    ("passive-hearer-is-not-speaker", "Channel 12 was told that the victims were recovering."),
+    ("negated-verb", "The Westfield Sheriff's Office has not said what led to the shooting."),
+    ("anyone-in-particular", "A Masury man told police that the gun was not loaded."),
 ]
 
 

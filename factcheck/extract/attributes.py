@@ -124,6 +124,9 @@ def _role(people: People, title: Span, titles: list[Span]) -> Any:
     doc = people.doc
     scope, kind, party, first = scope_before(people, title.start)
     end = title.end
+    # "the Sheriff's spokesman Mark Techmeyer": the title owns the next one.
+    if end < len(doc) and doc[end].text in POSSESSIVE:
+        return None
     k = end
     while k < len(doc) and doc[k].is_space:
         k += 1

@@ -221,13 +221,17 @@ class People:
     def name_at(self, tok: Token) -> Span | None:
         """The name `tok` is the last word of (its entity, or its run of proper nouns)."""
         ent = self.ent_at.get(tok.i)
+        if ent is not None and all(t.pos_ != "PROPN" and not t.is_upper for t in ent
+                                   if not t.is_stop):
+            return None  # "Detectives", "Attendees": a common noun the model tagged
         if ent is not None and ent.label_ in NAMEISH:
             # "Ursula von der" (PERSON) + "Leyen" (GPE): the name starts earlier.
             while ent.start > 0 and alias_key(self.doc[ent.start - 1].text) in self.lex.particles \
                     and ent.start - 1 in self.ent_at:
                 ent = self.doc[self.ent_at[ent.start - 1].start:ent.end]
             span = self.extend(self.strip(ent))
-            return None if alias_key(span.text) in self.lex.honorifics else span
+            # "LAPD Sgt" cut off from "Barry Montgomery" by the sentence splitter.
+            return None if alias_key(span[-1].text) in self.lex.honorifics else span
         # "February", "One": a date or number the parser calls a proper noun.
         if ent is not None or not self.is_name_token(tok):
             return None

@@ -124,6 +124,10 @@ def _statement(content: Token, lo: int, hi: int) -> tuple[int, int]:
 
 def _speaker(people: People, verb: Token) -> tuple[str, Span | None] | None:
     """(name, its span or None for a pronoun) of whoever `verb` credits."""
+    # "has not said what ..." credits nothing; in "News 12 is told that ..." the
+    # subject heard the statement, it did not make it.
+    if any(c.dep_ in ("neg", "nsubjpass", "auxpass") for c in verb.children):
+        return None
     subject = None
     node = verb
     for _ in range(3):
@@ -168,7 +172,10 @@ def _who(people: People, tok: Token) -> tuple[str, Span | None] | None:
             if ent is None or ent.label_ not in ("ORG", "PERSON", "GPE"):
                 continue
             if child.dep_ == "compound" and ent.label_ != "ORG":
-                # "San Antonio police say": the police, not the city.
+                # "San Antonio police say": the police, not the city; but "a Masury
+                # man" is nobody in particular.
+                if tok.tag_ != "NNS":
+                    return None
                 span = people.doc[ent.start:tok.i + 1]
                 return span.text, span
             span = people.strip(ent)
