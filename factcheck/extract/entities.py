@@ -66,8 +66,16 @@ def _groups(names: list[str], score: float, key: list[str] | None = None) -> lis
     return [find(i) for i in range(len(names))]
 
 
-def _best(members: list[str], counts: dict[str, int]) -> str:
-    return min(members, key=lambda n: (-counts[n], -len(n), n))
+def _name_groups(names: list[str], roots: list[int], counts: dict[str, int],
+                 canonical: dict[str, str]) -> None:
+    """Name every group of `names` (same root) by its most frequent spelling."""
+    groups: dict[int, list[str]] = {}
+    for name, root in zip(names, roots, strict=True):
+        groups.setdefault(root, []).append(name)
+    for group in groups.values():
+        best = min(group, key=lambda n: (-counts[n], -len(n), n))
+        for name in group:
+            canonical[name] = best
 
 
 def name_map(counts: dict[str, int], rules: Rules | None = None) -> dict[str, str]:
@@ -87,13 +95,7 @@ def name_map(counts: dict[str, int], rules: Rules | None = None) -> dict[str, st
     canonical: dict[str, str] = {}
     lasts = [n.split()[-1] for n in fulls]
     roots = _groups(fulls, score, lasts)
-    members: dict[int, list[str]] = {}
-    for name, root in zip(fulls, roots, strict=True):
-        members.setdefault(root, []).append(name)
-    for group in members.values():
-        best = _best(group, clean_counts)
-        for name in group:
-            canonical[name] = best
+    _name_groups(fulls, roots, clean_counts, canonical)
     # "Von der Leyen" is the end of "Ursula von der Leyen": the longer name wins
     # when only one person's name ends that way.
     for name in fulls:
@@ -115,14 +117,7 @@ def name_map(counts: dict[str, int], rules: Rules | None = None) -> dict[str, st
                 unmatched.append(single)
     else:
         unmatched = singles
-    single_roots = _groups(unmatched, score)
-    alone: dict[int, list[str]] = {}
-    for name, root in zip(unmatched, single_roots, strict=True):
-        alone.setdefault(root, []).append(name)
-    for group in alone.values():
-        best = _best(group, clean_counts)
-        for name in group:
-            canonical[name] = best
+    _name_groups(unmatched, _groups(unmatched, score), clean_counts, canonical)
     return {raw: canonical[clean] for raw, clean in cleaned.items() if canonical[clean] != raw}
 
 
