@@ -348,3 +348,16 @@ def test_theme_key_switches_light_and_dark(triage_file):
             await pilot.press("t")
             assert app.theme == "textual-dark"
     run(go())
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["review", "-"], "not stdin"),
+    (["review", "seeds/"], "needs a terminal"),  # pytest's stdin is not a terminal
+], ids=["stdin", "no-terminal"])
+def test_review_refuses_what_it_cannot_show(capsys, argv, message):
+    from factcheck.cli import main
+
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("factcheck: error: ") and message in err
+    assert len(err.strip().splitlines()) == 1
