@@ -351,6 +351,10 @@ class UnitKeys:
         return last[:-1] if last.endswith("s") and not last.endswith("ss") else last
 
 
+def p_kind(preds: list, value: float) -> str:
+    return next((p[3] for p in preds if p[0] == value), "")
+
+
 def _close(a: float, b: float) -> bool:
     return abs(a - b) <= 1e-6 * max(1.0, abs(a), abs(b))
 
@@ -367,7 +371,12 @@ def score_case(case: Case, preds: list, keys: UnitKeys, with_units: bool) -> Sco
     pk = []
     for value, unit, *_ in preds:
         k = keys.key(unit, case.category) if unit else None
-        base = keys.key(unit.split(" per ")[0], case.category) if unit else None
+        # The unit without its period ("USD per share" → USD, "oil_barrel / day" →
+        # oil_barrel): gold that leaves the period out still matches.
+        bare = unit.split(" per ")[0] if unit else None
+        if bare and " / " in bare and p_kind(preds, value) == "measure":
+            bare = bare.split(" / ")[0]
+        base = keys.key(bare, case.category) if bare else None
         pk.append((value, k, unit, base))
     s.pred, s.gold = len(pk), len(gold)
 

@@ -251,6 +251,10 @@ SECTIONS: dict[str, Spec] = {
         "ISO 4217 code → symbols and codes written before the number (£, US$, RM), words "
         "after it (pounds, euros) and hundredth units (pence, cents).",
     ),
+    "currency_case_sensitive": Spec(
+        "list", "str",
+        "Currency prefixes matched only as written ('A$'): lower-cased they are words.",
+    ),
     "units": Spec(
         "map",
         {"kind": ("measure", "duration", "percent", "age"), "unit": "str"},

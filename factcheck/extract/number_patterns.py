@@ -100,7 +100,9 @@ def build(rules: Any) -> Patterns:
     words = alternation([*vocab.words, *word_scales, *vocab.fractions])
     word = rf"(?<![\w])(?i:{words})(?![\w])"
     glued = "(?i:" + alternation(vocab.scales) + ")"
-    digits = rf"(?<![\w.,/])(?:{FRACTION_DIGITS}|(?:{DIGITS})(?:{glued}(?![A-Za-z]))?)"
+    # Letters just before digits are refused later ("A320"), unless they are a
+    # currency code glued to the number ("USD115").
+    digits = rf"(?<![\d.,/])(?:{FRACTION_DIGITS}|(?:{DIGITS})(?:{glued}(?![A-Za-z0-9]))?)"
     joiner = rf"(?:{_SEP}and{_SEP}(?:an?{_SEP})?|{_SEP}an?{_SEP}|{_SEP})"
     cardinal = rf"(?<![\w])(?i:{alternation(vocab.words)})(?![\w])"
     # "a" starts a number only before a scale or a fraction ("a dozen", "a third").
@@ -114,16 +116,16 @@ def build(rules: Any) -> Patterns:
     # A one-letter prefix keeps its case: "A$5m" is Australian, "a $5m" is not.
     spaced = {w[:-1] + " $" for w in cur_before if len(w) > 1 and w.endswith("$")}
     forms = [*cur_before, *spaced]
-    one_letter = [w for w in forms if sum(ch.isalpha() for ch in w) == 1]
-    before = alternation([w for w in forms if w not in one_letter])
-    cur = rf"(?:(?<![A-Za-z])(?:{alternation(one_letter)}|(?i:{before}))\s?)"
+    cased = set(rules["currency_case_sensitive"])
+    before = alternation([w for w in forms if w not in cased])
+    cur = rf"(?:(?<![A-Za-z])(?:{alternation(cased)}|(?i:{before}))\s?)"
     qual = rf"(?<![\w])(?P<qual>(?i:{alternation(qualifiers)}))\s+"
     prefixes = alternation(_norm(k) for k in rules["unit_prefixes"])
     prefix = rf"(?<![\w])(?P<prefix>(?i:{prefixes}))\s+"
     short, long_ = _cased(rules["units"])
     ambiguous = {_norm(k).lower(): v for k, v in rules["ambiguous_units"].items()}
     unit_words = (
-        rf"(?:{alternation(short)}|(?i:{alternation(long_)})"
+        rf"(?:(?i:{alternation(long_)})|{alternation(short)}"
         rf"|(?i:{alternation([*cur_after, *cur_minor, *ambiguous])}))"
     )
     unit = rf"(?P<unit>(?:\s|-)?{unit_words})(?![A-Za-z0-9])"

@@ -133,6 +133,9 @@ def _quantity_rows(m: re.Match[str], doc: Doc, ctx: _Context) -> list[dict[str, 
         return []
     if (text[end:end + 1] == ":" and text[end + 1:end + 2].isdigit()) or before[-1:] == ":":
         return []  # a time of day ("2:00 pm") or a ratio, not a quantity
+    if (text[end:end + 1] == "-" and text[end + 1:end + 2].isdigit()) or \
+            (before[-1:] == "-" and before[-2:-1].isdigit()):
+        return []  # one group of an account or reference number ("1111-2222-3333")
     if before and (before[-1].isalnum() or before[-1] in "-/" and before[-2:-1].isalnum()):
         return []
     prev_word = _prev_word(before)
@@ -170,7 +173,7 @@ def _quantity_rows(m: re.Match[str], doc: Doc, ctx: _Context) -> list[dict[str, 
         # "Dozens of houses": read first as words, it is a vague amount.
         low_high = parse_vague(raw, pats.vocab)
         if low_high is None:
-            return []
+            return _split_runs(m, doc, ctx)
         row = _fill(m, doc, ctx, low_high[0], "vague", low_high[0], low_high[1], words=True)
         return [row] if row else []
     words = not raw[:1].isdigit()
@@ -182,6 +185,31 @@ def _quantity_rows(m: re.Match[str], doc: Doc, ctx: _Context) -> list[dict[str, 
     qualifier, low, high = apply_qualifier(value, _qualifier_rule(m, doc, ctx))
     row = _fill(m, doc, ctx, value, qualifier, low, high, words=words)
     return [row] if row else []
+
+
+def _split_runs(m: re.Match[str], doc: Doc, ctx: _Context) -> list[dict[str, Any]]:
+    """Number words side by side ("one two three", "forty fifty"): each longest run alone."""
+    g = m.groupdict()
+    if g["unit"] or g["cur3"] or g["qual"] or g["per"] or g["neg"]:
+        return []
+    pieces = [(t.start() + m.start("n"), t.end() + m.start("n"))
+              for t in re.finditer(r"[^\s\-]+", g["n"])]
+    rows: list[dict[str, Any]] = []
+    i = 0
+    while i < len(pieces):
+        for j in range(len(pieces), i, -1):
+            s, e = pieces[i][0], pieces[j - 1][1]
+            value = parse_number(doc.text[s:e], ctx.pats.vocab)
+            if value is not None:
+                row = _fill(m, doc, ctx, value, "exact", value, value, words=True, span=(s, e))
+                if row:
+                    row["pattern"] = "count:run"
+                    rows.append(row)
+                i = j
+                break
+        else:
+            i += 1
+    return rows
 
 
 def _is_name(word: str, ctx: _Context) -> bool:
