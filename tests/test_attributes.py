@@ -74,6 +74,8 @@ ROLE_CASES = [
     ("title-owns-next-title",
      "The county sheriff's spokesman Mark Tate said the road was closed.",
      ("Mark Tate", "Spokesperson", None), "spokesman Mark Tate"),
+    ("title-word-modifies-office", "The bank's chief economist, Huw Pill, spoke on Monday.",
+     ("Huw Pill", "Chief Economist", None), "chief economist, Huw Pill"),
     ("synonym-finance-chief", "The company's finance chief Maria Lopez resigned on Friday.",
      ("Maria Lopez", "Chief Financial Officer", None), "finance chief Maria Lopez"),
 ]
@@ -135,6 +137,8 @@ SPEECH_CASES = [
      ("Zelensky", "russia was not preparing for peace")),
     ("x-told-y-that", "Rayner told reporters that the government stood united.",
      ("Rayner", "the government stood united")),
+    ("that-read-as-object", "Cooper told the Commons that the backlog had fallen.",
+     ("Cooper", "the backlog had fallen")),
     ("according-to-x", "According to Healey, the package will arrive within weeks.",
      ("Healey", "the package will arrive within weeks")),
     ("clause-according-to-titled-x",

@@ -101,13 +101,20 @@ def _widen(people: People, title: Span) -> Span:
         if start < title.start:
             key = alias_key(doc[start:title.end].text)
             label = lex.title_of.get(key) or " ".join(w.capitalize() for w in key.split())
+    end = title.end
+    # "chief economist": the title word modifies the noun that names the office.
+    if end < len(doc) and doc[end - 1].head.i == end and doc[end].pos_ == "NOUN" \
+            and doc[end - 1].dep_ in ("amod", "compound"):
+        end += 1
+        key = alias_key(doc[start:end].text)
+        label = lex.title_of.get(key) or " ".join(w.capitalize() for w in key.split())
     if start > 0 and alias_key(doc[start - 1].text) in lex.title_prefixes:
         start -= 1
         key = alias_key(doc[start].text) + " " + alias_key(label)
         label = lex.title_of.get(key) or doc[start].text.capitalize() + " " + label
-    if start == title.start:
+    if start == title.start and end == title.end:
         return title
-    return Span(doc, start, title.end, label=label)
+    return Span(doc, start, end, label=label)
 
 
 class _Title:

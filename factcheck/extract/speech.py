@@ -119,6 +119,10 @@ def _statement(content: Token, lo: int, hi: int) -> tuple[int, int]:
         hi -= 1
     while lo < hi and (doc[lo].dep_ == "mark" and doc[lo].head == content or doc[lo].is_punct):
         lo += 1
+    # "told the Commons that the backlog ...": a "that" the parser read as an object.
+    if lo < hi and doc[lo].lower_ == "that" and doc[lo].head == content and any(
+            c.dep_.startswith("nsubj") and c.i > lo for c in content.children):
+        lo += 1
     return lo, hi
 
 
