@@ -99,7 +99,11 @@ def parse_number(text: str, vocab: Vocab) -> float | None:
     after_and = False
     article = False  # a/an just before: stands for "one" before a scale or fraction
     last = ""  # kind of the previous numeric token: digit, word, scale, fraction
+    skip_next = False
     for i, tok in enumerate(tokens):
+        if skip_next:
+            skip_next = False
+            continue
         if tok in ("a", "an"):
             if last == "fraction":
                 continue  # "half a million": the "a" joins fraction and scale
@@ -130,6 +134,14 @@ def parse_number(text: str, vocab: Vocab) -> float | None:
             value = vocab.words[tok]
             if article or last in ("digit", "fraction"):
                 return None
+            nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+            if after_and and nxt in vocab.fractions and nxt.endswith("s"):
+                # "two and three eighths": the count of the fraction that follows.
+                current += value * vocab.fractions[nxt]
+                last = "fraction"
+                seen, after_and = True, False
+                skip_next = True
+                continue
             if last == "word" and not (current % 100 >= 20 and current % 10 == 0 and value < 10):
                 return None  # "twenty five" is one number; "forty fifty" is two
             current += value

@@ -26,7 +26,7 @@ _MOD_DEPS = frozenset({"compound", "amod", "nmod"})
 _NOUNS = frozenset({"NOUN", "PROPN"})
 _CLAUSE_DEPS = frozenset({"advcl", "conj", "ccomp", "relcl", "parataxis"})
 # Where a word number without a noun stands in for people or things ("the two met").
-_PRONOUN_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "poss",
+_PRONOUN_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "appos", "poss",
                            "dative", "npadvmod"})
 _LIST_MARKER = re.compile(r"(?:^|\n)[ \t]*(?:[-*•][ \t]*)?$")
 
@@ -208,6 +208,8 @@ def _split_runs(m: re.Match[str], doc: Doc, ctx: _Context) -> list[dict[str, Any
                 i = j
                 break
         else:
+            if doc.text[pieces[i][0]:pieces[i][1]].lower() not in ctx.pats.vocab.fillers:
+                return []  # "twenty-third": an ordinal, not two numbers
             i += 1
     return rows
 
