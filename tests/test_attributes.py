@@ -64,6 +64,8 @@ ROLE_CASES = [
      "European Commission President Ursula von der Leyen"),
     ("untagged-organisation", "Thames Water chairman Adrian Montague asked for more time.",
      ("Adrian Montague", "Chair", "Thames Water"), "Thames Water chairman Adrian Montague"),
+    ("hyphenated-place", "Miami-Dade Mayor Carlos Gimenez visited the scene.",
+     ("Carlos Gimenez", "Mayor", "Miami-Dade"), "Miami-Dade Mayor Carlos Gimenez"),
     ("honorific-after-title", "Science minister Lord Vallance opened the new laboratory.",
      ("Vallance", "Science Minister", None), "Science minister Lord Vallance"),
     ("brief-before-head-word", "Housing Secretary Angela Rayner visited a building site.",

@@ -314,9 +314,15 @@ def scope_before(people: People, i: int) -> tuple[str | None, str | None, str | 
     # "Thames Water chairman ...": capitalised words the model did not tag.
     if ent is None and not possessive:
         run = j
-        while run >= 0 and j - run < 3 and doc[run].pos_ == "PROPN" \
-                and people.is_name_token(doc[run]) and run not in people.ent_at:
-            run -= 1
+        while run >= 0 and j - run < 5:
+            if doc[run].text == "-" and run > 0 and doc[run - 1].pos_ == "PROPN" \
+                    and not doc[run - 1].whitespace_:  # "Miami-Dade"
+                run -= 2
+            elif run not in people.ent_at and doc[run].pos_ == "PROPN" \
+                    and people.is_name_token(doc[run]):
+                run -= 1
+            else:
+                break
         if run < j and (run < 0 or not doc[run].is_sent_start or doc[run].is_punct
                         or doc[run].pos_ != "PROPN"):
             return doc[run + 1:j + 1].text, "organisation", None, run + 1
