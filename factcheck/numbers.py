@@ -148,8 +148,9 @@ def parse_number(text: str, vocab: Vocab) -> float | None:
             last = "word"
         elif tok in vocab.scales:
             scale = vocab.scales[tok]
-            if article or not seen and scale < 1e6 and len(tokens) > 1:
-                base = 1.0  # "a dozen", "hundred thousand dollars"
+            alone = len(tokens) == 1 and len(tok) > 2 and not tok.endswith("s")
+            if article or not seen and (scale < 1e6 and len(tokens) > 1 or alone):
+                base = 1.0  # "a dozen", "hundred thousand dollars", "thousand"
             elif seen and last != "scale" or last == "scale" and current:
                 base = current
             else:

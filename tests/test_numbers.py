@@ -41,6 +41,12 @@ PARSE_CASES = [
     ("trillion", "1.2 trillion", 1.2e12),
     ("word-scale", "forty million", 40_000_000),
     ("case-insensitive", "Twenty-Five", 25),
+    ("scale-word-alone", "thousand", 1000),
+    ("mixed-fraction-words", "two and three eighths", 2.375),
+    ("written-fraction", "3/4", 0.75),
+    ("mixed-written-fraction", "10 1/2", 10.5),
+    ("vulgar-fraction", "2½", 2.5),
+    ("indian-grouping", "12,34,567", 1_234_567),
 ]
 
 
@@ -53,7 +59,8 @@ def test_parse_number(vocab, text, expected):
 NOT_NUMBERS = [
     ("empty", ""),
     ("article-alone", "a"),
-    ("bare-scale", "million"),
+    ("plural-scale", "millions"),
+    ("scale-suffix-alone", "bn"),
     ("ordinal-word", "third"),
     ("ordinal-digits", "50th"),
     ("two-numbers", "forty fifty"),

@@ -25,9 +25,8 @@ _COUNT_DEPS = frozenset({"nummod", "quantmod", "compound", "amod", "nmod", "npad
 _MOD_DEPS = frozenset({"compound", "amod", "nmod"})
 _NOUNS = frozenset({"NOUN", "PROPN"})
 _CLAUSE_DEPS = frozenset({"advcl", "conj", "ccomp", "relcl", "parataxis"})
-# Where a word number without a noun stands in for people or things ("the two met").
-_PRONOUN_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "appos", "poss",
-                           "dative", "npadvmod"})
+
+_URL = re.compile(r"://|www\.|@|[?&=]\w|%[0-9A-F]{2}")
 _LIST_MARKER = re.compile(r"(?:^|\n)[ \t]*(?:[-*•][ \t]*)?$")
 
 
@@ -133,6 +132,8 @@ def _quantity_rows(m: re.Match[str], doc: Doc, ctx: _Context) -> list[dict[str, 
         return []
     if (text[end:end + 1] == ":" and text[end + 1:end + 2].isdigit()) or before[-1:] == ":":
         return []  # a time of day ("2:00 pm") or a ratio, not a quantity
+    if _URL.search(_whole_token(text, start, end)):
+        return []  # part of a web or mail address
     if (text[end:end + 1] == "-" and text[end + 1:end + 2].isdigit()) or \
             (before[-1:] == "-" and before[-2:-1].isdigit()):
         return []  # one group of an account or reference number ("1111-2222-3333")
@@ -185,6 +186,14 @@ def _quantity_rows(m: re.Match[str], doc: Doc, ctx: _Context) -> list[dict[str, 
     qualifier, low, high = apply_qualifier(value, _qualifier_rule(m, doc, ctx))
     row = _fill(m, doc, ctx, value, qualifier, low, high, words=words)
     return [row] if row else []
+
+
+def _whole_token(text: str, start: int, end: int) -> str:
+    """The whitespace-delimited stretch of text around a match."""
+    left = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start)) + 1
+    right = min((i for i in (text.find(" ", end), text.find("\n", end)) if i >= 0),
+                default=len(text))
+    return text[left:right]
 
 
 def _split_runs(m: re.Match[str], doc: Doc, ctx: _Context) -> list[dict[str, Any]]:
@@ -381,7 +390,7 @@ def _fill(m, doc, ctx, value, qualifier, low, high, *, words, span=None, phrase=
             return row
         if words and value == 1 and qualifier == "exact" and (counted or _before_of(span_)):
             return None  # "one dealer said", "one of the": not a figure anyone reports
-        if counted is None and words and span_ is not None and span_.root.dep_ in _PRONOUN_DEPS:
+        if counted is None and words and _stands_for_people(span_):
             return None  # "the two agreed", "no one came": a number standing for people
         if counted is not None:
             unit, noun_end, noun = counted
@@ -398,6 +407,15 @@ def _fill(m, doc, ctx, value, qualifier, low, high, *, words, span=None, phrase=
         if per and not row["per"]:
             row["per"] = per
     return row
+
+
+def _stands_for_people(span: Span | None) -> bool:
+    """"the two agreed", "all three", "no one": a determiner before a word number with no
+    noun makes it a pronoun; "Two were killed" stays a figure."""
+    if span is None or span.start == 0:
+        return False
+    prev = span.doc[span.start - 1]
+    return prev.pos_ in ("DET", "PRON") or prev.dep_ in ("det", "poss")
 
 
 def _before_of(span: Span | None) -> bool:
