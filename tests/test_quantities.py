@@ -197,6 +197,33 @@ KINDS_AND_UNITS = [
      "count", 9000, "round of ammunition", None),
     ("count-compound", "Over 30 defence allies met.", "Over 30 defence allies", "count", 30,
      "defence ally", None),
+    ("pounds-as-money", "The court fined him 500 pounds.", "500 pounds", "money", 500, "GBP",
+     None),
+    ("pounds-as-weight", "The baby weighed nine pounds.", "nine pounds", "measure", 9, "pound",
+     None),
+    ("pounds-with-scale", "They spent 4 million pounds.", "4 million pounds", "money", 4e6,
+     "GBP", None),
+    ("glued-m-is-metres", "The tower stands 48m tall.", "48m", "measure", 48, "meter", None),
+    ("glued-m-with-noun", "The app has 3.5m users.", "3.5m users", "count", 3.5e6, "user",
+     None),
+    ("negative", "It fell to -5°C overnight.", "-5°C", "measure", -5, "degree_Celsius", None),
+    ("minus-word", "It fell to minus 12 degrees Celsius.", "minus 12 degrees Celsius", "measure",
+     -12, "degree_Celsius", None),
+    ("written-fraction", "The track is 1/4 mile long.", "1/4 mile", "measure", 0.25, "mile",
+     None),
+    ("mixed-fraction", "They laid 10 1/2 miles of cable.", "10 1/2 miles", "measure", 10.5,
+     "mile", None),
+    ("dollars-and-cents", "It cost 3 dollars 50 cents.", "3 dollars 50 cents", "money", 3.5,
+     "USD", None),
+    ("lower-case-code", "It was sold for hk $ 12 million.", "hk $ 12 million", "money", 12e6,
+     "HKD", None),
+    ("glued-code", "Tickets cost USD115 each.", "USD115", "money", 115, "USD", None),
+    ("indian-grouping", "The loan was 12,34,567 rupees.", "12,34,567 rupees", "money",
+     1_234_567, "INR", None),
+    ("measure-rate", "Output fell by 500,000 barrels a day.", "500,000 barrels a day",
+     "measure", 500_000, "oil_barrel / day", None),
+    ("speed", "The car reached 188 miles an hour.", "188 miles an hour", "measure", 188,
+     "mile / hour", None),
 ]
 
 RATES = [
@@ -254,7 +281,24 @@ NOT_FACTS = [
     ("list-marker-paren", "2) Leave the house"),
     ("glued-name", "The G7 met as F-16 jets flew over."),
     ("two-as-pronoun", "The two spoke for hours."),
+    ("time-of-day", "The meeting starts at 2:30 today."),
+    ("account-number", "Pay into account 1111-2222-3333 now."),
+    ("web-address", "See www.example.test/page?id=42 for more."),
+    ("ordinal-compound", "It was the twenty-third attempt."),
 ]
+
+
+def test_rise_from_to_is_two_figures(nlp, rules):
+    sentence = "Fares rose from 40p to 50p."
+    rows = facts(nlp, rules, sentence)
+    assert [(sentence[r["start"]:r["end"]], r["qualifier"], r["value"]) for r in rows] == [
+        ("40p", "exact", pytest.approx(0.4)), ("50p", "exact", pytest.approx(0.5))]
+
+
+def test_word_runs_are_separate_numbers(nlp, rules):
+    sentence = "The codes were forty fifty."
+    rows = facts(nlp, rules, sentence)
+    assert [r["value"] for r in rows] == [40, 50]
 
 
 def _expect(row, kind, value, low, high, qualifier, unit, per):
