@@ -128,10 +128,16 @@ def build(rules: Any) -> Patterns:
         rf"(?:(?i:{alternation(long_)})|{alternation(short)}"
         rf"|(?i:{alternation([*cur_after, *cur_minor, *ambiguous])}))"
     )
-    unit = rf"(?P<unit>(?:\s|-)?{unit_words})(?![A-Za-z0-9])"
+    # A symbol right before more digits opens the next amount ("$ 20 $ 37"): not ours.
+    unit = rf"(?P<unit>(?:\s|-)?{unit_words})(?![A-Za-z0-9])(?:(?<=[A-Za-z.])|(?!\s?\d))"
     # "3 dollars 50 cents", "thirteen dollars and forty-five cents".
-    minor = (rf"(?P<minor>\s+(?:and\s+)?(?P<mnum>{digits}|{word}(?:{joiner}{word})*)\s*"
-             rf"(?i:{alternation(cur_minor)})(?![A-Za-z]))")
+    # "3 dollars 50 cents"; "15 dollars 50." (the hundredths named by the sentence end);
+    # "75 USD million" (a scale after the currency).
+    hundredths = rf"(?:\d{{2}}|{word}(?:{joiner}{word})*)"
+    minor = (rf"(?P<minor>\s+(?:and\s+)?(?:(?P<mnum>{digits}|{word}(?:{joiner}{word})*)\s*"
+             rf"(?i:{alternation(cur_minor)})(?![A-Za-z])"
+             rf"|(?P<mbare>{hundredths})(?=\s*[.!?;]|\s*$))"
+             rf"|\s+(?P<pscale>(?i:{alternation(word_scales)}))(?![\w]))")
     negative = rf"(?P<neg>(?<![\w\-])[\-−](?=\d)|(?i:{alternation(rules['negative_words'])})\s+)"
     per_words = alternation(periods)
     bases = alternation(rules["rate_bases"])

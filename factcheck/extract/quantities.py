@@ -355,8 +355,13 @@ def _fill(m, doc, ctx, value, qualifier, low, high, *, words, span=None, phrase=
     if kind in ("measure", "duration", "age") and unit:
         stored, unit = store(1.0, unit, ctx.store_units)
         factor *= stored
-    if g.get("mnum"):
-        cents = parse_number(g["mnum"], pats.vocab)
+    if (g.get("minor") or g.get("pscale")) and kind != "money":
+        end = m.end("unit")  # hundredths and trailing scales belong to money only
+    if g.get("pscale") and kind == "money" and value is not None:
+        scale = pats.vocab.scales.get(g["pscale"].lower(), 1.0)
+        value, low, high = (x * scale if x is not None else None for x in (value, low, high))
+    if (g.get("mnum") or g.get("mbare")) and kind == "money":
+        cents = parse_number(g["mnum"] or g["mbare"], pats.vocab)
         if cents is not None and value is not None:
             value = low = high = value + cents * 0.01
     if g.get("neg"):
