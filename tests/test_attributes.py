@@ -78,6 +78,8 @@ ROLE_CASES = [
      ("Mark Tate", "Spokesperson", None), "spokesman Mark Tate"),
     ("title-word-modifies-office", "The bank's chief economist, Huw Pill, spoke on Monday.",
      ("Huw Pill", "Chief Economist", None), "chief economist, Huw Pill"),
+    ("head-of-brief", "The club's head of operations, Joanne Reid, met fans on Sunday.",
+     ("Joanne Reid", "Head of Operations", None), "head of operations, Joanne Reid"),
     ("synonym-finance-chief", "The company's finance chief Maria Lopez resigned on Friday.",
      ("Maria Lopez", "Chief Financial Officer", None), "finance chief Maria Lopez"),
 ]
@@ -100,6 +102,7 @@ NO_ROLE_CASES = [
     ("person-after-list-of-titles",
      "The letter went to the foreign secretary, the home secretary and Yvette Cooper."),
     ("title-word-in-a-name", "Shares in Premier Foods rose after the results on Tuesday."),
+    ("date-after-title-word", "The boy was shot in the head Friday night, police said."),
 ]
 
 

@@ -99,15 +99,22 @@ def _widen(people: People, title: Span) -> Span:
                 break
             start -= 1
         if start < title.start:
-            key = alias_key(doc[start:title.end].text)
-            label = lex.title_of.get(key) or " ".join(w.capitalize() for w in key.split())
+            label = _label(lex, doc[start:title.end].text)
     end = title.end
     # "chief economist": the title word modifies the noun that names the office.
     if end < len(doc) and doc[end - 1].head.i == end and doc[end].pos_ == "NOUN" \
             and doc[end - 1].dep_ in ("amod", "compound"):
         end += 1
-        key = alias_key(doc[start:end].text)
-        label = lex.title_of.get(key) or " ".join(w.capitalize() for w in key.split())
+        label = _label(lex, doc[start:end].text)
+    # "head of operations", "chief of staff": a one-word title and the brief after
+    # "of" (with no article: "the director of the institute" keeps "Director").
+    elif len(title) == 1 and end + 1 < len(doc) and doc[end].lower_ == "of" \
+            and doc[end + 1].pos_ == "NOUN" and doc[end + 1].i not in people.ent_at:
+        end += 2
+        while end < len(doc) and end - title.end < 4 and doc[end].pos_ == "NOUN" \
+                and end not in people.ent_at:
+            end += 1
+        label = _label(lex, doc[start:end].text)
     if start > 0 and alias_key(doc[start - 1].text) in lex.title_prefixes:
         start -= 1
         key = alias_key(doc[start].text) + " " + alias_key(label)
@@ -115,6 +122,15 @@ def _widen(people: People, title: Span) -> Span:
     if start == title.start and end == title.end:
         return title
     return Span(doc, start, end, label=label)
+
+
+def _label(lex: Any, text: str) -> str:
+    """The canonical title for a wording the rules may list, else the wording in
+    title case ("planning minister" → "Planning Minister")."""
+    key = alias_key(text)
+    return lex.title_of.get(key) or " ".join(
+        w if w.isupper() or w.lower() in ("of", "and", "for", "the") else w.capitalize()
+        for w in text.split())
 
 
 class _Title:

@@ -205,8 +205,10 @@ class People:
             span = self.extend(self.strip(ent))
         else:
             j = i
+            # "shot in the head Friday": a date is not a name.
             while j < stop and j - i < MAX_NAME and doc[j].pos_ == "PROPN" \
-                    and self.is_name_token(doc[j]):
+                    and self.is_name_token(doc[j]) \
+                    and (j not in self.ent_at or self.ent_at[j].label_ in NAMEISH):
                 j += 1
             if j == i:
                 return None
