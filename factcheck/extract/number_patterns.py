@@ -129,7 +129,11 @@ def build(rules: Any) -> Patterns:
         rf"|(?i:{alternation([*cur_after, *cur_minor, *ambiguous])}))"
     )
     # A symbol right before more digits opens the next amount ("$ 20 $ 37"): not ours.
-    unit = rf"(?P<unit>(?:\s|-)?{unit_words})(?![A-Za-z0-9])(?:(?<=[A-Za-z.])|(?!\s?\d))"
+    # "20 (kg)"; "50 centimetres/millisecond", "50 metres per millisecond".
+    measure_words = rf"(?:(?i:{alternation(long_)})|{alternation(short)})"
+    unit = (rf"(?P<unit>(?:\s|-)?(?:[(\[{{<]{unit_words}[)\]}}>]|{unit_words})"
+            rf"(?:\s*(?:/|\s(?i:per)\s)\s*(?P<unit2>{measure_words})(?![A-Za-z0-9]))?)"
+            rf"(?![A-Za-z0-9])(?:(?<=[A-Za-z.)\]}}>])|(?!\s?\d))")
     # "3 dollars 50 cents", "thirteen dollars and forty-five cents".
     # "3 dollars 50 cents"; "15 dollars 50." (the hundredths named by the sentence end);
     # "75 USD million" (a scale after the currency).
@@ -156,8 +160,11 @@ def build(rules: Any) -> Patterns:
         rf"(?:{qual})?(?:{prefix})?{number}(?:{unit}(?:{minor})?)?(?:{per})?")
 
     plain = [m for m in rules["months"] if m.lower() not in set(rules["ambiguous_months"])]
+    word_months = alternation(rules["ambiguous_months"])
+    # Lower-case "may" is a month only right before a day and a comma or a year.
     months = (rf"(?:{alternation(m.capitalize() for m in rules['months'])}"
-              rf"|(?i:{alternation(plain)}))")
+              rf"|(?i:{alternation(plain)})"
+              rf"|{word_months}(?=\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,|\s+\d{{4}})))")
     weekdays = alternation(w.capitalize() for w in rules["weekdays"])
     relative = alternation(rules["relative_days"])
     day = r"\d{1,2}(?:st|nd|rd|th)?"

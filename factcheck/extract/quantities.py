@@ -322,7 +322,11 @@ def _fill(m, doc, ctx, value, qualifier, low, high, *, words, span=None, phrase=
 
     kind, unit, factor = "count", None, 1.0
     cur = _currency(g)
-    written_unit = (g.get("unit") or "").strip(" -")
+    written_unit = g.get("unit") or ""
+    if g.get("unit2"):
+        written_unit = written_unit[:m.start("unit2") - m.start("unit")].rstrip(" /")
+        written_unit = re.sub(r"(?i)\s+per$", "", written_unit)
+    written_unit = written_unit.strip(" -()[]{}<>")
     if cur:
         kind, unit = "money", pats.currency(cur)
     if written_unit:
@@ -343,6 +347,9 @@ def _fill(m, doc, ctx, value, qualifier, low, high, *, words, span=None, phrase=
         elif entry is not None and kind != "money":
             kind = entry["kind"]
             unit = entry["unit"]
+            second = pats.unit_entry(g["unit2"]) if g.get("unit2") else None
+            if second is not None:  # "centimetres/millisecond": a rate of two units
+                kind, unit = "measure", canonical(f"{unit} / {second['unit']}")
         elif kind == "money":
             end = m.start("unit")  # "£5 pounds" is odd; keep the symbol's currency
     if phrase is not None:
@@ -395,7 +402,7 @@ def _fill(m, doc, ctx, value, qualifier, low, high, *, words, span=None, phrase=
             return row
         if words and value == 1 and qualifier == "exact" and (counted or _before_of(span_)):
             return None  # "one dealer said", "one of the": not a figure anyone reports
-        if counted is None and words and _stands_for_people(span_):
+        if counted is None and not g["unit"] and _stands_for_people(span_):
             return None  # "the two agreed", "no one came": a number standing for people
         if counted is not None:
             unit, noun_end, noun = counted
