@@ -312,6 +312,14 @@ def scope_before(people: People, i: int) -> tuple[str | None, str | None, str | 
         return code, kind, None, start
     if ent is not None and ent.label_ in SCOPE_LABELS:
         kind = "organisation" if ent.label_ == "ORG" else "country"
+        # "Port of Dover chief executive": the place is part of a body's name.
+        before = doc[start - 2] if start >= 2 else None
+        if before is not None and doc[start - 1].lower_ == "of" \
+                and before.pos_ in ("PROPN", "NOUN") and before.text[:1].isupper():
+            start, kind = start - 2, "organisation"
+            text = doc[start:min(ent.end, i)].text
+        if text[:4].lower() == "the ":
+            text = text[4:]
         return text, kind, None, start
     # "Thames Water chairman ...": capitalised words the model did not tag.
     if ent is None and not possessive:
