@@ -242,8 +242,19 @@ def _says(f: dict[str, Any], rule: str = "") -> str:
     if f["subject"] and not re.search(r"[^\W\d_]", text):
         text = f"{text} {f['subject']}"
     if rule == "FC104":  # the period is the point: show it even where the words hide it
-        text = f"{text} ({'per ' + f['per'] if f['per'] else 'no period'})"
+        text = f"{text} ({_period_words(f['per'])})"
     return text
+
+
+def _period_words(per: str | None) -> str:
+    """'year' → 'a year'; '3 year' → 'over 3 years'."""
+    period = _period(per)
+    if period is None:
+        return "no period given"
+    n, unit = period
+    if n == 1:
+        return f"a {unit}"
+    return f"over {n:g} {unit}s"
 
 
 def _source(f: dict[str, Any]) -> str:
