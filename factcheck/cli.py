@@ -319,7 +319,9 @@ def cmd_review(args: argparse.Namespace) -> int:
     options = _options(args)
     options.against = args.against
     app = build_app(args.paths, options, args.triage, theme=f"textual-{args.theme}")
-    return app.run() or ExitCode.OK
+    app.run()
+    # Textual prints a crash inside the app itself; the exit code must say so too.
+    return app.return_code or ExitCode.OK
 
 
 COMMANDS = {"review": cmd_review,

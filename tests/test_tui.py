@@ -361,3 +361,23 @@ def test_review_refuses_what_it_cannot_show(capsys, argv, message):
     err = capsys.readouterr().err
     assert err.startswith("factcheck: error: ") and message in err
     assert len(err.strip().splitlines()) == 1
+
+
+def test_rows_sharing_a_fingerprint_share_one_decision(triage_file):
+    import polars as pl
+
+    result = sample_result()
+    again = result.discrepancies.filter(pl.col("id") == "fp-role")
+    result.discrepancies = pl.concat([result.discrepancies, again])
+
+    async def go():
+        app = make(triage_file, result=result)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await loaded(app, pilot)
+            assert shown(app) == ["fp-role", "fp-role~2", *SEVERITY_ORDER[1:]]
+            await pilot.press("d")
+            table = app.query_one("#list")
+            assert [str(table.get_cell(k, "triage")) for k in ("fp-role", "fp-role~2")] == [
+                "dismissed", "dismissed"]
+            assert list(decisions(triage_file)) == ["fp-role"]
+    run(go())

@@ -167,8 +167,8 @@ class ReviewApp(App[int]):
         self.update_status()
 
     # -- the list -------------------------------------------------------------
-    def state(self, row_id: str) -> str:
-        return self.triage.state(row_id) if self.triage else "new"
+    def state(self, fingerprint: str) -> str:
+        return self.triage.state(fingerprint) if self.triage else "new"
 
     def refresh_list(self, keep: str | None = None) -> None:
         if self.review is None or not self.review.rows:
@@ -205,31 +205,32 @@ class ReviewApp(App[int]):
     def current_row(self):
         if self.review is None:
             return None
-        row_id = self.query_one(DiscrepancyTable).current()
-        return self.review.by_id.get(row_id) if row_id else None
+        key = self.query_one(DiscrepancyTable).current()
+        return self.review.by_key.get(key) if key else None
 
     def on_discrepancy_table_chosen(self, event: DiscrepancyTable.Chosen) -> None:
-        self.show_evidence(event.row_id)
+        self.show_evidence(event.key)
 
     def on_data_table_row_selected(self, event: DiscrepancyTable.RowSelected) -> None:
         if isinstance(event.data_table, DiscrepancyTable):
             self.action_article()
 
-    def show_evidence(self, row_id: str | None) -> None:
-        if self.review is None or row_id not in self.review.by_id:
+    def show_evidence(self, key: str | None) -> None:
+        if self.review is None or key not in self.review.by_key:
             return
-        decision = self.triage.get(row_id) if self.triage else None
+        row = self.review.by_key[key]
+        decision = self.triage.get(row.id) if self.triage else None
         self.query_one(EvidencePane).show_row(
-            self.review, self.review.by_id[row_id], self.state(row_id),
+            self.review, row, self.state(row.id),
             decision.note if decision else None)
         self.query_one("#evidence-scroll", VerticalScroll).scroll_home(animate=False)
 
-    def select(self, row_id: str) -> None:
-        """Put the cursor on a discrepancy, clearing filters that hide it."""
+    def select(self, key: str) -> None:
+        """Put the cursor on a discrepancy's row, clearing filters that hide it."""
         table = self.query_one(DiscrepancyTable)
-        if row_id not in table.rows:
+        if key not in table.rows:
             self.action_clear()
-        table.move_cursor(row=table.get_row_index(row_id), animate=False)
+        table.move_cursor(row=table.get_row_index(key), animate=False)
         table.focus()
 
     # -- actions --------------------------------------------------------------
@@ -283,18 +284,23 @@ class ReviewApp(App[int]):
     def action_undo(self) -> None:
         if not self._writable():
             return
-        row_id = self.triage.undo()
-        if row_id is None:
+        fingerprint = self.triage.undo()
+        if fingerprint is None:
             self.notify("Nothing to undo.", timeout=2)
             return
-        self.after_change(row_id)
-        if row_id in self.query_one(DiscrepancyTable).rows:
-            self.select(row_id)
+        self.after_change(fingerprint)
+        table = self.query_one(DiscrepancyTable)
+        shown = [k for k in self.review.keys.get(fingerprint, []) if k in table.rows]
+        if shown:
+            self.select(shown[0])
 
-    def after_change(self, row_id: str) -> None:
-        self.query_one(DiscrepancyTable).set_triage(row_id, self.state(row_id))
-        if self.query_one(DiscrepancyTable).current() == row_id:
-            self.show_evidence(row_id)
+    def after_change(self, fingerprint: str) -> None:
+        """Show a new triage state on every row of that fingerprint."""
+        table = self.query_one(DiscrepancyTable)
+        keys = self.review.keys.get(fingerprint, []) if self.review else []
+        table.set_triage(keys, self.state(fingerprint))
+        if table.current() in keys:
+            self.show_evidence(table.current())
 
     def action_search(self) -> None:
         search = self.query_one("#search", Input)
@@ -337,11 +343,11 @@ class ReviewApp(App[int]):
         if row is None or self.review is None:
             return
 
-        def opened(row_id: str | None) -> None:
-            if row_id is not None:
-                self.select(row_id)
+        def opened(key: str | None) -> None:
+            if key is not None:
+                self.select(key)
 
-        self.push_screen(MatrixScreen(self.review, row.story, focus=row.id), opened)
+        self.push_screen(MatrixScreen(self.review, row.story, focus=row.key), opened)
 
     def action_article(self) -> None:
         row = self.current_row()

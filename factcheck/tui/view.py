@@ -49,7 +49,8 @@ class Filters:
 class Row:
     """One discrepancy as the list shows it."""
 
-    id: str
+    key: str  # unique in the list: the id, suffixed if the id repeats
+    id: str  # the fingerprint; triage decisions are keyed by it
     rule: str
     name: str
     kind: str
@@ -72,7 +73,7 @@ class Cell:
 
     text: str
     fact_ids: tuple[str, ...]
-    discrepancy: str | None  # the discrepancy citing one of these facts, if any
+    discrepancy: str | None  # the key of a discrepancy citing one of these facts, if any
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,11 +127,19 @@ class Review:
             self.facts_by_article.setdefault(fact["article"], []).append(fact)
         for facts in self.facts_by_article.values():
             facts.sort(key=lambda f: (f["start"], f["end"]))
-        self.rows = [self._row(d) for d in result.discrepancies.to_dicts()]
-        self.by_id = {r.id: r for r in self.rows}
+        self.rows: list[Row] = []
+        self.keys: dict[str, list[str]] = {}  # fingerprint → the keys of its rows
+        for d in result.discrepancies.to_dicts():
+            # Two rows with one fingerprint share a triage decision; both stay
+            # in the list so no evidence is hidden.
+            seen = self.keys.setdefault(d["id"], [])
+            key = d["id"] if not seen else f"{d['id']}~{len(seen) + 1}"
+            seen.append(key)
+            self.rows.append(self._row(d, key))
+        self.by_key = {r.key: r for r in self.rows}
         self.checks: dict[str, Any] = dict(result.rules.get("checks") or {})
 
-    def _row(self, d: dict[str, Any]) -> Row:
+    def _row(self, d: dict[str, Any], key: str) -> Row:
         fact_ids = tuple(d["fact_ids"] or ())
         sources: list[str] = []
         texts: list[str] = []
@@ -145,7 +154,7 @@ class Review:
         text = lambda key: d.get(key) or ""  # noqa: E731 - empty cells read as ""
         haystack = " ".join([text("rule"), text("name"), text("kind"), text("subject"),
                              text("message"), text("story"), *sources, *texts]).lower()
-        return Row(id=d["id"], rule=text("rule"), name=text("name"), kind=text("kind"),
+        return Row(key=key, id=d["id"], rule=text("rule"), name=text("name"), kind=text("kind"),
                    severity=text("severity"), status=text("status"), story=text("story"),
                    group=text("group"), subject=text("subject"), message=text("message"),
                    detail=text("detail"), score=d.get("score"), fact_ids=fact_ids,
@@ -210,7 +219,7 @@ class Review:
         cited: dict[tuple[str, str], str] = {}
         for row in sorted(self.rows, key=lambda r: SEVERITY_ORDER.get(r.severity, 9)):
             for fid in row.fact_ids:
-                cited.setdefault((row.group, fid), row.id)
+                cited.setdefault((row.group, fid), row.key)
         sources: list[str] = []
         rows: list[MatrixRow] = []
         for group, fids in members.items():

@@ -26,10 +26,10 @@ class DiscrepancyTable(DataTable):
                ("subject", "Subject", None), ("sources", "Src", 3), ("triage", "Triage", 9))
 
     class Chosen(Message):
-        """The highlighted discrepancy changed (None: the list is empty)."""
+        """The highlighted discrepancy changed (its row key; None: the list is empty)."""
 
-        def __init__(self, row_id: str | None) -> None:
-            self.row_id = row_id
+        def __init__(self, key: str | None) -> None:
+            self.key = key
             super().__init__()
 
     # Every column but the subject, with the cell padding and a scrollbar.
@@ -53,19 +53,20 @@ class DiscrepancyTable(DataTable):
         for key, label, width in self.COLUMNS:
             self.add_column(label, key=key, width=width or subject)
         for row in rows:
-            self.add_row(*self._cells(row, triage_state(row.id)), key=row.id)
-        index = next((i for i, r in enumerate(rows) if r.id == keep), 0)
+            self.add_row(*self._cells(row, triage_state(row.id)), key=row.key)
+        index = next((i for i, r in enumerate(rows) if r.key == keep), 0)
         if rows:
             self.move_cursor(row=index, animate=False)
-        self.post_message(self.Chosen(rows[index].id if rows else None))
+        self.post_message(self.Chosen(rows[index].key if rows else None))
 
     def on_resize(self) -> None:
         if self._shown is not None and self.size.width != self._width:
             self.show(*self._shown, keep=self.current())
 
-    def set_triage(self, row_id: str, state: str) -> None:
-        if row_id in self.rows:
-            self.update_cell(row_id, "triage", Text(state, style=TRIAGE_STYLE.get(state, "")))
+    def set_triage(self, keys: Sequence[str], state: str) -> None:
+        for key in keys:
+            if key in self.rows:
+                self.update_cell(key, "triage", Text(state, style=TRIAGE_STYLE.get(state, "")))
 
     def current(self) -> str | None:
         if not self.row_count:
