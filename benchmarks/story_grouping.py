@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from factcheck.articles import read_articles  # noqa: E402
-from factcheck.facts import empty, FACTS_SCHEMA  # noqa: E402
+from factcheck.facts import FACTS_SCHEMA, empty  # noqa: E402
 from factcheck.rules import load_rules  # noqa: E402
 from factcheck.stories import assign_stories, pair_scores  # noqa: E402
 

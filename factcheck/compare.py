@@ -88,6 +88,10 @@ def _period(per: str | None) -> tuple[float, str] | None:
     return float(m.group(1) or 1), m.group(2).casefold()
 
 
+def _per_year(f: dict[str, Any], years: float) -> dict[str, Any]:
+    return {**f, **{c: None if f[c] is None else f[c] / years for c in ("value", "low", "high")}}
+
+
 def _in_years(period: tuple[float, str]) -> float | None:
     n, unit = period
     if unit == "year":
@@ -157,8 +161,7 @@ def relation(f: dict[str, Any], g: dict[str, Any], rules: Any) -> Finding | None
                                _tolerance(rules, g["kind"], f2["value"] or 0, g["value"] or 0))
         if yf and yg:
             # Compare yearly rates: "£1bn a year" agrees with "£3bn over three years".
-            f2 = {**f2, **{c: None if f2[c] is None else f2[c] / yf for c in ("value", "low", "high")}}
-            g = {**g, **{c: None if g[c] is None else g[c] / yg for c in ("value", "low", "high")}}
+            f2, g = _per_year(f2, yf), _per_year(g, yg)
             rate_note = f"per {f['per']} vs per {g['per']}, compared per year; "
         if same_amount:
             return Finding("FC104", f"the same amount per {f['per']} and per {g['per']}")
@@ -180,8 +183,9 @@ def relation(f: dict[str, Any], g: dict[str, Any], rules: Any) -> Finding | None
         return Finding("FC106", detail + "; a running total, later and higher", "update")
     if _overlap(raw_f, raw_g, tol):
         q = next(h for h in (f, g) if (h["qualifier"] or "exact") in OPEN_UP + OPEN_DOWN)
-        return Finding("FC102", detail + f"; '{q['text']}' reaches {_n(cut_f[0] if q is f else cut_g[0])}"
-                                f" to {_n(cut_f[1] if q is f else cut_g[1])} (qualifiers rules)")
+        cut = cut_f if q is f else cut_g
+        return Finding("FC102", detail + f"; '{q['text']}' reaches {_n(cut[0])} to "
+                                f"{_n(cut[1])} (qualifiers rules)")
     if {f["qualifier"] or "exact", g["qualifier"] or "exact"} != {"exact"}:
         return Finding("FC103", detail + f"; qualifiers {f['qualifier']} and {g['qualifier']}")
     return Finding("FC101", detail)
@@ -285,7 +289,8 @@ def _ignored(rules: Any, row: dict[str, Any], cited: list[dict[str, Any]]) -> bo
     for rule in rules["ignore"] or []:
         if "rule" in rule and rule["rule"] not in (row["rule"], row["name"]):
             continue
-        if "subject" in rule and rule["subject"].casefold() not in (row["subject"] or "").casefold():
+        subject = (row["subject"] or "").casefold()
+        if "subject" in rule and rule["subject"].casefold() not in subject:
             continue
         if "article" in rule and not any(fnmatch.fnmatch(f["article"], rule["article"])
                                          for f in cited):
@@ -338,7 +343,8 @@ def compare(facts: pl.DataFrame, groups: pl.DataFrame, rules: Any) -> pl.DataFra
     for (gid,), part in joined.group_by(["group"], maintain_order=True):
         members = sorted(part.to_dicts(), key=lambda r: r["pos"])
         for m in members:
-            m["who"] = names.get((m["story"] or "", m["entity"]), m["entity"]) if m["entity"] else None
+            m["who"] = (names.get((m["story"] or "", m["entity"]), m["entity"])
+                        if m["entity"] else None)
         for f, against, how in _group_findings(members, rules):
             check = checks.get(how.rule, {})
             size = 1.0
@@ -370,6 +376,7 @@ def compare(facts: pl.DataFrame, groups: pl.DataFrame, rules: Any) -> pl.DataFra
                              *[g["fact_id"] for g in sorted(against, key=lambda r: r["pos"])]],
             }
             if not _ignored(rules, row, cited):
-                rows.append(((SEVERITIES.index(row["severity"]), row["story"] or "", f["pos"]), row))
+                order = (SEVERITIES.index(row["severity"]), row["story"] or "", f["pos"])
+                rows.append((order, row))
     rows.sort(key=lambda r: r[0])
     return frame([r for _, r in rows], DISCREPANCY_SCHEMA)

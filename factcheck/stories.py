@@ -91,7 +91,8 @@ def similar_pairs(articles: Sequence[Any], facts: pl.DataFrame, rules: Any) -> p
         return pl.DataFrame(schema=schema)
     pairs = (pairs.join(total, on="art").join(total.rename({"art": "art_r", "tot": "tot_r"}),
                                                 on="art_r")
-             .with_columns(ent=pl.col("inter") / (pl.col("tot") + pl.col("tot_r") - pl.col("inter")))
+             .with_columns(ent=pl.col("inter")
+                           / (pl.col("tot") + pl.col("tot_r") - pl.col("inter")))
              .sort("art", "art_r"))
     published = pl.DataFrame({"art": list(range(n)), "at": [a.published for a in articles]},
                              schema={"art": pl.Int64, "at": pl.Datetime("us", "UTC")})
