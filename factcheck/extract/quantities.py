@@ -33,8 +33,8 @@ _LIST_MARKER = re.compile(r"(?:^|\n)[ \t]*(?:[-*•][ \t]*)?$")
 def extract_quantities(doc: Doc, article: Any, rules: Any, offset: int = 0) -> list[dict[str, Any]]:
     """One row per number expression in `doc` (offsets into the article text)."""
     pats = patterns(rules)
-    text = doc.text
-    ctx = _Context(pats, rules)
+    text = doc.text  # built from the tokens on every access: read it once
+    ctx = _Context(pats, rules, text)
     taken: list[tuple[int, int]] = []
     rows: list[dict[str, Any]] = []
 
@@ -67,8 +67,9 @@ def extract_quantities(doc: Doc, article: Any, rules: Any, offset: int = 0) -> l
 class _Context:
     """Rule lists as sets, made once per call."""
 
-    def __init__(self, pats: Patterns, rules: Any):
+    def __init__(self, pats: Patterns, rules: Any, text: str):
         self.pats = pats
+        self.text = text
         self.number_names = set(rules["number_names"])
         self.number_names_lower = {w.lower() for w in self.number_names if len(w) > 3}
         self.score_words = {w.lower() for w in rules["score_words"]}
@@ -121,7 +122,7 @@ def _number_text(text: str) -> str:
 
 def _quantity_rows(m: re.Match[str], doc: Doc, ctx: _Context) -> list[dict[str, Any]]:
     pats = ctx.pats
-    text = doc.text
+    text = ctx.text
     g = m.groupdict()
     start, end = m.start(), m.end()
     before = text[max(0, start - 40):start]
@@ -208,7 +209,7 @@ def _split_runs(m: re.Match[str], doc: Doc, ctx: _Context) -> list[dict[str, Any
     while i < len(pieces):
         for j in range(len(pieces), i, -1):
             s, e = pieces[i][0], pieces[j - 1][1]
-            value = parse_number(doc.text[s:e], ctx.pats.vocab)
+            value = parse_number(ctx.text[s:e], ctx.pats.vocab)
             if value is not None:
                 row = _fill(m, doc, ctx, value, "exact", value, value, words=True, span=(s, e))
                 if row:
@@ -217,7 +218,7 @@ def _split_runs(m: re.Match[str], doc: Doc, ctx: _Context) -> list[dict[str, Any
                 i = j
                 break
         else:
-            if doc.text[pieces[i][0]:pieces[i][1]].lower() not in ctx.pats.vocab.fillers:
+            if ctx.text[pieces[i][0]:pieces[i][1]].lower() not in ctx.pats.vocab.fillers:
                 return []  # "twenty-third": an ordinal, not two numbers
             i += 1
     return rows
@@ -277,14 +278,14 @@ def _range_rows(m, doc, ctx, a_text, b_text, prev_word, dash):
     b = parse_number(b_text, pats.vocab)
     if a is None or b is None:
         return []
-    near = doc.text[max(0, m.start() - 60):m.end() + 40]
+    near = ctx.text[max(0, m.start() - 60):m.end() + 40]
     sentence_words = {w.lower().strip(".,;:") for w in near.split()}
     if dash and (a >= b or sentence_words & ctx.score_words) and not g["unit"] and not _currency(g):
         return []  # a score or a tally ("2-0", "a 5-4 vote")
     if dash and plausible_year(a_text, *ctx.years) and not g["unit"]:
         return []  # "2019-2020": a span of years, left to the date pass
     between = g.get("between") or ""
-    if between.lower() == "from" and _prev_word(doc.text[:m.start()]).lower() in ctx.change_words:
+    if between.lower() == "from" and _prev_word(ctx.text[:m.start()]).lower() in ctx.change_words:
         # "rose from 40 to 50": two figures, each its own fact.
         rows = []
         for grp in ("a1", "b1"):
@@ -318,7 +319,7 @@ def _fill(m, doc, ctx, value, qualifier, low, high, *, words, span=None, phrase=
         qualifier, low, high = "exact", value, value
     elif g["qual"] and rule is None and not span:
         start = m.start("qual") + len(g["qual"])
-        start = len(doc.text[:start]) + (len(doc.text[start:]) - len(doc.text[start:].lstrip()))
+        start += len(ctx.text[start:m.end()]) - len(ctx.text[start:m.end()].lstrip())
 
     kind, unit, factor = "count", None, 1.0
     cur = _currency(g)
@@ -389,7 +390,7 @@ def _fill(m, doc, ctx, value, qualifier, low, high, *, words, span=None, phrase=
 
     span_ = doc.char_span(start, end, alignment_mode="expand")
     if kind == "count" and words and value is not None and value < 1 \
-            and doc.text[end:end + 4] == " of ":
+            and ctx.text[end:end + 4] == " of ":
         # "a third of voters": a share of a whole, stored as percent.
         kind = row["kind"] = "percent"
         row["unit"] = "percent"
@@ -402,7 +403,7 @@ def _fill(m, doc, ctx, value, qualifier, low, high, *, words, span=None, phrase=
             return row
         if words and value == 1 and qualifier == "exact" and (counted or _before_of(span_)):
             return None  # "one dealer said", "one of the": not a figure anyone reports
-        if counted is None and not g["unit"] and _stands_for_people(span_):
+        if counted is None and not g["unit"] and _stands_for_people(span_, words):
             return None  # "the two agreed", "no one came": a number standing for people
         if counted is not None:
             unit, noun_end, noun = counted
@@ -412,7 +413,7 @@ def _fill(m, doc, ctx, value, qualifier, low, high, *, words, span=None, phrase=
             row["subject"] = unit
             row["end"] = noun_end
             row["_root"] = noun
-        _rate_base(row, doc.text, pats)
+        _rate_base(row, ctx.text, pats)
     else:
         subject, per = _subject(span_, ctx)
         row["subject"] = subject
@@ -421,12 +422,14 @@ def _fill(m, doc, ctx, value, qualifier, low, high, *, words, span=None, phrase=
     return row
 
 
-def _stands_for_people(span: Span | None) -> bool:
+def _stands_for_people(span: Span | None, words: bool) -> bool:
     """"the two agreed", "all three", "no one": a determiner before a word number with no
-    noun makes it a pronoun; "Two were killed" stays a figure."""
+    noun makes it a pronoun ("Two were killed" stays a figure); "the 486" is a name."""
     if span is None or span.start == 0:
         return False
     prev = span.doc[span.start - 1]
+    if not words:
+        return prev.lower_ == "the"
     return prev.pos_ in ("DET", "PRON") or prev.dep_ in ("det", "poss")
 
 
