@@ -156,8 +156,10 @@ def build(rules: Any) -> Patterns:
         rf"|(?P<v>{vague})"
         rf"|(?<![\w])(?P<phrase>(?i:{alternation(rules['unit_phrases'])}))(?![\w]))"
     )
+    # Every expression starts at a word start: the lookbehind skips the inside of
+    # words at once, which is most of a text (the pattern is tried at each position).
     candidate = re.compile(
-        rf"(?:{qual})?(?:{prefix})?{number}(?:{unit}(?:{minor})?)?(?:{per})?")
+        rf"(?<![A-Za-z0-9])(?:{qual})?(?:{prefix})?{number}(?:{unit}(?:{minor})?)?(?:{per})?")
 
     plain = [m for m in rules["months"] if m.lower() not in set(rules["ambiguous_months"])]
     word_months = alternation(rules["ambiguous_months"])

@@ -35,6 +35,7 @@ def extract_quantities(doc: Doc, article: Any, rules: Any, offset: int = 0) -> l
     pats = patterns(rules)
     text = doc.text  # built from the tokens on every access: read it once
     ctx = _Context(pats, rules, text)
+    ctx.ents = [(e.start, e.end, e.label_, e.text) for e in doc.ents]
     taken: list[tuple[int, int]] = []
     rows: list[dict[str, Any]] = []
 
@@ -43,7 +44,7 @@ def extract_quantities(doc: Doc, article: Any, rules: Any, offset: int = 0) -> l
     for m in pats.date.finditer(text):
         if _overlaps(m.span(), taken):
             continue
-        row = _date_row(m, doc, article)
+        row = _date_row(m, doc, ctx, article)
         if row is not None:
             taken.append(m.span())
             rows.append(row)
@@ -70,6 +71,7 @@ class _Context:
     def __init__(self, pats: Patterns, rules: Any, text: str):
         self.pats = pats
         self.text = text
+        self.ents: list[tuple[int, int, str, str]] = []
         self.number_names = set(rules["number_names"])
         self.number_names_lower = {w.lower() for w in self.number_names if len(w) > 3}
         self.score_words = {w.lower() for w in rules["score_words"]}
@@ -90,7 +92,8 @@ def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
     return any(s < te and ts < e for ts, te in taken)
 
 
-def _base_row(doc: Doc, start: int, end: int, kind: str, pattern: str) -> dict[str, Any] | None:
+def _base_row(doc: Doc, ctx: _Context, start: int, end: int, kind: str,
+              pattern: str) -> dict[str, Any] | None:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return None
@@ -98,17 +101,17 @@ def _base_row(doc: Doc, start: int, end: int, kind: str, pattern: str) -> dict[s
     return {
         "start": start, "end": end, "sentence": sent.text, "sentence_start": sent.start_char,
         "kind": kind, "value": None, "low": None, "high": None, "qualifier": "exact",
-        "unit": None, "per": None, "subject": None, "entities": _clause_entities(span),
+        "unit": None, "per": None, "subject": None, "entities": _clause_entities(span, ctx.ents),
         "entity": None, "attribute": None, "attribute_value": None, "attribute_scope": None,
         "pattern": pattern, "_root": span.root,
     }
 
 
-def _date_row(m: re.Match[str], doc: Doc, article: Any) -> dict[str, Any] | None:
+def _date_row(m: re.Match[str], doc: Doc, ctx: _Context, article: Any) -> dict[str, Any] | None:
     resolved = dates.resolve(m, getattr(article, "published", None))
     if resolved is None:
         return None
-    row = _base_row(doc, m.start(), m.end(), "date", "date:" + m.lastgroup)
+    row = _base_row(doc, ctx, m.start(), m.end(), "date", "date:" + m.lastgroup)
     if row is None:
         return None
     row["value"], row["low"], row["high"] = resolved
@@ -263,7 +266,7 @@ def _qualifier_rule(m: re.Match[str], doc: Doc, ctx: _Context) -> dict[str, Any]
 
 def _year_row(m: re.Match[str], doc: Doc, ctx: _Context, year: int, prev_word: str):
     start, end = m.start("n"), m.end("n")
-    row = _base_row(doc, start, end, "date", "date:year")
+    row = _base_row(doc, ctx, start, end, "date", "date:year")
     if row is None:
         return []
     row["value"], row["low"], row["high"] = dates.year_interval(year)
@@ -378,7 +381,7 @@ def _fill(m, doc, ctx, value, qualifier, low, high, *, words, span=None, phrase=
     low = low * factor if low is not None else None
     high = high * factor if high is not None else None
 
-    row = _base_row(doc, start, end, kind, _pattern_name(m, kind))
+    row = _base_row(doc, ctx, start, end, kind, _pattern_name(m, kind))
     if row is None:
         return None
     row.update(value=value, low=low, high=high, qualifier=qualifier, unit=unit)
@@ -593,7 +596,7 @@ def _of_object(span: Span) -> Token | None:
     return None
 
 
-def _clause_entities(span: Span) -> list[str]:
+def _clause_entities(span: Span, ents: list[tuple[int, int, str, str]]) -> list[str]:
     """Named entities in the clause around a figure (who supplies, who pledges)."""
     clause = span.root
     while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
@@ -604,15 +607,15 @@ def _clause_entities(span: Span) -> list[str]:
     others = [(c.left_edge.i, c.right_edge.i) for c in clause.children
               if c.dep_ in _CLAUSE_DEPS and not c.left_edge.i <= root.i <= c.right_edge.i]
     seen: list[str] = []
-    for ent in span.sent.ents:
-        if ent.label_ in _FIGURE_LABELS or ent.start < lo or ent.end - 1 > hi:
+    for start, end, label, text in ents:
+        if label in _FIGURE_LABELS or start < lo or end - 1 > hi:
             continue
-        if any(a <= ent.start <= b for a, b in others):
+        if any(a <= start <= b for a, b in others):
             continue
-        if ent.start < span.end and span.start < ent.end:
+        if start < span.end and span.start < end:
             continue
-        if ent.text not in seen:
-            seen.append(ent.text)
+        if text not in seen:
+            seen.append(text)
     return seen
 
 
