@@ -20,7 +20,6 @@ from __future__ import annotations
 import hashlib
 import math
 import re
-from collections.abc import Iterable
 from typing import Any
 
 import polars as pl
@@ -31,7 +30,7 @@ from .facts import GROUPS_SCHEMA, empty
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 DEFAULTS = {"threshold": 0.55, "subject_weight": 0.35, "context_weight": 0.25,
             "entity_weight": 0.15, "value_weight": 0.25, "unique_bonus": 0.15, "max_ratio": 12.0,
-            "attribute_threshold": 90.0, "statement_threshold": 80.0}
+            "attribute_threshold": 90.0, "statement_threshold": 80.0, "min_links": 0.5}
 # Characters of sentence either side of a figure that describe it ("annual
 # pledge", "package", "this year"); wider windows drag in the next fact's words.
 _CONTEXT_CHARS = 48
@@ -316,13 +315,18 @@ def attribute_pairs(facts: pl.DataFrame, rules: Any) -> pl.DataFrame:
     return pl.concat(out) if out else empty_pairs
 
 
-def _group(pairs: Iterable[tuple[int, int, float]], article_of: list[str]
+def _group(pairs: list[tuple[int, int, float]], article_of: list[str], min_links: float
            ) -> dict[int, tuple[int, float]]:
     """Greedy merging, best pair first, never two facts of one article in a
-    group. Hand-written: this is union-find with a cannot-link constraint,
-    which no library we use offers. Returns fact → (root, best score)."""
+    group, and two groups merge only when at least `min_links` of the pairs
+    between them were candidates (so one bridging pair cannot chain the 650
+    seats of a parliament into the 326 won). Hand-written: union-find with
+    cannot-link and linkage constraints, which no library we use offers.
+    Returns fact → (root, best score)."""
+    linked = {(i, j) for i, j, _ in pairs}
     parent: dict[int, int] = {}
-    members: dict[int, set[str]] = {}
+    articles: dict[int, set[str]] = {}
+    members: dict[int, list[int]] = {}
     best: dict[int, float] = {}
 
     def find(x: int) -> int:
@@ -335,14 +339,21 @@ def _group(pairs: Iterable[tuple[int, int, float]], article_of: list[str]
         for x in (i, j):
             if x not in parent:
                 parent[x] = x
-                members[x] = {article_of[x]}
+                articles[x] = {article_of[x]}
+                members[x] = [x]
         ri, rj = find(i), find(j)
-        if ri == rj or members[ri] & members[rj]:
+        if ri == rj or articles[ri] & articles[rj]:
             continue
+        a, b = members[ri], members[rj]
+        if len(a) * len(b) > 1:
+            links = sum((min(x, y), max(x, y)) in linked for x in a for y in b)
+            if links < min_links * len(a) * len(b):
+                continue
         if rj < ri:
             ri, rj = rj, ri
         parent[rj] = ri
-        members[ri] |= members.pop(rj)
+        articles[ri] |= articles.pop(rj)
+        members[ri].extend(members.pop(rj))
         best[i] = max(best.get(i, 0.0), s)
         best[j] = max(best.get(j, 0.0), s)
     return {x: (find(x), best[x]) for x in parent if x in best}
@@ -357,7 +368,7 @@ def align(facts: pl.DataFrame, rules: Any) -> pl.DataFrame:
         return empty(GROUPS_SCHEMA)
     pairs = pairs.sort(["score", "i", "j"], descending=[True, False, False])
     article_of = facts["article"].to_list()
-    grouped = _group(pairs.iter_rows(), article_of)
+    grouped = _group(list(pairs.iter_rows()), article_of, settings(rules)["min_links"])
     idx = sorted(grouped)
     out = pl.DataFrame({"i": idx, "root": [grouped[x][0] for x in idx],
                         "score": [round(grouped[x][1], 4) for x in idx]},

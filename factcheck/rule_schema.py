@@ -31,7 +31,7 @@ _LEVELS = ("error", "warning", "info")
 # Names the cross-check reads from the `alignment` and `story_grouping` maps.
 ALIGNMENT_KEYS = ("threshold", "subject_weight", "context_weight", "entity_weight",
                   "value_weight", "unique_bonus", "max_ratio", "attribute_threshold",
-                  "statement_threshold")
+                  "statement_threshold", "min_links")
 UPDATE_KEYS = ("max_growth", "min_hours")
 STORY_KEYS = ("threshold", "entity_weight", "title_weight", "title_floor", "date_days",
               "date_halflife")

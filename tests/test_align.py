@@ -53,6 +53,17 @@ CASES = [
     ], [{"a:411 seats", "b:412 seats"}, {"a:650 seats", "b:650 seats"}],
         id="seats-won-not-seats-in-parliament"),
     pytest.param([
+        fact("a", "The Alliance won 326 seats in the vote.", "326 seats", "count", 326, "seat",
+             subject="seat"),
+        fact("b", "The Alliance won 326 seats in the election.", "326 seats", "count", 326,
+             "seat", subject="seat"),
+        fact("c", "The Alliance won 236 seats in the vote.", "236 seats", "count", 236, "seat",
+             subject="seat"),
+        fact("d", "The Alliance won 326 of the 650 seats in the vote.", "326", "count", 326),
+        fact("d", "The Alliance won 326 of the 650 seats in the vote.", "650 seats", "count",
+             650, "seat", subject="seat"),
+    ], [{"a:326 seats", "b:326 seats", "c:236 seats"}], id="no-chaining-through-one-pair"),
+    pytest.param([
         fact("a", "The march covered 12 km through the city.", "12 km", "measure", 12,
              "kilometer", subject="march"),
         fact("b", "The march covered 7.5 miles through the city.", "7.5 miles", "measure", 7.5,
