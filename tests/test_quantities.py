@@ -224,6 +224,11 @@ KINDS_AND_UNITS = [
      "measure", 500_000, "oil_barrel / day", None),
     ("speed", "The car reached 188 miles an hour.", "188 miles an hour", "measure", 188,
      "mile / hour", None),
+    ("feet-and-inches", "He stands 6 feet 2 inches tall.", "6 feet 2 inches", "measure",
+     6 + 2 / 12, "foot", None),
+    ("years-and-months", "The works took 2 years and 6 months.", "2 years and 6 months",
+     "duration", 2.5, "year", None),
+    ("an-hour", "The talks lasted an hour.", "an hour", "duration", 1, "hour", None),
 ]
 
 RATES = [

@@ -12,7 +12,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from ..numbers import apply_qualifier, parse_number, parse_vague, plausible_year
-from ..units import canonical, store
+from ..units import canonical, convert, store
 from . import dates
 from .number_patterns import Patterns, patterns
 
@@ -56,6 +56,7 @@ def extract_quantities(doc: Doc, article: Any, rules: Any, offset: int = 0) -> l
             rows.append(row)
 
     rows.sort(key=lambda r: (r["start"], r["end"]))
+    rows = _merge_compounds(rows, text)
     _link_periods(rows, text, pats)
     for row in rows:
         row["start"] += offset
@@ -617,6 +618,29 @@ def _clause_entities(span: Span, ents: list[tuple[int, int, str, str]]) -> list[
         if text not in seen:
             seen.append(text)
     return seen
+
+
+_COMPOUND_GAP = re.compile(r"\s*(?:,|and)?\s*")
+
+
+def _merge_compounds(rows: list[dict[str, Any]], text: str) -> list[dict[str, Any]]:
+    """"5 feet 2 inches", "2 years and 3 months": one figure in the first unit."""
+    out: list[dict[str, Any]] = []
+    for row in rows:
+        prev = out[-1] if out else None
+        if (prev is not None and row["kind"] == prev["kind"] in ("measure", "duration", "age")
+                and prev["qualifier"] == row["qualifier"] == "exact"
+                and _COMPOUND_GAP.fullmatch(text[prev["end"]:row["start"]])
+                and prev["unit"] != row["unit"]):
+            part = convert(row["value"], row["unit"], prev["unit"])
+            bigger = convert(1.0, prev["unit"], row["unit"])
+            if part is not None and bigger is not None and bigger > 1:
+                prev["value"] = prev["low"] = prev["high"] = prev["value"] + part
+                prev["end"] = row["end"]
+                prev["pattern"] = f"{prev['kind']}:compound"
+                continue
+        out.append(row)
+    return out
 
 
 def _link_periods(rows: list[dict[str, Any]], text: str, pats: Patterns) -> None:
