@@ -32,6 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 FACTCHECK = str(ROOT / ".venv" / "bin" / "factcheck")
 CORPUS = Path("/work/shared/eval/news/gva_dev.jsonl")
 # The status line under a shown list ("3/3 shown · …"), or the "nothing to review" message.
+EXITED = "FACTCHECK-EXIT="
 SHOWN = (" shown · ", "No discrepancies", "no articles", "Could not load")
 
 
@@ -45,7 +46,7 @@ def time_review(paths: list[str], triage: Path, cache: str,
     name = f"fc-bench-{uuid.uuid4().hex[:8]}"
     args = " ".join(map(shlex.quote, paths))
     command = (f"cd {shlex.quote(str(ROOT))} && {FACTCHECK} review {args} "
-               f"--triage {shlex.quote(str(triage))} {cache}")
+               f"--triage {shlex.quote(str(triage))} {cache}; echo {EXITED}$?; sleep 600")
     started = time.monotonic()
     tmux("new-session", "-d", "-s", name, "-x", "120", "-y", "32", command)
     tmux("resize-window", "-t", name, "-x", "120", "-y", "32")
@@ -55,6 +56,8 @@ def time_review(paths: list[str], triage: Path, cache: str,
             hit = next((s for s in SHOWN if s in screen), None)
             if hit:
                 return time.monotonic() - started, hit.strip()
+            if EXITED in screen:
+                raise SystemExit(f"review exited before showing anything:\n{screen}")
             time.sleep(0.05)
         raise SystemExit(f"nothing shown after {timeout}s:\n{screen}")
     finally:
