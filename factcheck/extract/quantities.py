@@ -12,19 +12,21 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from ..numbers import apply_qualifier, parse_number, parse_vague, plausible_year
-from ..units import canonical, convert, store
+from ..units import canonical, store
 from . import dates
 from .number_patterns import Patterns, patterns
+from .rates import link_periods, merge_compounds, rate_base
+from .reading import (
+    before_of,
+    clause_entities,
+    counted_noun,
+    money_sentence,
+    stands_for_people,
+    subject_of,
+)
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
-
-# Entity labels that are themselves figures: never "who" a figure is about.
-_FIGURE_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "QUANTITY", "PERCENT"})
-_COUNT_DEPS = frozenset({"nummod", "quantmod", "compound", "amod", "nmod", "npadvmod"})
-_MOD_DEPS = frozenset({"compound", "amod", "nmod"})
-_NOUNS = frozenset({"NOUN", "PROPN"})
-_CLAUSE_DEPS = frozenset({"advcl", "conj", "ccomp", "relcl", "parataxis"})
+    from spacy.tokens import Doc
 
 _URL = re.compile(r"://|www\.|@|[?&=]\w|%[0-9A-F]{2}")
 _LIST_MARKER = re.compile(r"(?:^|\n)[ \t]*(?:[-*•][ \t]*)?$")
@@ -56,8 +58,8 @@ def extract_quantities(doc: Doc, article: Any, rules: Any, offset: int = 0) -> l
             rows.append(row)
 
     rows.sort(key=lambda r: (r["start"], r["end"]))
-    rows = _merge_compounds(rows, text)
-    _link_periods(rows, text, pats)
+    rows = merge_compounds(rows, text)
+    link_periods(rows, text, pats)
     for row in rows:
         row["start"] += offset
         row["end"] += offset
@@ -102,7 +104,7 @@ def _base_row(doc: Doc, ctx: _Context, start: int, end: int, kind: str,
     return {
         "start": start, "end": end, "sentence": sent.text, "sentence_start": sent.start_char,
         "kind": kind, "value": None, "low": None, "high": None, "qualifier": "exact",
-        "unit": None, "per": None, "subject": None, "entities": _clause_entities(span, ctx.ents),
+        "unit": None, "per": None, "subject": None, "entities": clause_entities(span, ctx.ents),
         "entity": None, "attribute": None, "attribute_value": None, "attribute_scope": None,
         "pattern": pattern, "_root": span.root,
     }
@@ -118,10 +120,6 @@ def _date_row(m: re.Match[str], doc: Doc, ctx: _Context, article: Any) -> dict[s
     row["value"], row["low"], row["high"] = resolved
     row["unit"] = "day"
     return row
-
-
-def _number_text(text: str) -> str:
-    return text.strip()
 
 
 def _quantity_rows(m: re.Match[str], doc: Doc, ctx: _Context) -> list[dict[str, Any]]:
@@ -341,7 +339,7 @@ def _fill(m, doc, ctx, value, qualifier, low, high, *, words, span=None, phrase=
             # "fined 500 pounds" is money, "lost 25 pounds" a weight.
             choice = pats.ambiguous[key]
             scaled = value is not None and abs(value) >= 1e6
-            if scaled or _money_sentence(doc, start, pats):
+            if scaled or money_sentence(doc, start, pats):
                 kind, unit = "money", choice["money"]
             else:
                 kind, unit = "measure", choice["measure"]
@@ -402,12 +400,12 @@ def _fill(m, doc, ctx, value, qualifier, low, high, *, words, span=None, phrase=
         for key in ("value", "low", "high"):
             row[key] = row[key] * 100 if row[key] is not None else None
     if kind == "count":
-        counted = _counted(span_, doc, ctx, vague=qualifier == "vague")
+        counted = counted_noun(span_, doc, ctx, vague=qualifier == "vague")
         if counted is None and _bare_suffix(row, g, pats):
             return row
-        if words and value == 1 and qualifier == "exact" and (counted or _before_of(span_)):
+        if words and value == 1 and qualifier == "exact" and (counted or before_of(span_)):
             return None  # "one dealer said", "one of the": not a figure anyone reports
-        if counted is None and not g["unit"] and _stands_for_people(span_, words):
+        if counted is None and not g["unit"] and stands_for_people(span_, words):
             return None  # "the two agreed", "no one came": a number standing for people
         if counted is not None:
             unit, noun_end, noun = counted
@@ -417,35 +415,13 @@ def _fill(m, doc, ctx, value, qualifier, low, high, *, words, span=None, phrase=
             row["subject"] = unit
             row["end"] = noun_end
             row["_root"] = noun
-        _rate_base(row, ctx.text, pats)
+        rate_base(row, ctx.text, pats)
     else:
-        subject, per = _subject(span_, ctx)
+        subject, per = subject_of(span_, ctx)
         row["subject"] = subject
         if per and not row["per"]:
             row["per"] = per
     return row
-
-
-def _stands_for_people(span: Span | None, words: bool) -> bool:
-    """"the two agreed", "all three", "no one": a determiner before a word number with no
-    noun makes it a pronoun ("Two were killed" stays a figure); "the 486" is a name."""
-    if span is None or span.start == 0:
-        return False
-    prev = span.doc[span.start - 1]
-    if not words:
-        return prev.lower_ == "the"
-    return prev.pos_ in ("DET", "PRON") or prev.dep_ in ("det", "poss")
-
-
-def _before_of(span: Span | None) -> bool:
-    return span is not None and span.end < len(span.doc) and span.doc[span.end].lower_ == "of"
-
-
-def _money_sentence(doc: Doc, start: int, pats: Patterns) -> bool:
-    span = doc.char_span(start, start + 1, alignment_mode="expand")
-    if span is None:
-        return False
-    return any(t.lower_ in pats.money_context for t in span.sent)
 
 
 def _bare_suffix(row: dict[str, Any], g: dict[str, Any], pats: Patterns) -> bool:
@@ -465,16 +441,6 @@ def _bare_suffix(row: dict[str, Any], g: dict[str, Any], pats: Patterns) -> bool
     return True
 
 
-def _rate_base(row: dict[str, Any], text: str, pats: Patterns) -> None:
-    """"5 deaths per 100,000 people": the base joins the count's row."""
-    found = pats.base_after.match(text, row["end"])
-    if found:
-        base = parse_number(found.group("base"), pats.vocab)
-        if base is not None:
-            row["per"] = f"{base:g}"
-            row["end"] = found.end()
-
-
 def _pattern_name(m: re.Match[str], kind: str) -> str:
     if m.group("a1") or m.group("a2") or m.group("a3"):
         shape = "range"
@@ -488,198 +454,3 @@ def _pattern_name(m: re.Match[str], kind: str) -> str:
         shape = "number"
     return f"{kind}:{shape}"
 
-
-def _counted(span: Span | None, doc: Doc, ctx: _Context,
-             vague: bool = False) -> tuple[str, int, Token] | None:
-    """(unit, end offset, noun token) of what a number counts, from the parse."""
-    if span is None:
-        return None
-    last = span[-1]
-    noun = None
-    head = last.head
-    nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
-    if nxt is not None and nxt.lower_ == "of" and (vague or last.like_num and last.i > span.start
-                                                    or vague):
-        # "dozens of people", "millions of pounds": the counted noun follows "of".
-        objs = [c for c in nxt.children if c.dep_ == "pobj" and c.pos_ in _NOUNS]
-        if objs and objs[0].i - nxt.i <= 3:
-            last, noun = nxt, objs[0]
-    if noun is not None:
-        pass
-    elif last.dep_ in _COUNT_DEPS and head.pos_ in _NOUNS and 0 < head.i - last.i <= 4:
-        noun = head
-    elif last.i + 1 < len(doc) and doc[last.i + 1].pos_ in _NOUNS:
-        noun = doc[last.i + 1]
-        # "10,000 drone strikes": the counted noun is the head of a compound.
-        while noun.dep_ == "compound" and noun.head.i == noun.i + 1 and noun.head.pos_ in _NOUNS:
-            noun = noun.head
-    if noun is None or noun.pos_ == "PROPN" and noun.ent_type_ in ("GPE", "PERSON", "ORG"):
-        return None
-    if noun.i - last.i > 1 and any(t.pos_ not in ("NOUN", "ADJ", "PROPN", "VERB", "ADV")
-                                   for t in doc[last.i + 1:noun.i]):
-        return None
-    words = [_word(t) for t in doc[last.i + 1:noun.i] if t.dep_ in _MOD_DEPS
-             and t.lower_ not in ctx.skip]
-    words.append(noun.lemma_.lower() if noun.pos_ == "NOUN" else noun.text)
-    end_tok = noun
-    if noun.lemma_.lower() in ctx.partitives:
-        for child in noun.children:
-            if child.dep_ == "prep" and child.lower_ == "of" and child.i == noun.i + 1:
-                objs = [c for c in child.children if c.dep_ == "pobj"]
-                if objs:
-                    words += ["of", objs[0].lemma_.lower()]
-                    end_tok = objs[0]
-    return " ".join(words), end_tok.idx + len(end_tok.text), noun
-
-
-def _word(t: Token) -> str:
-    return t.text.lower() if t.pos_ != "PROPN" else t.text
-
-
-def _subject(span: Span | None, ctx: _Context) -> tuple[str | None, str | None]:
-    """What a money, percent or measure figure is about, and a period adjective on it."""
-    if span is None:
-        return None, None
-    tok = span.root
-    noun = _of_object(span) if span.root.lower_ in ("%", "percent", "cent") or \
-        span[-1].lower_ in ("%", "percent", "cent") else None
-    for _ in range(4 if noun is None else 0):
-        head = tok.head
-        if head.i == tok.i:
-            break
-        if tok.dep_ in ("compound", "nmod", "amod", "nummod", "quantmod", "npadvmod") \
-                and head.pos_ in _NOUNS and head.i not in range(span.start, span.end):
-            noun = head
-        elif tok.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ in _NOUNS:
-            noun = head.head
-        elif tok.dep_ in ("dobj", "attr", "pobj", "npadvmod", "nsubj") and tok.pos_ in _NOUNS \
-                and tok.lower_ in ctx.skip:
-            noun = None
-        if noun is not None and noun.lemma_.lower() in ctx.skip and noun.head.i != noun.i:
-            tok = noun
-            noun = None
-            continue
-        break
-    if noun is None:
-        noun = _of_object(span)
-    if noun is None:
-        # "unemployment rose to 5%": the subject of the verb the figure completes.
-        verb = span.root.head
-        if span.root.dep_ == "pobj" and verb.lower_ in ("to", "at", "by"):
-            verb = verb.head
-        if span.root.dep_ in ("dobj", "attr", "pobj") and verb.pos_ in ("VERB", "AUX"):
-            subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-            if subj and subj[0].pos_ == "NOUN":
-                noun = subj[0]
-    if noun is None:
-        return None, None
-    mods = [c for c in noun.children if c.dep_ in _MOD_DEPS and c.i < noun.i
-            and not (span.start <= c.i < span.end) and c.lower_ not in ctx.skip
-            and c.pos_ in ("NOUN", "ADJ", "PROPN") and not c.like_num]
-    per = next((ctx.period_adjs[c.lower_] for c in mods if c.lower_ in ctx.period_adjs), None)
-    words = [_word(c) for c in mods] + [noun.lemma_.lower() if noun.pos_ == "NOUN" else noun.text]
-    return " ".join(words), per
-
-
-def _of_object(span: Span) -> Token | None:
-    """"40% of the vote": the thing measured follows "of"."""
-    for tok in (span.root, span[-1]):
-        for child in tok.children:
-            if child.dep_ == "prep" and child.lower_ == "of":
-                objs = [c for c in child.children if c.dep_ == "pobj"]
-                if objs and objs[0].pos_ in _NOUNS:
-                    return objs[0]
-    nxt = span.doc[span.end] if span.end < len(span.doc) else None
-    if nxt is not None and nxt.lower_ == "of":
-        objs = [c for c in nxt.children if c.dep_ == "pobj" and c.pos_ in _NOUNS]
-        if objs:
-            return objs[0]
-    return None
-
-
-def _clause_entities(span: Span, ents: list[tuple[int, int, str, str]]) -> list[str]:
-    """Named entities in the clause around a figure (who supplies, who pledges)."""
-    clause = span.root
-    while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
-        clause = clause.head
-    lo, hi = clause.left_edge.i, clause.right_edge.i
-    # Other clauses hanging off this one ("…, while France keeps its own") are not it.
-    root = span.root
-    others = [(c.left_edge.i, c.right_edge.i) for c in clause.children
-              if c.dep_ in _CLAUSE_DEPS and not c.left_edge.i <= root.i <= c.right_edge.i]
-    seen: list[str] = []
-    for start, end, label, text in ents:
-        if label in _FIGURE_LABELS or start < lo or end - 1 > hi:
-            continue
-        if any(a <= start <= b for a, b in others):
-            continue
-        if start < span.end and span.start < end:
-            continue
-        if text not in seen:
-            seen.append(text)
-    return seen
-
-
-_COMPOUND_GAP = re.compile(r"\s*(?:,|and)?\s*")
-
-
-def _merge_compounds(rows: list[dict[str, Any]], text: str) -> list[dict[str, Any]]:
-    """"5 feet 2 inches", "2 years and 3 months": one figure in the first unit."""
-    out: list[dict[str, Any]] = []
-    for row in rows:
-        prev = out[-1] if out else None
-        if (prev is not None and row["kind"] == prev["kind"] in ("measure", "duration", "age")
-                and prev["qualifier"] == row["qualifier"] == "exact"
-                and _COMPOUND_GAP.fullmatch(text[prev["end"]:row["start"]])
-                and prev["unit"] != row["unit"]):
-            part = convert(row["value"], row["unit"], prev["unit"])
-            bigger = convert(1.0, prev["unit"], row["unit"])
-            if part is not None and bigger is not None and bigger > 1:
-                prev["value"] = prev["low"] = prev["high"] = prev["value"] + part
-                prev["end"] = row["end"]
-                prev["pattern"] = f"{prev['kind']}:compound"
-                continue
-        out.append(row)
-    return out
-
-
-def _link_periods(rows: list[dict[str, Any]], text: str, pats: Patterns) -> None:
-    """Rates stated apart from their figure, within one sentence.
-
-    "£3bn over three years" gives the total the span it is spread over
-    ("3 year"); "£3bn the UK gives every year" gives it the period.
-    """
-    for i, row in enumerate(rows):
-        if row["kind"] != "duration" or row["qualifier"] not in ("exact", "more_than"):
-            continue
-        lead = pats.spread_lead.match(text, row["start"])
-        before = text[max(0, row["start"] - 40):row["start"]]
-        if row["qualifier"] == "exact" and not pats.spread_before.search(before):
-            continue
-        if row["qualifier"] == "more_than" and not lead:
-            continue
-        prev = rows[i - 1] if i else None
-        if prev is None or prev["sentence_start"] != row["sentence_start"] \
-                or prev["kind"] not in ("money", "count", "measure") \
-                or row["start"] - prev["end"] > 80:
-            continue
-        if lead:  # "£3bn over three years": "over" spreads the total, it is no qualifier
-            row["start"] = lead.end()
-            row["qualifier"], row["low"], row["high"] = "exact", row["value"], row["value"]
-            row["pattern"] = "duration:spread"
-        prev["per"] = f"{row['value']:g} {row['unit']}"
-    for i, row in enumerate(rows):
-        if row["per"] or row["kind"] not in ("money", "count", "measure"):
-            continue
-        sent_end = row["sentence_start"] + len(row["sentence"])
-        nxt = rows[i + 1]["start"] if i + 1 < len(rows) else sent_end
-        window = text[row["end"]:min(nxt, sent_end, row["end"] + 80)]
-        found = pats.period_after.search(window)
-        if found and not re.search(r"[;:]", window[:found.start()]):
-            row["per"] = pats.period(found.group(0))
-    for row in rows:
-        # A measure over time is a rate of its own dimension: "barrels a day".
-        if row["kind"] == "measure" and row["per"] and row["unit"]:
-            rate = canonical(f"{row['unit']} / {row['per']}")
-            if rate != f"{row['unit']} / {row['per']}" or "/" in rate:
-                row["unit"], row["per"] = rate, None

@@ -1,0 +1,91 @@
+"""Rates and compounds read across the figures of a sentence.
+
+"£3bn over three years" gives the total the span it is spread over, "£3bn the
+UK gives every year" the period named later in the clause, "500,000 barrels a
+day" a rate unit; "6 feet 2 inches" is one figure.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from ..numbers import parse_number
+from ..units import canonical, convert
+
+if TYPE_CHECKING:
+    from .number_patterns import Patterns
+
+_COMPOUND_GAP = re.compile(r"\s*(?:,|and)?\s*")
+
+
+def merge_compounds(rows: list[dict[str, Any]], text: str) -> list[dict[str, Any]]:
+    """"5 feet 2 inches", "2 years and 3 months": one figure in the first unit."""
+    out: list[dict[str, Any]] = []
+    for row in rows:
+        prev = out[-1] if out else None
+        if (prev is not None and row["kind"] == prev["kind"] in ("measure", "duration", "age")
+                and prev["qualifier"] == row["qualifier"] == "exact"
+                and _COMPOUND_GAP.fullmatch(text[prev["end"]:row["start"]])
+                and prev["unit"] != row["unit"]):
+            part = convert(row["value"], row["unit"], prev["unit"])
+            bigger = convert(1.0, prev["unit"], row["unit"])
+            if part is not None and bigger is not None and bigger > 1:
+                prev["value"] = prev["low"] = prev["high"] = prev["value"] + part
+                prev["end"] = row["end"]
+                prev["pattern"] = f"{prev['kind']}:compound"
+                continue
+        out.append(row)
+    return out
+
+
+def link_periods(rows: list[dict[str, Any]], text: str, pats: Patterns) -> None:
+    """Rates stated apart from their figure, within one sentence.
+
+    "£3bn over three years" gives the total the span it is spread over
+    ("3 year"); "£3bn the UK gives every year" gives it the period.
+    """
+    for i, row in enumerate(rows):
+        if row["kind"] != "duration" or row["qualifier"] not in ("exact", "more_than"):
+            continue
+        lead = pats.spread_lead.match(text, row["start"])
+        before = text[max(0, row["start"] - 40):row["start"]]
+        if row["qualifier"] == "exact" and not pats.spread_before.search(before):
+            continue
+        if row["qualifier"] == "more_than" and not lead:
+            continue
+        prev = rows[i - 1] if i else None
+        if prev is None or prev["sentence_start"] != row["sentence_start"] \
+                or prev["kind"] not in ("money", "count", "measure") \
+                or row["start"] - prev["end"] > 80:
+            continue
+        if lead:  # "£3bn over three years": "over" spreads the total, it is no qualifier
+            row["start"] = lead.end()
+            row["qualifier"], row["low"], row["high"] = "exact", row["value"], row["value"]
+            row["pattern"] = "duration:spread"
+        prev["per"] = f"{row['value']:g} {row['unit']}"
+    for i, row in enumerate(rows):
+        if row["per"] or row["kind"] not in ("money", "count", "measure"):
+            continue
+        sent_end = row["sentence_start"] + len(row["sentence"])
+        nxt = rows[i + 1]["start"] if i + 1 < len(rows) else sent_end
+        window = text[row["end"]:min(nxt, sent_end, row["end"] + 80)]
+        found = pats.period_after.search(window)
+        if found and not re.search(r"[;:]", window[:found.start()]):
+            row["per"] = pats.period(found.group(0))
+    for row in rows:
+        # A measure over time is a rate of its own dimension: "barrels a day".
+        if row["kind"] == "measure" and row["per"] and row["unit"]:
+            rate = canonical(f"{row['unit']} / {row['per']}")
+            if rate != f"{row['unit']} / {row['per']}" or "/" in rate:
+                row["unit"], row["per"] = rate, None
+
+
+def rate_base(row: dict[str, Any], text: str, pats: Patterns) -> None:
+    """"5 deaths per 100,000 people": the base joins the count's row."""
+    found = pats.base_after.match(text, row["end"])
+    if found:
+        base = parse_number(found.group("base"), pats.vocab)
+        if base is not None:
+            row["per"] = f"{base:g}"
+            row["end"] = found.end()
