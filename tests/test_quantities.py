@@ -229,6 +229,8 @@ KINDS_AND_UNITS = [
     ("years-and-months", "The works took 2 years and 6 months.", "2 years and 6 months",
      "duration", 2.5, "year", None),
     ("an-hour", "The talks lasted an hour.", "an hour", "duration", 1, "hour", None),
+    ("appositive-age", "Police said Michael Smith, 19, was held.", "19", "age", 19, "year",
+     None),
 ]
 
 RATES = [
@@ -266,6 +268,9 @@ DATES = [
     ("weekday", "He spoke on Wednesday.", "Wednesday", "2025-02-12", "2025-02-12"),
     ("yesterday", "She resigned yesterday.", "yesterday", "2025-02-12", "2025-02-12"),
     ("no-year", "The talks began on 10 February.", "10 February", "2025-02-10", "2025-02-10"),
+    ("weekday-and-date", "It opened on Monday, September 26, 2016.",
+     "Monday, September 26, 2016", "2016-09-26", "2016-09-26"),
+    ("numeric-date", "He was born on 07/19/98.", "07/19/98", "1998-07-19", "1998-07-19"),
 ]
 
 NOT_FACTS = [
@@ -290,6 +295,7 @@ NOT_FACTS = [
     ("account-number", "Pay into account 1111-2222-3333 now."),
     ("web-address", "See www.example.test/page?id=42 for more."),
     ("ordinal-compound", "It was the twenty-third attempt."),
+    ("the-other-two", "The other two were not hurt."),
 ]
 
 

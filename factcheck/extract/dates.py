@@ -33,7 +33,7 @@ def _parse(text: str, base: datetime) -> date | None:
             "PREFER_DATES_FROM": "past",
             "PREFER_DAY_OF_MONTH": "first",
             "RETURN_AS_TIMEZONE_AWARE": False,
-            "DATE_ORDER": "DMY",
+            "DATE_ORDER": "MDY" if "/" in text else "DMY",
         },
     )
     return found.date() if found is not None else None
@@ -44,7 +44,7 @@ def resolve(match: Any, published: datetime | None) -> tuple[float, float, float
     base = (published.astimezone(UTC).replace(tzinfo=None)
             if published is not None else datetime(2000, 1, 1))
     base = base.replace(hour=12, minute=0, second=0, microsecond=0)
-    text = match.group(0)
+    text = match.group(0)[len(match.group("wdp") or ""):]
     if match.group("wd") or match.group("rel"):
         if published is None:
             return None  # "Wednesday" means nothing without a publication date

@@ -173,13 +173,16 @@ def build(rules: Any) -> Patterns:
     dot = r"(?:\s?\.(?=,?\s*\d))?"  # "Feb. 13", but not the full stop after "10 February."
     date = re.compile(
         rf"(?<![\w])(?:"
-        rf"(?P<dmy>{day}\s+(?:of\s+)?{months}{dot}(?:,?\s+(?P<y1>\d{{4}}))?)"
+        rf"(?P<wdp>{weekdays},?\s+(?:the\s+)?(?=\d|{months}))?"  # "Monday, September 26"
+        rf"(?:(?P<dmy>{day}\s+(?:of\s+)?{months}{dot}(?:,?\s+(?P<y1>\d{{4}}))?)"
         rf"|(?P<mdy>{months}{dot}\s+{day}(?![\d:])(?:,?\s+(?P<y2>\d{{4}}))?)"
+        # "07/19/98": a numeric date; read month first, then day first, by dateparser.
+        rf"|(?P<num>\d{{1,2}}/\d{{1,2}}/(?:\d{{4}}|\d{{2}}))"
         rf"|(?P<my>{months}{dot},?\s+\d{{4}})"
         rf"|(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})"
         rf"|(?P<wd>(?:(?:last|next|this)\s+)?{weekdays})"
-        rf"|(?P<rel>(?i:{relative}))"
-        rf")(?![\w])"
+        rf"|(?P<rel>(?i:{relative})))"
+        rf")(?![\w/])"
     )
     # Phone numbers: a leading + or 0, then groups of digits with spaces,
     # dots, dashes or brackets; too many digits in a row for a quantity.

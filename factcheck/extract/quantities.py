@@ -17,6 +17,7 @@ from . import dates
 from .number_patterns import Patterns, patterns
 from .rates import link_periods, merge_compounds, rate_base
 from .reading import (
+    appositive_age,
     before_of,
     clause_entities,
     counted_noun,
@@ -48,8 +49,9 @@ def extract_quantities(doc: Doc, article: Any, rules: Any, offset: int = 0) -> l
             continue
         row = _date_row(m, doc, ctx, article)
         if row is not None:
-            taken.append(m.span())
             rows.append(row)
+        if row is not None or m.group("num"):
+            taken.append(m.span())  # an unreadable "13/13/13" is still no count
     for m in pats.candidate.finditer(text):
         if _overlaps(m.span(), taken):
             continue
@@ -402,6 +404,11 @@ def _fill(m, doc, ctx, value, qualifier, low, high, *, words, span=None, phrase=
     if kind == "count":
         counted = counted_noun(span_, doc, ctx, vague=qualifier == "vague")
         if counted is None and _bare_suffix(row, g, pats):
+            return row
+        if counted is None and not words and appositive_age(span_, value):
+            i = span_.start - 2
+            name = next((t for s, e, _, t in ctx.ents if s <= i < e), span_.doc[i].text)
+            row.update(kind="age", unit="year", subject=name, pattern="age:appositive")
             return row
         if words and value == 1 and qualifier == "exact" and (counted or before_of(span_)):
             return None  # "one dealer said", "one of the": not a figure anyone reports

@@ -29,6 +29,17 @@ _NOUNS = frozenset({"NOUN", "PROPN"})
 _CLAUSE_DEPS = frozenset({"advcl", "conj", "ccomp", "relcl", "parataxis"})
 
 
+def appositive_age(span: Span | None, value: float | None) -> bool:
+    """"Michael Smith, 19, was arrested": a bare number set off after a name is an age."""
+    if span is None or span.start < 2 or value is None or not 0 < value < 120:
+        return False
+    doc = span.doc
+    before, name = doc[span.start - 1], doc[span.start - 2]
+    after = doc[span.end] if span.end < len(doc) else None
+    return (before.text == "," and name.ent_type_ == "PERSON"
+            and (after is None or after.text in (",", ".", ";", ")")))
+
+
 def stands_for_people(span: Span | None, words: bool) -> bool:
     """"the two agreed", "all three", "no one": a determiner before a word number with no
     noun makes it a pronoun ("Two were killed" stays a figure); "the 486" is a name."""
@@ -37,6 +48,8 @@ def stands_for_people(span: Span | None, words: bool) -> bool:
     prev = span.doc[span.start - 1]
     if not words:
         return prev.lower_ == "the"
+    if prev.pos_ == "ADJ" and span.start > 1:  # "the other two"
+        prev = span.doc[span.start - 2]
     return prev.pos_ in ("DET", "PRON") or prev.dep_ in ("det", "poss")
 
 
