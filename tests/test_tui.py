@@ -381,3 +381,19 @@ def test_rows_sharing_a_fingerprint_share_one_decision(triage_file):
                 "dismissed", "dismissed"]
             assert list(decisions(triage_file)) == ["fp-role"]
     run(go())
+
+
+@pytest.mark.parametrize("subject, kind, label", [
+    ("drones supplied", "count", "drones supplied"),
+    ("attribute", "attribute", "X calls Y foreign secretary"),  # subject only repeats the kind
+    ("", "money", "X calls Y foreign secretary"),
+], ids=["subject", "subject-is-kind", "no-subject"])
+def test_list_subject_falls_back_to_the_message(subject, kind, label):
+    from dataclasses import replace
+
+    from factcheck.tui.view import Review
+    from factcheck.tui.widgets import subject_label
+
+    row = Review(sample_result()).rows[0]
+    row = replace(row, subject=subject, kind=kind, message="X calls Y foreign secretary")
+    assert subject_label(row) == label

@@ -81,8 +81,13 @@ class DiscrepancyTable(DataTable):
     @staticmethod
     def _cells(row: Row, state: str) -> list[Any]:
         return [Text(row.severity, style=SEVERITY_STYLE.get(row.severity, "")),
-                row.rule, row.kind, row.subject or row.message, str(len(row.sources)),
+                row.rule, row.kind, subject_label(row), str(len(row.sources)),
                 Text(state, style=TRIAGE_STYLE.get(state, ""))]
+
+
+def subject_label(row: Row) -> str:
+    """The subject, or the message when the subject only repeats the kind."""
+    return row.subject if row.subject and row.subject != row.kind else row.message
 
 
 def highlighted_sentence(fact: dict[str, Any]) -> Text:
@@ -123,7 +128,7 @@ def evidence_text(review: Review, row: Row, state: str, note: str | None) -> Tex
     out.append(state, style=TRIAGE_STYLE.get(state, ""))
     out.append("\n" + row.message + "\n")
     why = [row.detail] if row.detail else []
-    if row.score is not None:
+    if row.score is not None and "alignment score" not in row.detail:
         why.append(f"alignment score {row.score:.2f}")
     if why:
         out.append("why: ", style="dim")
