@@ -328,8 +328,26 @@ COMMANDS = {"review": cmd_review,
             "extract": cmd_extract, "check": cmd_check, "rules": cmd_rules, "store": cmd_store}
 
 
+def _commands(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
+    """Every command's parser, nested ones included ('rules check', 'store add')."""
+    found = {}
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, sub in action.choices.items():
+                found[name] = sub
+                found.update({f"{name} {k}": v for k, v in _commands(sub).items()})
+    return found
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    from .config import apply_config, find_config, load_config
+
     parser = build_parser()
+    try:
+        apply_config(load_config(find_config()), _commands(parser))
+    except FactcheckError as exc:
+        print(f"factcheck: error: {exc}", file=sys.stderr)
+        return ExitCode.USAGE
     args = parser.parse_args(argv)
     if args.command is None:
         parser.print_help(sys.stderr)

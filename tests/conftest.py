@@ -12,6 +12,7 @@ SEEDS = ROOT / "seeds"
 
 # Tests never read the developer's own configuration or debug switches.
 os.environ.pop("FACTCHECK_DEBUG", None)
+os.environ["FACTCHECK_NO_CONFIG"] = "1"
 
 
 @pytest.fixture(scope="session")

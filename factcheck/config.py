@@ -1,0 +1,144 @@
+"""Project configuration: defaults for command-line options, kept with the articles.
+
+Where it is read from, first found wins, walking up from the working folder
+(and stopping at a repository root):
+
+1. ``.factcheck.toml`` (keys at the top level);
+2. ``pyproject.toml``, table ``[tool.factcheck]``.
+
+Keys are option names without the dashes (``fail-on = "error"``,
+``rules = ["house-rules"]``). Precedence: the command line, then the
+configuration, then the built-in defaults. Relative paths in the file are
+relative to the file's folder. ``FACTCHECK_NO_CONFIG=1`` ignores all of it
+(the test suite sets it so a developer's own settings cannot leak in).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .errors import FactcheckError
+
+# Options whose values are paths, resolved against the configuration's folder.
+PATH_KEYS = {"rules", "triage", "against", "cache_dir", "report"}
+
+
+@dataclass(frozen=True)
+class Config:
+    path: Path | None
+    values: dict[str, Any]
+    lines: dict[str, int]
+
+
+def find_config(start: Path | None = None) -> Path | None:
+    if os.environ.get("FACTCHECK_NO_CONFIG"):
+        return None
+    folder = (start or Path.cwd()).resolve()
+    for candidate in (folder, *folder.parents):
+        dotfile = candidate / ".factcheck.toml"
+        if dotfile.is_file():
+            return dotfile
+        pyproject = candidate / "pyproject.toml"
+        if pyproject.is_file() and "[tool.factcheck" in pyproject.read_text(encoding="utf-8",
+                                                                             errors="replace"):
+            return pyproject
+        if (candidate / ".git").exists():
+            break
+    return None
+
+
+def load_config(path: Path | None) -> Config:
+    if path is None:
+        return Config(None, {}, {})
+    shown = _shown(path)
+    text = path.read_text(encoding="utf-8", errors="replace")
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        line = re.search(r"line (\d+)", str(exc))
+        raise FactcheckError(f"bad TOML: {exc}".split(" (at line")[0], path=shown,
+                             line=int(line.group(1)) if line else None) from None
+    if path.name == "pyproject.toml":
+        data = data.get("tool", {}).get("factcheck", {})
+    lines = {}
+    for i, raw in enumerate(text.splitlines(), 1):
+        m = re.match(r"\s*([A-Za-z_-]+)\s*=", raw)
+        if m:
+            lines.setdefault(m.group(1).replace("-", "_"), i)
+    values = {}
+    for key, value in data.items():
+        dest = key.replace("-", "_")
+        if dest in PATH_KEYS:
+            value = _resolve(value, path.parent)
+        values[dest] = value
+    return Config(path, values, lines)
+
+
+def _resolve(value: Any, base: Path) -> Any:
+    if isinstance(value, list):
+        return [_resolve(v, base) for v in value]
+    if isinstance(value, str) and not Path(value).is_absolute():
+        return os.path.relpath(base / value)
+    return value
+
+
+def _shown(path: Path) -> str:
+    try:
+        return path.resolve().relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _actions(parser: argparse.ArgumentParser) -> dict[str, argparse.Action]:
+    return {a.dest: a for a in parser._actions if a.option_strings}
+
+
+def _check(config: Config, key: str, value: Any, action: argparse.Action) -> None:
+    where = dict(path=_shown(config.path), line=config.lines.get(key)) if config.path else {}
+    name = key.replace("_", "-")
+    if isinstance(action, argparse._StoreTrueAction):
+        ok = isinstance(value, bool)
+        expected = "true or false"
+    elif isinstance(action, argparse._AppendAction):
+        ok = isinstance(value, list) and all(isinstance(v, str) for v in value)
+        expected = "a list of strings"
+    elif action.type is int:
+        ok = isinstance(value, int) and not isinstance(value, bool)
+        expected = "a whole number"
+    else:
+        ok = isinstance(value, str)
+        expected = "a string"
+    if not ok:
+        raise FactcheckError(f"{name}: expected {expected}, got {value!r}", **where)
+    if action.choices is not None and value not in action.choices:
+        raise FactcheckError(f"{name}: expected one of {', '.join(action.choices)}, "
+                             f"got {value!r}", **where)
+
+
+def apply_config(config: Config, subparsers: dict[str, argparse.ArgumentParser]) -> None:
+    """Make the configuration the defaults of every command that has the option."""
+    if not config.values:
+        return
+    known: set[str] = set()
+    for parser in subparsers.values():
+        actions = _actions(parser)
+        known |= set(actions)
+        defaults = {}
+        for key, value in config.values.items():
+            if key in actions and key not in ("help", "debug"):
+                _check(config, key, value, actions[key])
+                defaults[key] = list(value) if isinstance(value, list) else value
+        parser.set_defaults(**defaults)
+    unknown = sorted(set(config.values) - known - {"help", "debug"})
+    if unknown:
+        key = unknown[0]
+        where = dict(path=_shown(config.path), line=config.lines.get(key)) if config.path else {}
+        expected = ", ".join(sorted(k.replace("_", "-") for k in known - {"help", "debug"}))
+        raise FactcheckError(f"{key.replace('_', '-')}: unknown setting; expected one of "
+                             f"{expected}", **where)
