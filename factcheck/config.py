@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .errors import FactcheckError
+from .errors import FactcheckError, shown_path
 
 # Options whose values are paths, resolved against the configuration's folder.
 PATH_KEYS = {"rules", "triage", "against", "cache_dir", "report"}
@@ -56,7 +56,7 @@ def find_config(start: Path | None = None) -> Path | None:
 def load_config(path: Path | None) -> Config:
     if path is None:
         return Config(None, {}, {})
-    shown = _shown(path)
+    shown = shown_path(path)
     text = path.read_text(encoding="utf-8", errors="replace")
     try:
         data = tomllib.loads(text)
@@ -88,11 +88,13 @@ def _resolve(value: Any, base: Path) -> Any:
     return value
 
 
-def _shown(path: Path) -> str:
-    try:
-        return path.resolve().relative_to(Path.cwd()).as_posix()
-    except ValueError:
-        return path.as_posix()
+
+
+def _where(config: Config, key: str) -> dict[str, Any]:
+    """Where a setting stands, for an error message."""
+    if config.path is None:
+        return {}
+    return {"path": shown_path(config.path), "line": config.lines.get(key)}
 
 
 def _actions(parser: argparse.ArgumentParser) -> dict[str, argparse.Action]:
@@ -100,7 +102,7 @@ def _actions(parser: argparse.ArgumentParser) -> dict[str, argparse.Action]:
 
 
 def _check(config: Config, key: str, value: Any, action: argparse.Action) -> None:
-    where = dict(path=_shown(config.path), line=config.lines.get(key)) if config.path else {}
+    where = _where(config, key)
     name = key.replace("_", "-")
     if isinstance(action, argparse._StoreTrueAction):
         ok = isinstance(value, bool)
@@ -138,7 +140,7 @@ def apply_config(config: Config, subparsers: dict[str, argparse.ArgumentParser])
     unknown = sorted(set(config.values) - known - {"help", "debug"})
     if unknown:
         key = unknown[0]
-        where = dict(path=_shown(config.path), line=config.lines.get(key)) if config.path else {}
+        where = _where(config, key)
         expected = ", ".join(sorted(k.replace("_", "-") for k in known - {"help", "debug"}))
         raise FactcheckError(f"{key.replace('_', '-')}: unknown setting; expected one of "
                              f"{expected}", **where)

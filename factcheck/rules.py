@@ -19,7 +19,7 @@ from typing import Any
 
 import yaml
 
-from .errors import FactcheckError
+from .errors import FactcheckError, shown_path
 from .rule_schema import SECTIONS, Spec
 
 
@@ -171,12 +171,6 @@ def load_file(path: Path, shown: str | None = None) -> dict[str, Any]:
     return data
 
 
-def _shown(path: Path) -> str:
-    """A rule file's name as a user would type it: relative where possible."""
-    try:
-        return path.resolve().relative_to(Path.cwd()).as_posix()
-    except ValueError:
-        return path.as_posix()
 
 
 def load_rules(dirs: Iterable[str | Path] = (), *, defaults: bool = True) -> Rules:
@@ -192,7 +186,7 @@ def load_rules(dirs: Iterable[str | Path] = (), *, defaults: bool = True) -> Rul
     for folder in folders:
         files = [folder] if folder.is_file() else sorted(folder.glob("*.yaml"))
         for f in files:
-            shown = _shown(f)
+            shown = shown_path(f)
             data = load_file(f, shown)
             digest.update(f.read_bytes())
             rules.files.append(shown)
