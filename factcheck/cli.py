@@ -320,6 +320,8 @@ def cmd_review(args: argparse.Namespace) -> int:
     options.against = args.against
     app = build_app(args.paths, options, args.triage, theme=f"textual-{args.theme}")
     app.run()
+    if app.failure:  # shown on screen; kept on the terminal once the app is gone
+        print(f"factcheck: error: {app.failure}", file=sys.stderr)
     # Textual prints a crash inside the app itself; the exit code must say so too.
     return app.return_code or ExitCode.OK
 

@@ -283,6 +283,8 @@ def test_a_load_error_is_shown_on_screen(triage_file):
         async with app.run_test(size=(80, 24)) as pilot:
             await loaded(app, pilot)
             assert "news/bad.md:1: not UTF-8" in str(app.query_one("#message").render())
+            await pilot.press("q")
+        assert app.return_code == 2  # an input error, as `check` would exit
     run(go())
 
 

@@ -73,6 +73,7 @@ class ReviewApp(App[int]):
         self.triage_error: str | None = None
         self.review: Review | None = None
         self.loaded = (0, 0)  # (articles done, articles in all), set by the loader
+        self.failure: str | None = None  # why the batch could not be loaded
         self.sub_title = title
         if theme:
             self.theme = theme
@@ -138,6 +139,7 @@ class ReviewApp(App[int]):
         self.query_one("#progress", ProgressBar).update(total=total, progress=done)
 
     def show_failure(self, message: str) -> None:
+        self.failure = message
         self.progress_timer.stop()
         self.query_one("#loading").display = False
         self._message(f"Could not load the batch.\n\n{message}\n\nPress q to quit.", error=True)
@@ -146,6 +148,9 @@ class ReviewApp(App[int]):
         self.progress_timer.stop()
         self.review = Review(result)
         self.triage, self.triage_error = triage, error
+        if error:
+            self.notify(f"{error}\nDecisions will not be saved.", title="Triage file",
+                        severity="error", timeout=15)
         self.query_one("#loading").display = False
         self.refresh_bindings()
         if not result.articles:
@@ -190,10 +195,12 @@ class ReviewApp(App[int]):
             text.append(f" · sort {self.sort}")
             if self.filters.active():
                 text.append(f" · {self.filters.describe()}", style="bold")
+        if text:
+            text.append(" · ")
         if self.triage_error:
-            text.append(f" · triage read-only: {self.triage_error}", style="bold red")
+            text.append(f"triage read-only: {self.triage_error}", style="bold red")
         else:
-            text.append(f" · {self.triage_path}", style="dim")
+            text.append(str(self.triage_path), style="dim")
         status.update(text)
 
     def watch_filters(self) -> None:
@@ -369,7 +376,8 @@ class ReviewApp(App[int]):
 
     def action_quit(self) -> None:
         self.workers.cancel_all()
-        self.exit(0)
+        # A batch that could not be read is an input error (exit 2), as in `check`.
+        self.exit(0, return_code=2 if self.failure else 0)
 
 
 def build_app(paths: Sequence[str] = (), options: Any = None, triage_path: str | Path | None = None,
