@@ -104,14 +104,23 @@ def extract_articles(
 
 
 def cross_check(facts: pl.DataFrame, articles: Sequence[Article], rules: Rules,
-                options: Options | None = None) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
-    """(stories, groups, discrepancies) for a facts table."""
+                options: Options | None = None, *, focus: Iterable[str] | None = None,
+                ) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+    """(stories, groups, discrepancies) for a facts table.
+
+    `focus`: article ids; if given, only the stories holding one of them are
+    aligned and compared (a new batch against a large store).
+    """
     from .align import align
     from .compare import compare
     from .stories import assign_stories
 
     options = options or Options()
     stories = assign_stories(articles, facts, rules, story_key=options.story_key)
+    if focus is not None:
+        live = stories.filter(pl.col("article").is_in(list(focus)))["story"].unique()
+        inside = stories.filter(pl.col("story").is_in(live.implode()))["article"]
+        facts = facts.filter(pl.col("article").is_in(inside.implode()))
     facts = facts.drop("story").join(
         stories.select(pl.col("article"), pl.col("story")), on="article", how="left", maintain_order="left"
     )

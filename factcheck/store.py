@@ -212,7 +212,7 @@ def check_against(result: Any, options: Any) -> Any:
                        how="vertical_relaxed")
              .join(rank, on="article", how="left")
              .sort("_rank", "start", "end", maintain_order=True).drop("_rank"))
-    stories, groups, found = cross_check(facts, articles, result.rules, options)
+    stories, groups, found = cross_check(facts, articles, result.rules, options, focus=new_ids)
     new_facts = set(result.facts["fact_id"].to_list())
     found = found.filter(pl.col("fact_ids").list.eval(pl.element().is_in(list(new_facts)))
                          .list.any())
