@@ -399,3 +399,20 @@ def test_list_subject_falls_back_to_the_message(subject, kind, label):
     row = Review(sample_result()).rows[0]
     row = replace(row, subject=subject, kind=kind, message="X calls Y foreign secretary")
     assert subject_label(row) == label
+
+
+@pytest.mark.parametrize("facts, chosen, expected", [
+    ([(4, 7, "a")], "a", [[("one", "bold reverse")], []]),
+    ([(4, 7, "a"), (8, 11, "b")], "b", [[("one", "underline")], [("two", "bold reverse")]]),
+    ([(4, 11, "a")], "a", [[("one", "bold reverse")], [("two", "bold reverse")]]),  # 2 lines
+], ids=["chosen", "chosen-and-other", "across-lines"])
+def test_article_lines_mark_facts_at_their_offsets(facts, chosen, expected):
+    from factcheck.tui.screens import article_lines
+
+    text = "the one\ntwo more"
+    rows = [{"start": s, "end": e, "fact_id": f} for s, e, f in facts]
+    lines = article_lines(text, rows, chosen)
+    assert [line.plain for line in lines] == ["the one", "two more"]
+    marked = [[(line.plain[sp.start:sp.end], str(sp.style)) for sp in line.spans]
+              for line in lines]
+    assert marked == expected
