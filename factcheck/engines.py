@@ -24,9 +24,9 @@ if TYPE_CHECKING:
     from .pipeline import Options, Progress
     from .rules import Rules
 
-# Rows are turned into a Polars frame every this many facts: dicts cost ~1 kB
-# a row, the frame a tenth of that.
-CHUNK_ROWS = 20_000
+# Rows are turned into a Polars frame every this many facts: a dict costs
+# ~0.4 kB a row, several times its share of a frame.
+CHUNK_ROWS = 5_000
 
 # A forked spaCy worker costs ~0.3-1 s to start and feed; below this many words
 # of work each (~5 s of parsing) an extra process costs more than it gives
