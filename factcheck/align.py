@@ -315,14 +315,15 @@ def attribute_pairs(facts: pl.DataFrame, rules: Any) -> pl.DataFrame:
     return pl.concat(out) if out else empty_pairs
 
 
-def _group(pairs: list[tuple[int, int, float]], article_of: list[str], min_links: float
+def merge_pairs(pairs: list[tuple[int, int, float]], article_of: list[str], min_links: float
            ) -> dict[int, tuple[int, float]]:
     """Greedy merging, best pair first, never two facts of one article in a
-    group, and two groups merge only when at least `min_links` of the pairs
-    between them were candidates (so one bridging pair cannot chain the 650
-    seats of a parliament into the 326 won). Hand-written: union-find with
-    cannot-link and linkage constraints, which no library we use offers.
-    Returns fact → (root, best score)."""
+    group (`article_of` names each item's article), and two groups merge only
+    when at least `min_links` of the pairs between them were candidates (so
+    one bridging pair cannot chain the 650 seats of a parliament into the 326
+    won). Story grouping uses it too, each article its own "article".
+    Hand-written: union-find with cannot-link and linkage constraints, which
+    no library we use offers. Returns item → (root, best score)."""
     linked = {(i, j) for i, j, _ in pairs}
     parent: dict[int, int] = {}
     articles: dict[int, set[str]] = {}
@@ -368,7 +369,7 @@ def align(facts: pl.DataFrame, rules: Any) -> pl.DataFrame:
         return empty(GROUPS_SCHEMA)
     pairs = pairs.sort(["score", "i", "j"], descending=[True, False, False])
     article_of = facts["article"].to_list()
-    grouped = _group(list(pairs.iter_rows()), article_of, settings(rules)["min_links"])
+    grouped = merge_pairs(list(pairs.iter_rows()), article_of, settings(rules)["min_links"])
     idx = sorted(grouped)
     out = pl.DataFrame({"i": idx, "root": [grouped[x][0] for x in idx],
                         "score": [round(grouped[x][1], 4) for x in idx]},

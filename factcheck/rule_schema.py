@@ -34,7 +34,7 @@ ALIGNMENT_KEYS = ("threshold", "subject_weight", "context_weight", "entity_weigh
                   "statement_threshold", "min_links")
 UPDATE_KEYS = ("max_growth", "min_hours")
 STORY_KEYS = ("threshold", "entity_weight", "title_weight", "title_floor", "date_days",
-              "date_halflife")
+              "date_halflife", "min_links")
 
 
 def _check_codes(checks: Any) -> str | None:

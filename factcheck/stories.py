@@ -11,9 +11,10 @@ field), else its `story`. Articles with none are grouped by how alike they are:
   halving every `date_halflife` days beyond it.
 
 Candidate pairs come from a Polars self-join on shared names (never all
-pairs in Python); pairs at or above `story_grouping.threshold` join a story
-(union-find). Story ids are slugs of the earliest article's title, so they
-read well and do not depend on hashing.
+pairs in Python); pairs at or above `story_grouping.threshold` join a story,
+and two stories merge only when `min_links` of the pairs between them are
+that alike. Story ids are slugs of the earliest article's title, so they read
+well and do not depend on hashing.
 """
 
 from __future__ import annotations
@@ -28,8 +29,8 @@ from rapidfuzz import fuzz, process
 
 from .facts import STORIES_SCHEMA, frame
 
-DEFAULTS = {"threshold": 0.12, "entity_weight": 0.85, "title_weight": 0.15, "title_floor": 0.45,
-            "date_days": 1.0, "date_halflife": 7.0}
+DEFAULTS = {"threshold": 0.08, "entity_weight": 0.85, "title_weight": 0.15,
+            "title_floor": 0.45, "date_days": 1.0, "date_halflife": 7.0, "min_links": 0.5}
 # A capitalised word or run of them: the cheap stand-in for names in a lead,
 # since story grouping runs on articles, not parsed Docs.
 _NAME = re.compile(r"\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
@@ -131,22 +132,16 @@ def slug(text: str, taken: set[str]) -> str:
 
 def group_articles(articles: Sequence[Any], facts: pl.DataFrame, rules: Any) -> list[int]:
     """A cluster index per article (the index of the cluster's first article)."""
+    from .align import merge_pairs
+
     cfg = _settings(rules)
-    parent = list(range(len(articles)))
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    pairs = similar_pairs(articles, facts, rules).filter(pl.col("sim") >= cfg["threshold"])
-    for a, b in pairs.sort(["sim", "a", "b"], descending=[True, False, False]).select(
-            "a", "b").iter_rows():
-        ra, rb = find(a), find(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-    return [find(i) for i in range(len(articles))]
+    pairs = (similar_pairs(articles, facts, rules).filter(pl.col("sim") >= cfg["threshold"])
+             .sort(["sim", "a", "b"], descending=[True, False, False]).select("a", "b", "sim"))
+    # Average-style linkage: a story absorbs another only when enough of their
+    # articles are alike, not through one pair (single linkage chains stories).
+    merged = merge_pairs(list(pairs.iter_rows()), [str(i) for i in range(len(articles))],
+                         cfg["min_links"])
+    return [merged[i][0] if i in merged else i for i in range(len(articles))]
 
 
 def assign_stories(articles: Sequence[Any], facts: pl.DataFrame, rules: Any,
