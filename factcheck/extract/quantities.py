@@ -193,6 +193,14 @@ def _quantity_rows(m: re.Match[str], doc: Doc, ctx: _Context) -> list[dict[str, 
     return [row] if row else []
 
 
+def _model_number(g: dict[str, Any], value: float | None, noun: Any, qualifier: str) -> bool:
+    """"the 8088 chip", "a 747 jet": an odd, unseparated number before a singular noun
+    names a model; counts take plurals ("5 people", "100,000 drones")."""
+    raw = g.get("n") or ""
+    return (raw.isdigit() and value is not None and value >= 100 and value % 10 != 0
+            and noun.tag_ == "NN" and qualifier == "exact")
+
+
 def _whole_token(text: str, start: int, end: int) -> str:
     """The whitespace-delimited stretch of text around a match."""
     left = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start)) + 1
@@ -417,6 +425,8 @@ def _fill(m, doc, ctx, value, qualifier, low, high, *, words, span=None, phrase=
         if counted is not None:
             unit, noun_end, noun = counted
             if noun.lemma_.lower() in ctx.empty_counts:
+                return None
+            if _model_number(g, value, noun, qualifier):
                 return None
             row["unit"] = unit
             row["subject"] = unit

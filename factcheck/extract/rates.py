@@ -27,7 +27,7 @@ def merge_compounds(rows: list[dict[str, Any]], text: str) -> list[dict[str, Any
         if (prev is not None and row["kind"] == prev["kind"] in ("measure", "duration", "age")
                 and prev["qualifier"] == row["qualifier"] == "exact"
                 and _COMPOUND_GAP.fullmatch(text[prev["end"]:row["start"]])
-                and prev["unit"] != row["unit"]):
+                and prev["unit"] != row["unit"] and "/" not in prev["unit"]):
             part = convert(row["value"], row["unit"], prev["unit"])
             bigger = convert(1.0, prev["unit"], row["unit"])
             if part is not None and bigger is not None and bigger > 1:

@@ -90,6 +90,8 @@ def counted_noun(span: Span | None, doc: Doc, ctx: Any,
             noun = noun.head
     if noun is None or noun.pos_ == "PROPN" and noun.ent_type_ in ("GPE", "PERSON", "ORG"):
         return None
+    if any(ch.isdigit() for ch in noun.text):  # "24703 L-202": a code, not a noun
+        return None
     if noun.i - last.i > 1 and any(t.pos_ not in ("NOUN", "ADJ", "PROPN", "VERB", "ADV")
                                    for t in doc[last.i + 1:noun.i]):
         return None
