@@ -29,6 +29,8 @@ HTML = {".html", ".htm"}
 JSONL = {".jsonl", ".ndjson"}
 SUPPORTED = MARKDOWN | TEXT | HTML | JSONL
 
+_RECORD_FIELDS = {"id", "text", "source", "title", "published", "url", "story"}
+
 # Files a folder walk passes over: documentation that sits beside articles.
 _SKIPPED_STEMS = {"readme", "changelog", "license", "notes"}
 
@@ -44,6 +46,9 @@ class Article:
     story: str | None
     text: str
     body_start: int = 0
+    # The line of a JSON Lines record in its file, for error messages.
+    line: int | None = None
+    # Front matter or record fields beyond the standard ones (e.g. for --story-key).
     extra: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     @property
@@ -222,7 +227,8 @@ def _from_jsonl(stream: Iterable[str], shown: str) -> Iterator[Article]:
             url=_str(record, "url"),
             story=None if story in (None, "") else str(story),
             text=text,
-            extra={"line": lineno},
+            line=lineno,
+            extra={k: v for k, v in record.items() if k not in _RECORD_FIELDS},
         )
 
 
@@ -310,8 +316,8 @@ def iter_articles(paths: Iterable[str], stdin: IO[str] | None = None) -> Iterato
             articles = read_file(item)
         for article in articles:
             where = article.path
-            if "line" in article.extra:
-                where = f"{article.path}:{article.extra['line']}"
+            if article.line is not None:
+                where = f"{article.path}:{article.line}"
             if article.id in seen:
                 raise FactcheckError(
                     f"duplicate article id {article.id!r} (first seen in {seen[article.id]})",

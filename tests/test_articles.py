@@ -122,3 +122,15 @@ def test_bad_published_names_file(tmp_path: Path) -> None:
     p.write_text("---\npublished: last tuesday\n---\nBody\n", encoding="utf-8")
     with pytest.raises(FactcheckError, match="published"):
         read_articles([str(p)])
+
+
+def test_jsonl_keeps_extra_fields_for_story_keys(tmp_path: Path) -> None:
+    from factcheck.stories import given_story
+
+    p = tmp_path / "feed.jsonl"
+    p.write_text(json.dumps({"id": "r1", "text": "t", "desk": "weather", "line": 9}) + "\n",
+                 encoding="utf-8")
+    (article,) = read_articles([str(p)])
+    assert article.extra == {"desk": "weather", "line": 9}
+    assert article.line == 1
+    assert given_story(article, "desk") == "weather"
