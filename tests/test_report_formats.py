@@ -125,3 +125,14 @@ def test_empty_result_reads_clean():
     assert "No discrepancies found." in render("markdown", r)
     assert render("github", r) == ""
     assert render("text", r).startswith("0 discrepancies in 2 articles")
+
+
+@pytest.mark.parametrize(
+    ("folder", "uri"),
+    [("news", "news/tide-times.md"), ("my news", "my%20news/tide-times.md")],
+    ids=["plain", "space"],
+)
+def test_sarif_uris_are_uri_references(folder, uri):
+    log = json.loads(render("sarif", synthetic_result(folder)))
+    first = log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
+    assert first["artifactLocation"]["uri"] == uri

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
 
 from .. import __version__
 from . import (
@@ -47,7 +48,8 @@ def _rule(code: str, c: dict[str, Any]) -> dict[str, Any]:
 
 def _location(f: dict[str, Any], meta: dict) -> dict[str, Any]:
     m = meta.get(f["article"])
-    uri = m.path if m else f["article"]
+    # A URI reference: spaces and the like percent-encoded, slashes kept.
+    uri = quote(m.path if m else f["article"])
     phys: dict[str, Any] = {"artifactLocation": {"uri": uri}}
     loc: dict[str, Any] = {"physicalLocation": phys}
     if m is None or m.file_positions:
