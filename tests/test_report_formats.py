@@ -136,3 +136,19 @@ def test_sarif_uris_are_uri_references(folder, uri):
     log = json.loads(render("sarif", synthetic_result(folder)))
     first = log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
     assert first["artifactLocation"]["uri"] == uri
+
+
+def test_json_lines_records_are_named_not_given_file_lines():
+    """Offsets of a JSON Lines article are inside its `text`: no file line is claimed."""
+    import dataclasses
+
+    r = synthetic_result()
+    r.articles = [dataclasses.replace(a, path="feed.jsonl") for a in r.articles]
+    assert render("text", r).splitlines()[0].startswith("feed.jsonl[news/tide-times.md]:6:27: ")
+    annotation = render("github", r).splitlines()[0]
+    assert annotation.startswith("::error file=feed.jsonl,title=")
+    log = json.loads(render("sarif", r))
+    loc = log["runs"][0]["results"][0]["locations"][0]
+    assert "region" not in loc["physicalLocation"]
+    assert loc["logicalLocations"] == [{"name": "news/tide-times.md", "kind": "object"}]
+    jsonschema.validate(log, json.loads(SARIF_SCHEMA.read_text(encoding="utf-8")))
