@@ -143,12 +143,14 @@ def test_json_lines_records_are_named_not_given_file_lines():
     import dataclasses
 
     r = synthetic_result()
-    r.articles = [dataclasses.replace(a, path="feed.jsonl") for a in r.articles]
+    r.articles = [dataclasses.replace(a, path="feed.jsonl", line=i)
+                  for i, a in enumerate(r.articles, 1)]
     assert render("text", r).splitlines()[0].startswith("feed.jsonl[news/tide-times.md]:6:27: ")
     annotation = render("github", r).splitlines()[0]
-    assert annotation.startswith("::error file=feed.jsonl,title=")
+    # On the record's line of the feed, not a line inside its text.
+    assert annotation.startswith("::error file=feed.jsonl,line=2,title=")
     log = json.loads(render("sarif", r))
     loc = log["runs"][0]["results"][0]["locations"][0]
-    assert "region" not in loc["physicalLocation"]
+    assert loc["physicalLocation"]["region"] == {"startLine": 2}
     assert loc["logicalLocations"] == [{"name": "news/tide-times.md", "kind": "object"}]
     jsonschema.validate(log, json.loads(SARIF_SCHEMA.read_text(encoding="utf-8")))

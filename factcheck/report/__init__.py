@@ -72,6 +72,7 @@ class ArticleMeta:
     title: str
     published: datetime | None
     story: str | None
+    record_line: int | None = None  # a JSON Lines record's line in its file
 
     @property
     def file_positions(self) -> bool:
@@ -91,7 +92,7 @@ def articles_meta(result: Result) -> dict[str, ArticleMeta]:
     out: dict[str, ArticleMeta] = {}
     for a in result.articles:
         out[a.id] = ArticleMeta(a.id, a.path, a.source, a.title, a.published,
-                                stories.get(a.id, a.story))
+                                stories.get(a.id, a.story), getattr(a, "line", None))
     if not result.articles:
         cols = ["article", "source", "published", "story"]
         for r in result.facts.select(cols).unique("article", maintain_order=True).iter_rows():

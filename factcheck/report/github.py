@@ -55,6 +55,8 @@ def render_github(result: Result) -> str:
                     props.append(f"endColumn={end_col}")
                 else:
                     props.append(f"endLine={end_line}")
+            elif m.record_line is not None:
+                props.append(f"line={m.record_line}")  # the record's line in the feed
             others = [where_label(meta, f) for f in ev[1:]]
             if others:
                 message += "\nsee also: " + ", ".join(others)

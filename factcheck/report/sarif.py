@@ -58,8 +58,11 @@ def _location(f: dict[str, Any], meta: dict) -> dict[str, Any]:
                           "endLine": end_line, "endColumn": end_col,
                           "snippet": {"text": f["text"]}}
     else:
-        # Offsets are into a record's text, not the file: name the record.
+        # Offsets are into a record's text, not the file: name the record, and
+        # point at its line in the file where it is known.
         loc["logicalLocations"] = [{"name": f["article"], "kind": "object"}]
+        if m.record_line is not None:
+            phys["region"] = {"startLine": m.record_line}
     loc["message"] = {"text": f"{f['source']}: {f['text']}"}
     return loc
 
