@@ -353,8 +353,12 @@ def compare(facts: pl.DataFrame, groups: pl.DataFrame, rules: Any) -> pl.DataFra
             said = Counter(_says(g, how.rule) for g in against)
             others_say = " / ".join(s for s, _ in sorted(said.items(), key=lambda kv: -kv[1])[:2])
             others = _source(against[0]) if len(against) == 1 else _outlets(len(against))
-            subject = (f["attribute_value"] if f["attribute"] == "speaker" else f["subject"]) \
-                or f["unit"] or f["kind"]
+            if f["attribute"] == "speaker":
+                subject = f["attribute_value"]
+            elif f["kind"] == "attribute":
+                subject = f"{f['who'] or f['entity']} · {f['attribute']}"
+            else:
+                subject = f["subject"] or f["unit"] or f["kind"]
             message = check.get("message", "{source} says {says}; {others} {say} {others_say}")
             message = message.format(source=_source(f), says=_says(f, how.rule), others=others,
                                      others_say=others_say, subject=subject,
@@ -379,4 +383,16 @@ def compare(facts: pl.DataFrame, groups: pl.DataFrame, rules: Any) -> pl.DataFra
                 order = (SEVERITIES.index(row["severity"]), row["story"] or "", f["pos"])
                 rows.append((order, row))
     rows.sort(key=lambda r: r[0])
-    return frame([r for _, r in rows], DISCREPANCY_SCHEMA)
+    return frame(_unique_ids([r for _, r in rows]), DISCREPANCY_SCHEMA)
+
+
+def _unique_ids(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Two findings can cite the same words in the same articles (an article that
+    repeats a phrase); number the later ones so every fingerprint stays unique and
+    still free of offsets."""
+    seen: Counter[str] = Counter()
+    for row in rows:
+        seen[row["id"]] += 1
+        if seen[row["id"]] > 1:
+            row["id"] = f"{row['id']}-{seen[row['id']]}"
+    return rows

@@ -173,3 +173,23 @@ def test_order_is_severity_then_position(rules):
     assert found["severity"].to_list() == ["error", "error", "warning"]
     again = compare(facts.reverse(), align(facts.reverse(), rules), rules)
     assert sorted(found["id"].to_list()) == sorted(again["id"].to_list())
+
+
+def test_fingerprints_stay_unique_when_an_article_repeats_a_phrase():
+    # Two separate groups cite the same words in the same two articles: the
+    # triage file keys on the id, so each finding still needs its own.
+    rows = [count("a", "12 people", 12), count("b", "40 people", 40),
+            count("a", "12 people", 12, at=100), count("b", "40 people", 40, at=100)]
+    facts = frame(*rows)
+    groups = pl.DataFrame({"group": ["g1", "g1", "g2", "g2"], "story": facts["story"],
+                           "fact_id": facts["fact_id"], "score": [1.0] * 4},
+                          schema=GROUPS_SCHEMA)
+    found = compare(facts, groups, rules=_rules())
+    assert len(found) == 2
+    assert found["id"].n_unique() == 2
+
+
+def _rules():
+    from factcheck.rules import load_rules
+
+    return load_rules()
