@@ -37,6 +37,7 @@ class Vocab:
     scales: Mapping[str, float] = field(default_factory=dict)  # hundred, m, bn, million…
     fractions: Mapping[str, float] = field(default_factory=dict)  # half, third, quarters…
     vague: Mapping[str, tuple[float, float]] = field(default_factory=dict)  # dozens…
+    vague_values: Mapping[str, float] = field(default_factory=dict)  # the magnitude named
     fillers: frozenset[str] = frozenset({"a", "an", "and"})
 
     @classmethod
@@ -48,6 +49,8 @@ class Vocab:
             scales={k.lower(): float(v) for k, v in rules["number_scales"].items()},
             fractions={k.lower(): float(v) for k, v in rules["number_fractions"].items()},
             vague=vague,
+            vague_values={k.lower(): float(v.get("value", v["low"]))
+                          for k, v in rules["vague_amounts"].items()},
         )
 
 
@@ -188,6 +191,12 @@ def parse_vague(text: str, vocab: Vocab) -> tuple[float, float] | None:
     """The interval of a vague amount ("dozens", "tens of thousands"), or None."""
     key = " ".join(t for t in _SPLIT_RE.split(text.strip().lower()) if t)
     return vocab.vague.get(key)
+
+
+def vague_value(text: str, vocab: Vocab) -> float | None:
+    """The magnitude a vague amount names ("thousands" → 1000), its `value`."""
+    key = " ".join(t for t in _SPLIT_RE.split(text.strip().lower()) if t)
+    return vocab.vague_values.get(key)
 
 
 def apply_qualifier(

@@ -229,9 +229,9 @@ SECTIONS: dict[str, Spec] = {
         "'one and a half', 'half a million'.",
     ),
     "vague_amounts": Spec(
-        "map", {"low": "float", "high": "float"},
+        "map", {"low": "float", "high": "float", "value?": "float"},
         "Amounts given by order of magnitude ('dozens', 'tens of thousands') → the interval "
-        "they allow.",
+        "they allow and the magnitude they name (value; default low).",
     ),
     "qualifiers": Spec(
         "map",

@@ -117,11 +117,11 @@ RANGES_AND_VAGUE = [
     ("scale-on-second", "The fund will spend $40-50m.", "$40-50m",
      "money", 4e7, 4e7, 5e7, "range", "USD", None),
     ("dozens", "Dozens of houses flooded.", "Dozens of houses",
-     "count", 24, 24, 144, "vague", "house", None),
+     "count", 12, 24, 144, "vague", "house", None),
     ("hundreds", "Hundreds of flights were cancelled.", "Hundreds of flights",
-     "count", 200, 200, 999, "vague", "flight", None),
+     "count", 100, 200, 999, "vague", "flight", None),
     ("tens-of-thousands", "Tens of thousands of fans gathered.", "Tens of thousands of fans",
-     "count", 2e4, 2e4, 99_999, "vague", "fan", None),
+     "count", 1e4, 2e4, 99_999, "vague", "fan", None),
 ]
 
 

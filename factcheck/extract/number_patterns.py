@@ -131,7 +131,7 @@ def build(rules: Any) -> Patterns:
     # A symbol right before more digits opens the next amount ("$ 20 $ 37"): not ours.
     # "20 (kg)"; "50 centimetres/millisecond", "50 metres per millisecond".
     measure_words = rf"(?:(?i:{alternation(long_)})|{alternation(short)})"
-    unit = (rf"(?P<unit>(?:\s|-)?(?:[(\[{{<]{unit_words}[)\]}}>]|{unit_words})"
+    unit = (rf"(?P<unit>(?:\s?-\s?|\s)?(?:[(\[{{<]{unit_words}[)\]}}>]|{unit_words})"
             rf"(?:\s*(?:/|\s(?i:per)\s)\s*(?P<unit2>{measure_words})(?![A-Za-z0-9]))?)"
             rf"(?![A-Za-z0-9])(?:(?<=[A-Za-z.)\]}}>])|(?!\s?\d))")
     # "3 dollars 50 cents", "thirteen dollars and forty-five cents".

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from ..numbers import apply_qualifier, parse_number, parse_vague, plausible_year
+from ..numbers import apply_qualifier, parse_number, parse_vague, plausible_year, vague_value
 from ..units import canonical, store
 from . import dates
 from .number_patterns import Patterns, patterns
@@ -164,7 +164,8 @@ def _quantity_rows(m: re.Match[str], doc: Doc, ctx: _Context) -> list[dict[str, 
         low_high = parse_vague(g["v"], pats.vocab)
         if low_high is None:
             return []
-        row = _fill(m, doc, ctx, low_high[0], "vague", low_high[0], low_high[1], words=True)
+        named = vague_value(g["v"], pats.vocab)
+        row = _fill(m, doc, ctx, named, "vague", low_high[0], low_high[1], words=True)
         return [row] if row else []
 
     if g["phrase"] is not None:
@@ -180,7 +181,8 @@ def _quantity_rows(m: re.Match[str], doc: Doc, ctx: _Context) -> list[dict[str, 
         low_high = parse_vague(raw, pats.vocab)
         if low_high is None:
             return _split_runs(m, doc, ctx)
-        row = _fill(m, doc, ctx, low_high[0], "vague", low_high[0], low_high[1], words=True)
+        named = vague_value(raw, pats.vocab)
+        row = _fill(m, doc, ctx, named, "vague", low_high[0], low_high[1], words=True)
         return [row] if row else []
     words = not raw[:1].isdigit()
     cur = g["cur3"]
