@@ -122,7 +122,9 @@ def test_empty_result_reads_clean():
     r = synthetic_result()
     r.discrepancies = r.discrepancies.clear()
     r.facts = facts_frame([])
-    assert "No discrepancies found." in render("markdown", r)
+    md = render("markdown", r)
+    assert "No discrepancies found." in md
+    assert "## Story" not in md and "1 story has no fact reported by more" in md
     assert render("github", r) == ""
     assert render("text", r).startswith("0 discrepancies in 2 articles")
 

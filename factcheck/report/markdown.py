@@ -58,6 +58,8 @@ def _link(fact: dict[str, Any], meta: dict[str, ArticleMeta], base: Path | None)
     href = (os.path.relpath(target, base) if base is not None else str(target)).replace(os.sep, "/")
     if m is None or m.file_positions:
         href += f"#L{fact['line']}"
+    elif m.record_line is not None:
+        href += f"#L{m.record_line}"
     return f"[{label}]({href})"
 
 
@@ -150,10 +152,11 @@ def render_markdown(result: Result, *, output: str | None = None) -> str:
     for d in rows:
         by_story.setdefault(d["story"] or NO_STORY, []).append(d)
 
-    numbered = 0
+    numbered = quiet = 0
     for story in sorted(set(story_of.values()) | set(groups) | set(by_story)):
         arts = [a for a in meta if story_of.get(a) == story]
-        if not arts and story not in by_story:
+        if not groups.get(story) and story not in by_story:
+            quiet += 1  # nothing aligned across its articles: nothing to show
             continue
         found = by_story.get(story, [])
         out += [f"## Story: {story}", "",
@@ -191,4 +194,7 @@ def render_markdown(result: Result, *, output: str | None = None) -> str:
             out += [f"<sub>fingerprint `{d['id']}`</sub>", ""]
     if not rows:
         out += ["No discrepancies found.", ""]
+    if quiet:
+        out += [f"{plural(quiet, 'story has', 'stories have')} no fact reported by more "
+                "than one source; not shown.", ""]
     return "\n".join(out).rstrip("\n") + "\n"
