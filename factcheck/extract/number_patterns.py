@@ -179,6 +179,7 @@ def build(rules: Any) -> Patterns:
         # "07/19/98": a numeric date; read month first, then day first, by dateparser.
         rf"|(?P<num>\d{{1,2}}/\d{{1,2}}/(?:\d{{4}}|\d{{2}}))"
         rf"|(?P<my>{months}{dot},?\s+\d{{4}})"
+        rf"|(?<=\bon\s)(?P<dm>{day}\s+(?i:{word_months}))"  # "on 1 may": a day, lower case
         rf"|(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})"
         rf"|(?P<wd>(?:(?:last|next|this)\s+)?{weekdays})"
         rf"|(?P<rel>(?i:{relative})))"
