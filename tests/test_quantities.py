@@ -197,6 +197,8 @@ KINDS_AND_UNITS = [
      "count", 9000, "round of ammunition", None),
     ("count-compound", "Over 30 defence allies met.", "Over 30 defence allies", "count", 30,
      "defence ally", None),
+    ("count-partitive-of-the", "Five of the victims are stable.", "Five", "count", 5,
+     "victim", None),
     ("pounds-as-money", "The court fined him 500 pounds.", "500 pounds", "money", 500, "GBP",
      None),
     ("pounds-as-weight", "The baby weighed nine pounds.", "nine pounds", "measure", 9, "pound",

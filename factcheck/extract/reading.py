@@ -73,12 +73,20 @@ def counted_noun(span: Span | None, doc: Doc, ctx: Any,
     noun = None
     head = last.head
     nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    partitive = (nxt is not None and nxt.lower_ == "of" and nxt.i + 1 < len(doc)
+                 and doc[nxt.i + 1].lower_ in ("the", "these", "those", "its", "their"))
     if nxt is not None and nxt.lower_ == "of" and (vague or last.like_num and last.i > span.start
-                                                    or vague):
-        # "dozens of people", "millions of pounds": the counted noun follows "of".
+                                                    or partitive):
+        # "dozens of people", "millions of pounds", "five of the victims": the counted
+        # noun follows "of".
         objs = [c for c in nxt.children if c.dep_ == "pobj" and c.pos_ in _NOUNS]
-        if objs and objs[0].i - nxt.i <= 3:
+        if objs and objs[0].i - nxt.i <= (5 if partitive else 3):
             last, noun = nxt, objs[0]
+            if partitive:
+                # The span stays on the number: figures inside the phrase ("five of the
+                # three-ton satellites") are facts of their own.
+                end = span[-1].idx + len(span[-1].text)
+                return noun.lemma_.lower(), end, noun
     if noun is not None:
         pass
     elif last.dep_ in _COUNT_DEPS and head.pos_ in _NOUNS and 0 < head.i - last.i <= 4:
