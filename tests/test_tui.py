@@ -195,7 +195,7 @@ def test_help_shows_the_shipped_help_file(triage_file):
     run(go())
 
 
-def test_matrix_marks_cited_cells_and_enter_opens_that_discrepancy(triage_file):
+def test_matrix_marks_the_outlier_and_enter_opens_that_discrepancy(triage_file):
     from factcheck.tui.screens import MARK, MatrixScreen
 
     async def go():
@@ -212,6 +212,8 @@ def test_matrix_marks_cited_cells_and_enter_opens_that_discrepancy(triage_file):
             assert screen.cursor().row == 3
             assert str(table.get_cell("g-role", "Evening Echo")) == "·"  # no such fact there
             assert str(table.get_cell("g-cost", "Coast Tribune")) == MARK + "£24 million"
+            # Only the outlier is marked; the figures it contradicts are not.
+            assert not str(table.get_cell("g-cost", "Harbour Gazette")).startswith(MARK)
             await pilot.press("up", "up", "up", "enter")
             assert not isinstance(app.screen, MatrixScreen)
             assert app.query_one("#list").current() == "fp-cost"

@@ -38,7 +38,8 @@ class MatrixScreen(Screen[str | None]):
     def compose(self) -> ComposeResult:
         yield Static(id="matrix-title")
         yield DataTable(id="matrix", cursor_type="cell", zebra_stripes=True)
-        yield Static(f"{MARK}marks a fact a discrepancy cites · Enter opens it",
+        yield Static(f"{MARK}marks a figure at odds with the other sources · Enter on a "
+                     "highlighted cell opens its discrepancy",
                      id="matrix-hint")
         yield Footer()
 
@@ -77,7 +78,10 @@ class MatrixScreen(Screen[str | None]):
                 if cell.discrepancy is None:
                     cells.append(cell.text)
                     continue
-                cells.append(Text(MARK + cell.text, style="bold red"))
+                if cell.outlier:
+                    cells.append(Text(MARK + cell.text, style="bold red"))
+                else:
+                    cells.append(Text(cell.text, style="underline"))
                 first = first or (r, c)
                 if focused is None and cell.discrepancy == self.focus_id:
                     focused = (r, c)

@@ -74,6 +74,9 @@ class Cell:
     text: str
     fact_ids: tuple[str, ...]
     discrepancy: str | None  # the key of a discrepancy citing one of these facts, if any
+    # Whether these facts are the ones at odds (a discrepancy's first fact is its
+    # outlier; the rest are the consensus it contradicts).
+    outlier: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,9 +220,12 @@ class Review:
             if row.story == story and row.group not in members:
                 members[row.group] = list(row.fact_ids)
         cited: dict[tuple[str, str], str] = {}
+        outliers: set[tuple[str, str]] = set()
         for row in sorted(self.rows, key=lambda r: SEVERITY_ORDER.get(r.severity, 9)):
             for fid in row.fact_ids:
                 cited.setdefault((row.group, fid), row.key)
+            if row.fact_ids:
+                outliers.add((row.group, row.fact_ids[0]))
         sources: list[str] = []
         rows: list[MatrixRow] = []
         for group, fids in members.items():
@@ -231,7 +237,8 @@ class Review:
             for source, sfacts in by_source.items():
                 ids = tuple(f["fact_id"] for f in sfacts)
                 hit = next((cited[(group, i)] for i in ids if (group, i) in cited), None)
-                cells[source] = Cell(" / ".join(f["text"] for f in sfacts), ids, hit)
+                cells[source] = Cell(" / ".join(f["text"] for f in sfacts), ids, hit,
+                                     any((group, i) in outliers for i in ids))
             subject = next((r.subject for r in self.rows if r.group == group), "")
             if not subject and facts:
                 subject = facts[0]["subject"] or facts[0]["text"]
