@@ -23,7 +23,7 @@ def alternation(words: Iterable[str]) -> str:
     uniq = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
     parts = []
     for w in uniq:
-        pieces = [re.escape(p) for p in w.split()]
+        pieces = [re.escape(p) for p in re.split(r"[\s\-]+", w) if p]
         parts.append(r"[\s\-]+".join(pieces))
     return "(?:" + "|".join(parts) + ")" if parts else "(?!)"
 
