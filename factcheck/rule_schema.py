@@ -255,6 +255,11 @@ SECTIONS: dict[str, Spec] = {
         "list", "str",
         "Currency prefixes matched only as written ('A$'): lower-cased they are words.",
     ),
+    "currency_unspaced": Spec(
+        "list", "str",
+        "Case-sensitive currency prefixes never written with a space before '$' "
+        "('A $10,000 reward' is dollars: the 'A' is the article).",
+    ),
     "units": Spec(
         "map",
         {"kind": ("measure", "duration", "percent", "age"), "unit": "str"},
@@ -336,6 +341,10 @@ SECTIONS: dict[str, Spec] = {
         "noun ('48m' long); otherwise it is a scale ('£3m', '3m people').",
     ),
     "negative_words": Spec("list", "str", "Words that make the number after them negative."),
+    "time_of_day": Spec(
+        "list", "str",
+        "Words after a number that make it a time of day ('2 a.m.', '6 p.m.'): not a fact.",
+    ),
     "weekdays": Spec("list", "str", "Weekday names, resolved against `published`."),
     "relative_days": Spec(
         "map", "int", "Relative day words (yesterday: -1), resolved against `published`.",

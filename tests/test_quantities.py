@@ -169,6 +169,12 @@ KINDS_AND_UNITS = [
      None),
     ("iso-code", "Reserves hit EUR 40bn.", "EUR 40bn", "money", 4e10, "EUR", None),
     ("pence", "Fares rose to 80p.", "80p", "money", 0.8, "GBP", None),
+    ("article-a-before-dollar", "A $25,000 bonus was promised to the crew.", "$25,000",
+     "money", 25000, "USD", None),
+    ("a-dollar-glued-is-australian", "The ticket cost A$40 in Perth.", "A$40", "money", 40,
+     "AUD", None),
+    ("half-hour-is-a-duration", "A half hour later the bus came.", "A half hour",
+     "duration", 0.5, "hour", None),
     ("percent-sign", "Turnout was 64%.", "64%", "percent", 64, "percent", None),
     ("per-cent", "Sales fell 12 per cent.", "12 per cent", "percent", 12, "percent", None),
     ("percentage-points", "Support rose 3.5 percentage points.", "3.5 percentage points",
@@ -298,6 +304,13 @@ NOT_FACTS = [
     ("web-address", "See www.example.test/page?id=42 for more."),
     ("ordinal-compound", "It was the twenty-third attempt."),
     ("the-other-two", "The other two were not hurt."),
+    ("time-am", "Crews arrived shortly after 3 a.m. to put out the fire."),
+    ("time-pm-not-pence", "Around 11 p.m. the lights went out."),
+    ("time-pm-range", "The library is open from 9 to 5 p.m. on weekdays."),
+    ("time-pm-capitals", "The vote closes at 8 PM."),
+    ("time-oclock", "The bells rang at seven o'clock."),
+    ("ordinal-a-fifth", "A fifth passenger was found later."),
+    ("ordinal-a-third", "Rescuers reached a third hiker at dawn."),
 ]
 
 

@@ -46,6 +46,7 @@ class Patterns:
     period_after: re.Pattern[str]
     spread_lead: re.Pattern[str]
     base_after: re.Pattern[str]
+    time_of_day: re.Pattern[str]
     currency_before: dict[str, str] = field(default_factory=dict)  # written → ISO
     currency_after: dict[str, str] = field(default_factory=dict)
     currency_minor: dict[str, str] = field(default_factory=dict)
@@ -114,7 +115,9 @@ def build(rules: Any) -> Patterns:
     # Currency symbols and codes may touch the number ("£3bn", "RM5m").
     # Written with or without a space before "$" ("HK$", "hk $"), in any case.
     # A one-letter prefix keeps its case: "A$5m" is Australian, "a $5m" is not.
-    spaced = {w[:-1] + " $" for w in cur_before if len(w) > 1 and w.endswith("$")}
+    unspaced = set(rules["currency_unspaced"])
+    spaced = {w[:-1] + " $" for w in cur_before
+              if len(w) > 1 and w.endswith("$") and w not in unspaced}
     forms = [*cur_before, *spaced]
     cased = set(rules["currency_case_sensitive"])
     before = alternation([w for w in forms if w not in cased])
@@ -198,8 +201,10 @@ def build(rules: Any) -> Patterns:
     base_after = re.compile(rf"\s+(?i:{bases})\s+(?P<base>{DIGITS})(?:\s+[a-z]+(?=[\s.,;:!?)]|$))?")
     spread_before = re.compile(rf"(?<![\w])(?i:{spread})\s+(?:the\s+)?(?:(?:next|past|last)\s+)?$")
     period_after = re.compile(rf"(?<![\w])(?i:{per_words})(?![\w])")
+    # Matched right after the number: "2 a.m.", "from 4 to 6 p.m.".
+    time_of_day = re.compile(rf"\s*(?i:{alternation(rules['time_of_day'])})(?![A-Za-z])")
     return Patterns(
-        vocab=vocab, candidate=candidate, date=date, phone=phone,
+        vocab=vocab, candidate=candidate, date=date, phone=phone, time_of_day=time_of_day,
         spread_before=spread_before, period_after=period_after,
         spread_lead=spread_lead, base_after=base_after,
         currency_before=cur_before, currency_after=cur_after, currency_minor=cur_minor,

@@ -137,6 +137,9 @@ def _quantity_rows(m: re.Match[str], doc: Doc, ctx: _Context) -> list[dict[str, 
         return []
     if (text[end:end + 1] == ":" and text[end + 1:end + 2].isdigit()) or before[-1:] == ":":
         return []  # a time of day ("2:00 pm") or a ratio, not a quantity
+    num_end = max((m.end(k) for k in ("n", "b1", "b2", "b3") if g[k]), default=-1)
+    if num_end >= 0 and pats.time_of_day.match(text, num_end):
+        return []  # a time of day ("shortly after 2 a.m.", "from 4 to 6 p.m."), not a count
     if _URL.search(_whole_token(text, start, end)):
         return []  # part of a web or mail address
     if (text[end:end + 1] == "-" and text[end + 1:end + 2].isdigit()) or \
@@ -411,6 +414,10 @@ def _fill(m, doc, ctx, value, qualifier, low, high, *, words, span=None, phrase=
         row["pattern"] = "percent:fraction"
         for key in ("value", "low", "high"):
             row[key] = row[key] * 100 if row[key] is not None else None
+    if kind == "count" and words and value is not None and 0 < value < 1:
+        # A fraction word that is not a share of something: an ordinal ("a fifth
+        # victim", "the third shooting"), not a count of a fifth of a victim.
+        return None
     if kind == "count":
         counted = counted_noun(span_, doc, ctx, vague=qualifier == "vague")
         if counted is None and _bare_suffix(row, g, pats):
