@@ -228,10 +228,37 @@ def attr_relation(f: dict[str, Any], g: dict[str, Any], rules: Any) -> Finding |
     a, b = _attr_key(f, cfg), _attr_key(g, cfg)
     if not a or not b or fuzz.ratio(a, b) >= cfg["attribute_threshold"]:
         return None
+    if f["attribute"] == "role" and _same_office(a, b, rules):
+        return None
     if f["attribute"] == "speaker":
         return Finding("FC202", f"speakers {f['who']!r} and {g['who']!r}")
     return Finding(ATTRIBUTE_RULES[f["attribute"]],
                    f"{f['attribute']} {f['attribute_value']!r} and {g['attribute_value']!r}")
+
+
+def _same_office(a: str, b: str, rules: Any) -> bool:
+    """One title is the other said more fully: 'Deputy Chief' and 'Deputy Police
+    Chief', 'ANC Commissioner' and 'Advisory Neighborhood Commissioner'. Not when
+    the longer one adds a word that makes another office ('Deputy Chief' is not
+    the 'Chief'; rules `title_prefixes`)."""
+    wa, wb = _initials_spelt_out(a.split(), b.split()), _initials_spelt_out(b.split(), a.split())
+    short, long_ = sorted((set(wa), set(wb)), key=len)
+    if not short <= long_:
+        return False
+    offices = {w.casefold() for w in rules["title_prefixes"] or []}
+    return not (long_ - short) & offices
+
+
+def _initials_spelt_out(words: list[str], other: list[str]) -> list[str]:
+    """`words` with an abbreviation replaced by the words of `other` whose initials
+    it is ('anc' and 'advisory neighborhood commissioner')."""
+    out: list[str] = []
+    for w in words:
+        n = len(w)
+        run = next((other[i:i + n] for i in range(len(other) - n + 1) if n > 1
+                    and w not in other and "".join(x[0] for x in other[i:i + n]) == w), None)
+        out += run if run else [w]
+    return out
 
 
 def _outlets(n: int) -> str:
