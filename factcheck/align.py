@@ -148,6 +148,8 @@ def _numeric_frame(facts: pl.DataFrame, synonyms: dict[str, str]) -> pl.DataFram
     num = num.join(subj_map, on="subject", how="left", nulls_equal=True,
                    maintain_order="left").with_columns(
         base=(rep * pl.col("a") + pl.col("b")),
+        mark=pl.when(pl.col("kind") == "count").then(
+            pl.col("subject").str.strip_suffix(pl.col("unit")).str.strip_chars()).fill_null(""),
         ctx=_context_expr(),
         story=pl.col("story").fill_null(""),
     )
@@ -199,7 +201,7 @@ def numeric_pairs(facts: pl.DataFrame, rules: Any) -> pl.DataFrame:
     bare = (pl.col("kind") == "count") & pl.col("unit").is_null() & pl.col("subject").is_null()
     side = num.filter(~bare).select(
         "i", "article", "story", "bkind", "dim", "unit", "value", "base", "subj", "ctx",
-        "entities", "per").with_columns(
+        "entities", "per", "mark").with_columns(
         pl.len().over("article", "story", "bkind", "dim").alias("n_blk"))
     ratio = cfg["max_ratio"]
     lo = pl.min_horizontal(pl.col("base").abs(), pl.col("base_r").abs())
@@ -231,6 +233,10 @@ def numeric_pairs(facts: pl.DataFrame, rules: Any) -> pl.DataFrame:
     # it is the same one (a story often has a 16- and an 18-year-old).
     pairs = pairs.filter((pl.col("bkind") != "age") | (
         (pl.col("subj") != "") & (pl.col("subj_r") != "") & (pl.col("s_subj") >= 0.8)))
+    # A count whose subject adds words to its unit ("other people", "shoot time":
+    # extraction's partial_counts and repetition_counts) is a part of a whole or
+    # a repeated act: it aligns only with a count that adds the same words.
+    pairs = pairs.filter((pl.col("bkind") != "count") | pl.col("mark").eq_missing(pl.col("mark_r")))
     inter = pl.col("entities").list.set_intersection(pl.col("entities_r")).list.len()
     union = pl.col("entities").list.set_union(pl.col("entities_r")).list.len()
     ent = pl.when(union > 0).then(inter / union).otherwise(0.5)

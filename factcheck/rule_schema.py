@@ -319,6 +319,16 @@ SECTIONS: dict[str, Spec] = {
         "list", "str",
         "Modifiers left out of subjects and counted nouns ('new package' → 'package').",
     ),
+    "partial_counts": Spec(
+        "list", "str",
+        "Modifiers that make a count part of another ('two other people'): kept in the "
+        "subject, so the count aligns only with counts said the same way.",
+    ),
+    "repetition_counts": Spec(
+        "list", "str",
+        "Counted nouns that number the repetitions of an act ('shot seven times'): the "
+        "verb joins the subject, so only counts of the same act align.",
+    ),
     "empty_counts": Spec(
         "list", "str",
         "Nouns after a number that make it no count ('one of the', 'two ways').",

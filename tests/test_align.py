@@ -118,6 +118,30 @@ CASES = [
     ], [{"a:Healey warned that Russia is not preparing for peace",
          "b:Zelenskyy warned Russia was not preparing for peace at all"}],
         id="same-statement-different-speakers"),
+    pytest.param([
+        fact("a", "Two other hikers were hurt in the fall.", "Two other hikers", "count", 2,
+             "hiker", subject="other hiker"),
+        fact("b", "Three hikers were hurt in the fall.", "Three hikers", "count", 3, "hiker",
+             subject="hiker"),
+    ], [], id="part-of-a-count-not-the-whole"),
+    pytest.param([
+        fact("a", "Two other hikers were hurt in the fall.", "Two other hikers", "count", 2,
+             "hiker", subject="other hiker"),
+        fact("b", "Rangers said two other hikers were hurt.", "two other hikers", "count", 2,
+             "hiker", subject="other hiker"),
+    ], [{"a:Two other hikers", "b:two other hikers"}], id="parts-said-alike-align"),
+    pytest.param([
+        fact("a", "The player was booked four times this season.", "four times", "count", 4,
+             "time", subject="book time"),
+        fact("b", "The player was fined six times this season.", "six times", "count", 6,
+             "time", subject="fine time"),
+    ], [], id="repetitions-of-other-acts-stay-apart"),
+    pytest.param([
+        fact("a", "The player was booked four times this season.", "four times", "count", 4,
+             "time", subject="book time"),
+        fact("b", "The player has been booked five times this season.", "five times", "count",
+             5, "time", subject="book time"),
+    ], [{"a:four times", "b:five times"}], id="repetitions-of-one-act-align"),
 ]
 
 

@@ -262,6 +262,11 @@ SUBJECTS = [
      "equipment package"),
     ("package-worth", "It is a package of £90 million worth of kit.", "£90 million", "package"),
     ("vote-share", "The party's vote share was 34%.", "34%", "vote share"),
+    ("repetition-names-the-act", "The striker was booked four times last season.",
+     "four times", "book time"),
+    ("part-of-a-count", "Two other hikers were hurt in the fall.", "Two other hikers",
+     "other hiker"),
+    ("whole-count", "Three hikers were hurt in the fall.", "Three hikers", "hiker"),
     ("percent-of", "It won 40% of the vote.", "40%", "vote"),
     ("counted-noun", "They delivered 200 tanks.", "200 tanks", "tank"),
 ]

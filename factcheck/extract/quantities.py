@@ -84,6 +84,8 @@ class _Context:
         self.partitives = {w.lower() for w in rules["partitives"]}
         self.skip = {w.lower() for w in rules["subject_skip"]}
         self.empty_counts = {w.lower() for w in rules["empty_counts"]}
+        self.partial_counts = {w.lower() for w in rules["partial_counts"]}
+        self.repetitions = {w.lower() for w in rules["repetition_counts"]}
         self.prep_quals = {w.lower() for w in rules["prepositional_qualifiers"]}
         self.period_adjs = {k.lower(): v for k, v in rules["period_adjectives"].items()}
         self.store_units = dict(rules["store_units"])
@@ -438,7 +440,7 @@ def _fill(m, doc, ctx, value, qualifier, low, high, *, words, span=None, phrase=
             if _model_number(g, value, noun, qualifier):
                 return None
             row["unit"] = unit
-            row["subject"] = unit
+            row["subject"] = _count_subject(unit, noun, span_, ctx)
             row["end"] = noun_end
             row["_root"] = noun
         rate_base(row, ctx.text, pats)
@@ -448,6 +450,18 @@ def _fill(m, doc, ctx, value, qualifier, low, high, *, words, span=None, phrase=
         if per and not row["per"]:
             row["per"] = per
     return row
+
+
+def _count_subject(unit: str, noun: Any, span: Any, ctx: _Context) -> str:
+    """What a count is about: its unit, with the act for repetitions ("shot seven
+    times" → "shoot time") and the word that makes it a part ("two other people"
+    → "other people"), so the cross-check aligns it only with its like."""
+    if noun.lemma_.lower() in ctx.repetitions:
+        verb = next((t for t in (noun.head, noun.head.head) if t.pos_ in ("VERB", "AUX")), None)
+        return f"{verb.lemma_.lower()} {unit}" if verb is not None and verb.i != noun.i else unit
+    between = span.doc[span.end:noun.i] if span is not None else []
+    part = next((t.lower_ for t in between if t.lower_ in ctx.partial_counts), None)
+    return f"{part} {unit}" if part else unit
 
 
 def _bare_suffix(row: dict[str, Any], g: dict[str, Any], pats: Patterns) -> bool:
