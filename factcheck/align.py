@@ -199,6 +199,10 @@ def numeric_pairs(facts: pl.DataFrame, rules: Any) -> pl.DataFrame:
     # A bare number with nothing counted ("326 of the 650 seats" gives a bare
     # 326) is too little to align on; it still counts as an echo below.
     bare = (pl.col("kind") == "count") & pl.col("unit").is_null() & pl.col("subject").is_null()
+    # "Two days ago", "four days after the shooting": each measures between its
+    # own two moments (rules `time_offsets`), so two such are not the same fact.
+    offsets = [w.casefold() for w in (rules["time_offsets"] if rules is not None else []) or []]
+    bare = bare | ((pl.col("kind") == "duration") & pl.col("subject").str.to_lowercase().is_in(offsets))
     side = num.filter(~bare).select(
         "i", "article", "story", "bkind", "dim", "unit", "value", "base", "subj", "ctx",
         "entities", "per", "mark").with_columns(

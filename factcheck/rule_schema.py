@@ -353,7 +353,14 @@ SECTIONS: dict[str, Spec] = {
     "negative_words": Spec("list", "str", "Words that make the number after them negative."),
     "time_of_day": Spec(
         "list", "str",
-        "Words after a number that make it a time of day ('2 a.m.', '6 p.m.'): not a fact.",
+        "Words after a number that make it a time of day ('2 a.m.', '6 p.m.'): not a fact. "
+        "Matched as written.",
+    ),
+    "time_offsets": Spec(
+        "list", "str",
+        "Words after a duration that make it the distance between two moments ('two days "
+        "ago', 'an hour later'): the word becomes its subject; the cross-check does not "
+        "align it.",
     ),
     "weekdays": Spec("list", "str", "Weekday names, resolved against `published`."),
     "relative_days": Spec(

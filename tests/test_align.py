@@ -142,6 +142,18 @@ CASES = [
         fact("b", "The player has been booked five times this season.", "five times", "count",
              5, "time", subject="book time"),
     ], [{"a:four times", "b:five times"}], id="repetitions-of-one-act-align"),
+    pytest.param([
+        fact("a", "The ferry sank three weeks ago.", "three weeks", "duration", 3, "week",
+             subject="ago"),
+        fact("b", "The ferry sank two weeks after the storm.", "two weeks", "duration", 2,
+             "week", subject="after"),
+    ], [], id="time-offsets-do-not-align"),
+    pytest.param([
+        fact("a", "The ferry service ran for three weeks.", "three weeks", "duration", 3,
+             "week", subject="service"),
+        fact("b", "The ferry service ran for two weeks.", "two weeks", "duration", 2, "week",
+             subject="service"),
+    ], [{"a:three weeks", "b:two weeks"}], id="spans-of-time-align"),
 ]
 
 

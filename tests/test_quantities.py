@@ -267,6 +267,8 @@ SUBJECTS = [
     ("part-of-a-count", "Two other hikers were hurt in the fall.", "Two other hikers",
      "other hiker"),
     ("whole-count", "Three hikers were hurt in the fall.", "Three hikers", "hiker"),
+    ("time-offset-ago", "The ferry sank three weeks ago.", "three weeks", "ago"),
+    ("time-offset-later", "An hour later the rain stopped.", "An hour", "later"),
     ("percent-of", "It won 40% of the vote.", "40%", "vote"),
     ("counted-noun", "They delivered 200 tanks.", "200 tanks", "tank"),
 ]

@@ -202,7 +202,7 @@ def build(rules: Any) -> Patterns:
     spread_before = re.compile(rf"(?<![\w])(?i:{spread})\s+(?:the\s+)?(?:(?:next|past|last)\s+)?$")
     period_after = re.compile(rf"(?<![\w])(?i:{per_words})(?![\w])")
     # Matched right after the number: "2 a.m.", "from 4 to 6 p.m.".
-    time_of_day = re.compile(rf"\s*(?i:{alternation(rules['time_of_day'])})(?![A-Za-z])")
+    time_of_day = re.compile(rf"\s*{alternation(rules['time_of_day'])}(?![A-Za-z])")
     return Patterns(
         vocab=vocab, candidate=candidate, date=date, phone=phone, time_of_day=time_of_day,
         spread_before=spread_before, period_after=period_after,

@@ -86,6 +86,7 @@ class _Context:
         self.empty_counts = {w.lower() for w in rules["empty_counts"]}
         self.partial_counts = {w.lower() for w in rules["partial_counts"]}
         self.repetitions = {w.lower() for w in rules["repetition_counts"]}
+        self.offsets = {w.lower() for w in rules["time_offsets"]}
         self.prep_quals = {w.lower() for w in rules["prepositional_qualifiers"]}
         self.period_adjs = {k.lower(): v for k, v in rules["period_adjectives"].items()}
         self.store_units = dict(rules["store_units"])
@@ -247,6 +248,11 @@ def _is_name(word: str, ctx: _Context) -> bool:
     """Words of `number_names` match with case when short ("No"), without when longer."""
     word = word.rstrip(".,")
     return word in ctx.number_names or len(word) > 3 and word.lower() in ctx.number_names_lower
+
+
+def _next_word(text: str, end: int) -> str:
+    found = re.match(r"\s+([^\W\d_]+)", text[end:end + 30])
+    return found.group(1).lower() if found else ""
 
 
 def _prev_word(before: str) -> str:
@@ -446,6 +452,9 @@ def _fill(m, doc, ctx, value, qualifier, low, high, *, words, span=None, phrase=
         rate_base(row, ctx.text, pats)
     else:
         subject, per = subject_of(span_, ctx)
+        offset = _next_word(ctx.text, row["end"])
+        if kind == "duration" and offset in ctx.offsets:
+            subject = offset  # "two days ago": a distance between two moments
         row["subject"] = subject
         if per and not row["per"]:
             row["per"] = per
