@@ -173,6 +173,8 @@ KINDS_AND_UNITS = [
      "money", 25000, "USD", None),
     ("a-dollar-glued-is-australian", "The ticket cost A$40 in Perth.", "A$40", "money", 40,
      "AUD", None),
+    ("half-turn-is-half-a-turn", "The wheel made a half turn.", "a half turn", "count", 0.5,
+     "turn", None),
     ("half-hour-is-a-duration", "A half hour later the bus came.", "A half hour",
      "duration", 0.5, "hour", None),
     ("percent-sign", "Turnout was 64%.", "64%", "percent", 64, "percent", None),

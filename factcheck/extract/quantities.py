@@ -422,9 +422,12 @@ def _fill(m, doc, ctx, value, qualifier, low, high, *, words, span=None, phrase=
         row["pattern"] = "percent:fraction"
         for key in ("value", "low", "high"):
             row[key] = row[key] * 100 if row[key] is not None else None
-    if kind == "count" and words and value is not None and 0 < value < 1:
-        # A fraction word that is not a share of something: an ordinal ("a fifth
-        # victim", "the third shooting"), not a count of a fifth of a victim.
+    if kind == "count" and words and value is not None and 0 < value < 1 \
+            and span_ is not None and span_[-1].ent_type_ == "ORDINAL" \
+            and span_[-1].dep_ == "amod" and span_[-1].head.i > span_[-1].i:
+        # A fraction word the parse reads as an ordinal before its noun ("a fifth
+        # victim", "a third hiker"), not a fifth of a victim; "a half turn" stays
+        # half a turn, "a fifth" alone a fifth.
         return None
     if kind == "count":
         counted = counted_noun(span_, doc, ctx, vague=qualifier == "vague")
