@@ -182,6 +182,15 @@ def test_pronoun_continues_the_last_speaker(attrs):
         ("Maria Lopez", "the flat was cold"), ("Maria Lopez", "the roof leaked all night")]
 
 
+def test_pronoun_goes_to_who_asked_something_since(attrs):
+    """After the last quote, someone else asked or urged something in the sentence
+    just before: the "he said" that follows is theirs."""
+    rows = attrs("Maria Lopez said the flat was cold. Tom Reid asked that neighbours "
+                 "check on each other. \"It was a long night,\" he said.")
+    assert [(e, v) for e, v, _ in _of(rows, "speaker")] == [
+        ("Maria Lopez", "the flat was cold"), ("Tom Reid", "it was a long night")]
+
+
 NO_SPEAKER_CASES = [
     ("verb-without-clause", "Healey announced a new package of military aid on Wednesday."),
     ("unnamed-speaker", "The package will arrive within weeks, officials said."),

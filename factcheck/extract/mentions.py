@@ -257,15 +257,32 @@ class People:
         # last person who was a subject is likelier than one merely mentioned
         # ("Aguilar said she missed Hayes. 'I want to know why,' she said").
         named = {self.full(n) for _, n in window}
-        spoke = [n for i, n in self.speakers if i >= floor and i < tok.i and n in named]
-        if spoke:
-            return spoke[-1]
+        spoke = [(i, n) for i, n in self.speakers if i >= floor and i < tok.i and n in named]
         subjects = [m for m in window if self._is_subject(m[0])]
+        # ...unless, in the sentence just before, someone else asked or urged something
+        # ("Ross said ... . The mayor asked that everyone pray. '...,' he said"): the
+        # copy has moved on to that person. A mere subject ("Reid was asleep") is not.
+        k_prev = self.sent_starts[k - 1] if k > 0 else None
+        later = [(i, n) for i, n in subjects if spoke and i > spoke[-1][0]
+                 and k_prev is not None and k_prev <= i < self.sent_starts[k]
+                 and self._states_something(i) and self.full(n) != spoke[-1][1]]
+        if later:
+            return self.full(later[-1][1])
+        if spoke:
+            return spoke[-1][1]
         return self.full((subjects or window)[-1][1])
 
     def spoke(self, i: int, name: str) -> None:
         """Record that `name` was credited with a statement at token `i`."""
         self.speakers.append((i, name))
+
+    def _states_something(self, i: int) -> bool:
+        """Whether the name at token `i` is the active subject of a verb with a clause
+        of its own ("Kenney asked that everyone pray")."""
+        tok = self.doc[i]
+        while tok.dep_ in ("compound", "flat") and tok.head.i > tok.i:
+            tok = tok.head
+        return tok.dep_ == "nsubj" and any(c.dep_ == "ccomp" for c in tok.head.children)
 
     def _is_subject(self, i: int) -> bool:
         """Whether the name starting at token `i` is a clause's subject."""
