@@ -33,6 +33,9 @@ def _of(rows: list[dict], attribute: str) -> list[tuple]:
 
 
 ROLE_CASES = [
+    ("media-relations-is-spokesperson",
+     "Dana Holt, chief of media relations for the harbour police, said the pier was closed.",
+     ("Dana Holt", "Spokesperson", None), "Dana Holt, chief of media relations"),
     ("title-name", "Defence Secretary John Healey arrived in Brussels on Wednesday.",
      ("John Healey", "Defence Secretary", None), "Defence Secretary John Healey"),
     ("scope-title-name", "UK Defence Secretary John Healey arrived in Brussels on Wednesday.",
