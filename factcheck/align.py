@@ -202,7 +202,8 @@ def numeric_pairs(facts: pl.DataFrame, rules: Any) -> pl.DataFrame:
     # "Two days ago", "four days after the shooting": each measures between its
     # own two moments (rules `time_offsets`), so two such are not the same fact.
     offsets = [w.casefold() for w in (rules["time_offsets"] if rules is not None else []) or []]
-    bare = bare | ((pl.col("kind") == "duration") & pl.col("subject").str.to_lowercase().is_in(offsets))
+    offset = pl.col("subject").str.to_lowercase().is_in(offsets).fill_null(False)
+    bare = bare | ((pl.col("kind") == "duration") & offset)
     side = num.filter(~bare).select(
         "i", "article", "story", "bkind", "dim", "unit", "value", "base", "subj", "ctx",
         "entities", "per", "mark").with_columns(

@@ -154,6 +154,10 @@ CASES = [
         fact("b", "The ferry service ran for two weeks.", "two weeks", "duration", 2, "week",
              subject="service"),
     ], [{"a:three weeks", "b:two weeks"}], id="spans-of-time-align"),
+    pytest.param([
+        fact("a", "The strike has lasted three weeks.", "three weeks", "duration", 3, "week"),
+        fact("b", "The strike has lasted two weeks.", "two weeks", "duration", 2, "week"),
+    ], [{"a:three weeks", "b:two weeks"}], id="spans-of-time-without-subject-align"),
 ]
 
 
