@@ -85,7 +85,10 @@ def build_parser() -> argparse.ArgumentParser:
             "  factcheck extract seeds/ -o facts.parquet   the facts table\n"
             "  factcheck review seeds/                     triage in the terminal UI\n"
             "  factcheck rules explain FC101               what a rule does\n\n"
-            + EPILOG_FORMATS + "\n" + EXIT_CODES
+            + EPILOG_FORMATS + "\n" + EXIT_CODES + "\n"
+            "configuration:\n"
+            "  Option defaults can be set in .factcheck.toml or [tool.factcheck] in\n"
+            "  pyproject.toml (e.g. fail-on = \"error\"); the command line wins.\n"
         ),
     )
     parser.add_argument("--version", action="version", version=f"factcheck {__version__}")
