@@ -168,6 +168,21 @@ def test_ignore_list_drops_a_discrepancy(rules):
     assert compare(facts, one_group(facts), quiet).is_empty()
 
 
+@pytest.mark.parametrize(("first", "second", "severity"), [
+    pytest.param(fact("a", "The alarm rang for at least 15 minutes.", "at least 15 minutes",
+                      "duration", 15, "minute", qualifier="at_least", high=22.5),
+                 fact("b", "The alarm rang for 30 minutes.", "30 minutes", "duration", 30,
+                      "minute"), "info", id="past-the-reach-not-a-magnitude"),
+    pytest.param(count("a", "more than 10,000 drones", 10000, "drone", qualifier="more_than",
+                       high=15000), count("b", "100,000 drones", 100000, "drone"), "error",
+                 id="a-magnitude-behind-the-qualifier"),
+])
+def test_qualifier_reach_severity(rules, first, second, severity):
+    facts = frame(first, second)
+    found = compare(facts, one_group(facts), rules)
+    assert found.select("rule", "severity").rows() == [("FC102", severity)]
+
+
 def test_order_is_severity_then_position(rules):
     rows = [money("a", "£250m", 250e6, subject="fund", story="s"),
             money("b", "£150m", 150e6, subject="fund", story="s"),
