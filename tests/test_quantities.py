@@ -169,6 +169,8 @@ KINDS_AND_UNITS = [
      None),
     ("iso-code", "Reserves hit EUR 40bn.", "EUR 40bn", "money", 4e10, "EUR", None),
     ("pence", "Fares rose to 80p.", "80p", "money", 0.8, "GBP", None),
+    ("bracketed-count", "The rescue (of 3 climbers) took hours.", "3 climbers", "count", 3,
+     "climber", None),
     ("article-a-before-dollar", "A $25,000 bonus was promised to the crew.", "$25,000",
      "money", 25000, "USD", None),
     ("a-dollar-glued-is-australian", "The ticket cost A$40 in Perth.", "A$40", "money", 40,
@@ -319,6 +321,9 @@ NOT_FACTS = [
     ("time-pm-capitals", "The vote closes at 8 PM."),
     ("time-oclock", "The bells rang at seven o'clock."),
     ("ordinal-a-fifth", "A fifth passenger was found later."),
+    ("reference-code", "The crate was labelled 5512 KX9 at the depot."),
+    ("enumerator-mid-line", "He gave reasons: 1 ) cost ; and 2 ) delay."),
+    ("leading-zero-count", "The form listed 007 boxes."),
     ("ordinal-a-third", "Rescuers reached a third hiker at dawn."),
 ]
 

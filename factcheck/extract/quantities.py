@@ -31,6 +31,9 @@ if TYPE_CHECKING:
 
 _URL = re.compile(r"://|www\.|@|[?&=]\w|%[0-9A-F]{2}")
 _LIST_MARKER = re.compile(r"(?:^|\n)[ \t]*(?:[-*•][ \t]*)?$")
+# A token mixing letters and digits right after a bare number: "24703 L-202" is a
+# part or reference number, not 24703 of anything.
+_CODE_AFTER = re.compile(r"[ \t]+(?=[\w\-]*[A-Za-z])(?=[\w\-]*\d)[\w\-]+(?![\w\-])")
 
 
 def extract_quantities(doc: Doc, article: Any, rules: Any, offset: int = 0) -> list[dict[str, Any]]:
@@ -155,6 +158,8 @@ def _quantity_rows(m: re.Match[str], doc: Doc, ctx: _Context) -> list[dict[str, 
         if not g["qual"] and not _currency(g):
             return []
     # A list marker: the number opens a line and is followed by "." or ")".
+    if re.match(r" ?\)", text[end:end + 2]) and not g["unit"] and not _open_paren(text, start):
+        return []  # "... ; and 3 ) predicts": an enumerator, its bracket never opened
     if text[end:end + 1] in (".", ")") and _LIST_MARKER.search(before) and not g["unit"]:
         nxt = text[end + 1:end + 2]
         if nxt in (" ", "\t", ""):
@@ -248,6 +253,12 @@ def _is_name(word: str, ctx: _Context) -> bool:
     """Words of `number_names` match with case when short ("No"), without when longer."""
     word = word.rstrip(".,")
     return word in ctx.number_names or len(word) > 3 and word.lower() in ctx.number_names_lower
+
+
+def _open_paren(text: str, start: int) -> bool:
+    """Whether a bracket opened on this line is still open at `start`."""
+    line = text[text.rfind("\n", 0, start) + 1:start]
+    return line.count("(") > line.count(")")
 
 
 def _next_word(text: str, end: int) -> str:
@@ -442,6 +453,10 @@ def _fill(m, doc, ctx, value, qualifier, low, high, *, words, span=None, phrase=
             return None  # "one dealer said", "one of the": not a figure anyone reports
         if counted is None and not g["unit"] and stands_for_people(span_, words):
             return None  # "the two agreed", "no one came": a number standing for people
+        if counted is None and not g["unit"] and not words and _CODE_AFTER.match(ctx.text, end):
+            return None  # "24703 L-202": a reference number
+        if counted is not None and re.fullmatch(r"0\d+", g.get("n") or ""):
+            return None  # "007 agents", "10, 000 monkeys": nobody counts things as "000"
         if counted is not None:
             unit, noun_end, noun = counted
             if noun.lemma_.lower() in ctx.empty_counts:
