@@ -390,7 +390,7 @@ def compare(facts: pl.DataFrame, groups: pl.DataFrame, rules: Any) -> pl.DataFra
             message = message.format(source=_source(f), says=_says(f, how.rule), others=others,
                                      others_say=others_say, subject=subject,
                                      say="says" if len(against) == 1 else "say",
-                                     entity=f["who"] or "")
+                                     entity=f["who"] or "", ratio=f"{size:.2g}×")
             cited = [f, *against]
             subject_key = " ".join(canonical_words(subject, synonyms))
             row = {

@@ -14,6 +14,8 @@ section for users; keep the two together.
 
 from __future__ import annotations
 
+import string
+
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -37,6 +39,10 @@ STORY_KEYS = ("threshold", "entity_weight", "title_weight", "title_floor", "date
               "date_halflife", "min_links")
 
 
+# What a discrepancy message template may name (filled in by compare.py).
+MESSAGE_FIELDS = ("source", "says", "others", "say", "others_say", "subject", "entity", "ratio")
+
+
 def _check_codes(checks: Any) -> str | None:
     import re
 
@@ -47,6 +53,14 @@ def _check_codes(checks: Any) -> str | None:
         if entry["name"] in names:
             return f"{code}: name {entry['name']!r} is already used by {names[entry['name']]}"
         names[entry["name"]] = str(code)
+        try:
+            fields = {f for _, f, _, _ in string.Formatter().parse(entry["message"]) if f}
+        except ValueError as exc:
+            return f"{code}: message: {exc}"
+        unknown = sorted(fields - set(MESSAGE_FIELDS))
+        if unknown:
+            return (f"{code}: message: unknown placeholder {{{unknown[0]}}}; expected one of "
+                    + ", ".join(f"{{{f}}}" for f in MESSAGE_FIELDS))
     return None
 
 
@@ -74,7 +88,8 @@ SECTIONS: dict[str, Spec] = {
         {"name": "str", "severity": _LEVELS, "message": "str", "what": "str", "why": "str",
          "example": "str", "fix": "str"},
         "The discrepancy rules: code (FC101) → name, default severity, a one-line message "
-        "template ({source}, {says}, {others}, {say}, {others_say}, {subject}, {entity}) and the "
+        "template ({source}, {says}, {others}, {say}, {others_say}, {subject}, {entity}, "
+        "{ratio}) and the "
         "docs `rules explain` shows (what, why, example, fix).",
         _check_codes,
     ),

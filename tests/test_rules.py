@@ -38,6 +38,10 @@ BAD = [
     pytest.param("bad.yaml", "checks:\n  FC900:\n    name: x\n    severity: error\n",
                  "bad.yaml:3:", "checks.FC900.message: required key is missing",
                  id="missing-key"),
+    pytest.param("bad.yaml", "checks:\n  FC900:\n    name: x\n    severity: error\n"
+                 "    message: '{source} says {nonsense}'\n    what: a\n    why: b\n"
+                 "    example: c\n    fix: d\n", "bad.yaml:2:",
+                 "FC900: message: unknown placeholder {nonsense}", id="unknown-placeholder"),
     pytest.param("bad.yaml", "subject_synonyms:\n  - ally\n", "bad.yaml:2:",
                  "subject_synonyms[0]: expected a list of a string", id="list-not-list"),
 ]
