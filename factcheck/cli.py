@@ -100,7 +100,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="extract the facts table from articles",
         description="Extract numeric and attributive facts into a table, one row a fact.\n"
                     "Offsets (start, end) point into each article's text as read.",
-        epilog="examples:\n  factcheck extract seeds/\n  factcheck extract news.jsonl -o facts.parquet\n"
+        epilog="examples:\n  factcheck extract seeds/\n"
+               "  factcheck extract news.jsonl -o facts.parquet\n"
                "  cat news.jsonl | factcheck extract - -o facts.csv\n\n" + EPILOG_FORMATS)
     _add_inputs(p)
     p.add_argument("-o", "--output", metavar="FILE",
@@ -185,10 +186,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _options(args: argparse.Namespace):
-    from .pipeline import Options
-
     from .cache import default_cache_dir
     from .engines import all_cores
+    from .pipeline import Options
 
     # All cores by default; engines.processes_for still gives a small batch fewer.
     jobs = args.jobs if args.jobs is not None else all_cores()

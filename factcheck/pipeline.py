@@ -103,6 +103,13 @@ def extract_articles(
     return canonicalize(facts, rules)  # one name per person across the batch
 
 
+def with_stories(facts: pl.DataFrame, stories: pl.DataFrame) -> pl.DataFrame:
+    """The facts with the story each article was put in, columns and order kept."""
+    return facts.drop("story").join(
+        stories.select("article", "story"), on="article", how="left", maintain_order="left"
+    ).select(facts.columns)
+
+
 def cross_check(facts: pl.DataFrame, articles: Sequence[Article], rules: Rules,
                 options: Options | None = None, *, focus: Iterable[str] | None = None,
                 ) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
@@ -121,9 +128,7 @@ def cross_check(facts: pl.DataFrame, articles: Sequence[Article], rules: Rules,
         live = stories.filter(pl.col("article").is_in(list(focus)))["story"].unique()
         inside = stories.filter(pl.col("story").is_in(live.implode()))["article"]
         facts = facts.filter(pl.col("article").is_in(inside.implode()))
-    facts = facts.drop("story").join(
-        stories.select(pl.col("article"), pl.col("story")), on="article", how="left", maintain_order="left"
-    )
+    facts = with_stories(facts, stories)
     groups = align(facts, rules)
     discrepancies = compare(facts, groups, rules)
     return stories, groups, discrepancies
@@ -155,7 +160,5 @@ def run(
         result.stories, result.groups, result.discrepancies = cross_check(
             facts, articles, rules, options)
         # Facts carry the story they were compared in.
-        result.facts = facts.drop("story").join(
-            result.stories.select("article", "story"), on="article", how="left", maintain_order="left"
-        ).select(facts.columns)
+        result.facts = with_stories(facts, result.stories)
     return result

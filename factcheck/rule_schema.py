@@ -15,7 +15,6 @@ section for users; keep the two together.
 from __future__ import annotations
 
 import string
-
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any

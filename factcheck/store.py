@@ -197,7 +197,7 @@ def check_against(result: Any, options: Any) -> Any:
     with the others in its batch; findings only among stored articles were
     reported when those were checked, and are dropped.
     """
-    from .pipeline import Result, cross_check
+    from .pipeline import Result, cross_check, with_stories
 
     new_ids = {a.id for a in result.articles}
     stored_articles, stored_facts = open_store(options.against, must_exist=True).load(new_ids)
@@ -224,7 +224,6 @@ def check_against(result: Any, options: Any) -> Any:
     used = new_ids | set(facts["article"].to_list())
     articles = [a for a in articles if a.id in used]
     stories = stories.filter(pl.col("article").is_in(list(used)))
-    facts = facts.drop("story").join(stories.select("article", "story"), on="article",
-                                     how="left", maintain_order="left").select(result.facts.columns)
+    facts = with_stories(facts, stories).select(result.facts.columns)
     return Result(articles=articles, facts=facts, rules=result.rules, groups=groups,
                   discrepancies=found, stories=stories)
