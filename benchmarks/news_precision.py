@@ -61,21 +61,23 @@ def main() -> None:
     print(f"{len(articles)} articles, {len(facts)} facts, extracted in "
           f"{time.perf_counter() - t0:.1f} s")
     _, _, found = cross_check(facts, articles, rules, Options())
-    by_id = {r["fact_id"]: r for r in facts.select("fact_id", "article", "text", "kind", "value", "unit",
-                                                    "sentence").iter_rows(named=True)}
+    shown = facts.select("fact_id", "article", "text", "kind", "value", "unit", "sentence")
+    by_id = {r["fact_id"]: r for r in shown.iter_rows(named=True)}
     for i, d in enumerate(found.iter_rows(named=True), 1):
         print(f"\n[{i}] {d['rule']} {d['name']} ({d['story']}): {d['message']}")
         for fid in d["fact_ids"]:
             f = by_id.get(fid)
             if f is None:
                 continue
-            print(f"    {f['article'][-8:]} {f['kind']} {f['text']!r} value={f['value']} unit={f['unit']!r}")
+            print(f"    {f['article'][-8:]} {f['kind']} {f['text']!r} value={f['value']} "
+                  f"unit={f['unit']!r}")
             print(f"        | {' '.join(f['sentence'].split())[:220]}")
     print(f"\n{len(found)} discrepancies on {len(articles)} articles")
 
     if args.facts_sample:
         numeric = facts.filter(facts["kind"].is_in(NUMERIC_KINDS))
-        rows = list(numeric.select("kind", "text", "value", "unit", "sentence").iter_rows(named=True))
+        rows = list(numeric.select("kind", "text", "value", "unit", "sentence")
+                    .iter_rows(named=True))
         pick = random.Random(args.seed).sample(rows, min(args.facts_sample, len(rows)))
         print(f"\nsample of {len(pick)} of {len(rows)} numeric facts (seed {args.seed}):")
         for f in pick:
