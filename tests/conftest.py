@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,8 @@ SEEDS = ROOT / "seeds"
 # Tests never read the developer's own configuration or debug switches.
 os.environ.pop("FACTCHECK_DEBUG", None)
 os.environ["FACTCHECK_NO_CONFIG"] = "1"
+# Nor write into the developer's extraction cache: the suite gets its own.
+os.environ["FACTCHECK_CACHE_DIR"] = tempfile.mkdtemp(prefix="factcheck-test-cache-")
 
 
 @pytest.fixture(scope="session")
