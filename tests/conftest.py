@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -15,7 +17,9 @@ SEEDS = ROOT / "seeds"
 os.environ.pop("FACTCHECK_DEBUG", None)
 os.environ["FACTCHECK_NO_CONFIG"] = "1"
 # Nor write into the developer's extraction cache: the suite gets its own.
-os.environ["FACTCHECK_CACHE_DIR"] = tempfile.mkdtemp(prefix="factcheck-test-cache-")
+_CACHE = tempfile.mkdtemp(prefix="factcheck-test-cache-")
+os.environ["FACTCHECK_CACHE_DIR"] = _CACHE
+atexit.register(shutil.rmtree, _CACHE, True)
 
 
 @pytest.fixture(scope="session")
