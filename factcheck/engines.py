@@ -100,15 +100,15 @@ def extract_local(
     progress: Progress | None = None,
 ) -> pl.DataFrame:
     """The facts of `articles` on this machine, reusing cached rows where possible."""
-    from .nlp import load_model, model_id, pipe
+    from .nlp import installed_model_id, load_model, model_id, pipe
 
-    nlp = load_model(options.model)
     cache = None
     if options.cache_dir is not None:
         from .cache import ExtractionCache
 
-        cache = ExtractionCache(options.cache_dir, model=model_id(nlp),
-                                rules_version=rules.version)
+        # The model's id from its meta.json: a fully cached batch never loads spaCy.
+        key = installed_model_id(options.model) or model_id(load_model(options.model))
+        cache = ExtractionCache(options.cache_dir, model=key, rules_version=rules.version)
     gather = _Gatherer()
     total = len(articles)
     done = words = 0
@@ -124,6 +124,9 @@ def extract_local(
     if progress is not None:
         progress(done, total, words)  # starts the clock: model loaded, cache read
 
+    if not todo:
+        return gather.table()
+    nlp = load_model(options.model)
     todo_words = [word_count(articles[i].body) for i in todo]
     n_process = processes_for(options.jobs, sum(todo_words))
     items = ((articles[i].body, k) for k, i in enumerate(todo))

@@ -71,8 +71,35 @@ def _load_once(model: str | None) -> Language:
 
 def model_id(nlp: Language) -> str:
     """Name and version of the model, for caches keyed on what produced a row."""
-    meta = nlp.meta
+    return _id_of(nlp.meta)
+
+
+def _id_of(meta: dict[str, Any]) -> str:
     return f"{meta.get('lang', 'xx')}_{meta.get('name', 'model')}-{meta.get('version', '0')}"
+
+
+def installed_model_id(model: str | None = None) -> str | None:
+    """`model_id` of the model `load_model(model)` would load, read from its
+    meta.json without loading it (a warm cache then needs no model at all);
+    None when it cannot be told that way."""
+    import importlib.util
+    import json
+
+    for name in [model] if model else DEFAULT_MODELS:
+        folder: Path | None = Path(name) if Path(name).is_dir() else None
+        if folder is None:
+            try:
+                spec = importlib.util.find_spec(name)
+            except (ImportError, ValueError):
+                spec = None
+            if spec is None or spec.origin is None:
+                continue
+            folder = Path(spec.origin).parent
+        try:
+            return _id_of(json.loads((folder / "meta.json").read_text(encoding="utf-8")))
+        except (OSError, ValueError):
+            return None
+    return None
 
 
 def pipe(

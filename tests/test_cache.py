@@ -73,6 +73,19 @@ def test_a_second_run_parses_nothing_and_gives_the_same_table(
     assert len(second) > 50
 
 
+def test_a_fully_cached_batch_does_not_load_the_model(
+        tmp_path: Path, seeds: list[Article], rules: Any, nlp: Any,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # A CI run whose articles are all cached should not pay for loading spaCy.
+    import factcheck.nlp
+
+    first = _run(seeds, rules, tmp_path)
+    loads: list[Any] = []
+    monkeypatch.setattr(factcheck.nlp, "load_model", lambda *a, **k: loads.append(a))
+    assert_frame_equal(_run(seeds, rules, tmp_path), first)
+    assert loads == []
+
+
 def test_real_facts_survive_the_cache_unchanged(tmp_path: Path, seeds: list[Article],
                                                 rules: Any, nlp: Any,
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
