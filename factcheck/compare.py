@@ -32,7 +32,7 @@ import polars as pl
 from rapidfuzz import fuzz
 
 from .align import canonical_words, ratio, settings, synonym_map
-from .facts import DISCREPANCY_SCHEMA, SEVERITIES, empty, frame
+from .facts import DISCREPANCY_SCHEMA, SEVERITY_ORDER, empty, frame
 
 OPEN_UP = ("more_than", "at_least")
 OPEN_DOWN = ("less_than", "at_most")
@@ -407,7 +407,7 @@ def compare(facts: pl.DataFrame, groups: pl.DataFrame, rules: Any) -> pl.DataFra
                              *[g["fact_id"] for g in sorted(against, key=lambda r: r["pos"])]],
             }
             if not _ignored(rules, row, cited):
-                order = (SEVERITIES.index(row["severity"]), row["story"] or "", f["pos"])
+                order = (SEVERITY_ORDER[row["severity"]], row["story"] or "", f["pos"])
                 rows.append((order, row))
     rows.sort(key=lambda r: r[0])
     return frame(_unique_ids([r for _, r in rows]), DISCREPANCY_SCHEMA)

@@ -83,7 +83,9 @@ STORIES_SCHEMA: dict[str, pl.DataType] = {
     "how": pl.String(),  # given | grouped
 }
 
-SEVERITIES = ("error", "warning", "info")
+SEVERITIES = ("error", "warning", "info")  # most severe first
+# Rank of each severity, most severe first: sorting keys and --fail-on floors.
+SEVERITY_ORDER = {s: i for i, s in enumerate(SEVERITIES)}
 
 
 def fact_id(article: str, start: int, end: int, kind: str, attribute: str | None = None) -> str:

@@ -19,6 +19,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from .facts import SEVERITIES
+
 
 @dataclass(frozen=True)
 class Spec:
@@ -28,7 +30,7 @@ class Spec:
     validate: Callable[[Any], str | None] | None = None
 
 
-_LEVELS = ("error", "warning", "info")
+_LEVELS = SEVERITIES
 # Names the cross-check reads from the `alignment` and `story_grouping` maps.
 ALIGNMENT_KEYS = ("threshold", "subject_weight", "context_weight", "entity_weight",
                   "value_weight", "unique_bonus", "max_ratio", "attribute_threshold",

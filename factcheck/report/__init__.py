@@ -13,10 +13,11 @@ from datetime import datetime
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any
 
+from ..facts import SEVERITY_ORDER
+
 if TYPE_CHECKING:
     from ..pipeline import Result
 
-SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 FORMATS = ("text", "json", "markdown", "sarif", "github")
 # Articles whose offsets are offsets into the file on disk, so line/column
 # point at the file (HTML offsets are into the extracted text, JSON Lines
@@ -57,11 +58,11 @@ def fails(result: Result, fail_on: str) -> bool:
     """
     if fail_on == "never":
         return False
-    floor = SEVERITY_RANK[fail_on]
+    floor = SEVERITY_ORDER[fail_on]
     d = result.discrepancies
     if "triage" in d.columns:
         d = d.filter(d["triage"] != "dismissed")
-    return any(SEVERITY_RANK[s] >= floor for s in d["severity"].to_list())
+    return any(SEVERITY_ORDER[s] <= floor for s in d["severity"].to_list())
 
 
 @dataclass(frozen=True)

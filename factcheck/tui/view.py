@@ -15,7 +15,8 @@ from typing import Any
 
 import polars as pl
 
-SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+from ..facts import SEVERITY_ORDER
+
 TRIAGE_STATES = ("new", "confirmed", "dismissed")
 SORTS = ("severity", "kind", "subject")
 
