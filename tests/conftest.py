@@ -5,6 +5,8 @@ from __future__ import annotations
 import atexit
 import os
 import shutil
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -20,6 +22,17 @@ os.environ["FACTCHECK_NO_CONFIG"] = "1"
 _CACHE = tempfile.mkdtemp(prefix="factcheck-test-cache-")
 os.environ["FACTCHECK_CACHE_DIR"] = _CACHE
 atexit.register(shutil.rmtree, _CACHE, True)
+
+
+SCRIPT = Path(sys.executable).with_name("factcheck")
+
+
+def run_cli(*args: str, cwd: Path, stdin: str | None = None,
+            unset: tuple[str, ...] = ("FACTCHECK_DEBUG",)) -> subprocess.CompletedProcess:
+    """The real console script, as a user runs it; `unset` names variables to drop."""
+    env = {k: v for k, v in os.environ.items() if k not in unset}
+    return subprocess.run([str(SCRIPT), *args], cwd=cwd, input=stdin, capture_output=True,
+                          text=True, env=env, timeout=120)
 
 
 @pytest.fixture(scope="session")

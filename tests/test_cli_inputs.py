@@ -6,21 +6,12 @@ And what a user reads first: `--help` for every command describes every option.
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-SCRIPT = Path(sys.executable).with_name("factcheck")
-
-
-def run_cli(*args: str, cwd: Path, stdin: str | None = None) -> subprocess.CompletedProcess:
-    env = {k: v for k, v in os.environ.items() if k != "FACTCHECK_DEBUG"}
-    return subprocess.run([str(SCRIPT), *args], cwd=cwd, input=stdin, capture_output=True,
-                          text=True, env=env, timeout=120)
+from tests.conftest import run_cli
 
 
 def _write(rel: str, data: bytes | str) -> Callable[[Path], None]:

@@ -2,21 +2,17 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-SCRIPT = Path(sys.executable).with_name("factcheck")
+from tests.conftest import run_cli
 
 
 def run_here(cwd: Path, *args: str) -> subprocess.CompletedProcess:
-    env = {k: v for k, v in os.environ.items() if k not in ("FACTCHECK_NO_CONFIG",
-                                                            "FACTCHECK_DEBUG")}
-    return subprocess.run([str(SCRIPT), *args], cwd=cwd, capture_output=True, text=True,
-                          env=env, timeout=120)
+    # The suite turns configuration off; these tests are about it.
+    return run_cli(*args, cwd=cwd, unset=("FACTCHECK_NO_CONFIG", "FACTCHECK_DEBUG"))
 
 
 @pytest.fixture
@@ -76,7 +72,5 @@ def test_pyproject_table_applies_to_check(project: Path) -> None:
 
 def test_no_config_switch_ignores_the_file(project: Path) -> None:
     (project / ".factcheck.toml").write_text('fail-on = "loud"\n', encoding="utf-8")
-    env = {**os.environ, "FACTCHECK_NO_CONFIG": "1"}
-    proc = subprocess.run([str(SCRIPT), "extract", "a.txt"], cwd=project, capture_output=True,
-                          text=True, env=env, timeout=120)
+    proc = run_cli("extract", "a.txt", cwd=project)  # FACTCHECK_NO_CONFIG=1 is set
     assert proc.returncode == 0, proc.stderr

@@ -10,8 +10,7 @@ import pytest
 
 from factcheck.articles import read_articles
 from factcheck.facts import FACTS_SCHEMA
-from tests.conftest import SEEDS
-from tests.test_cli_inputs import run_cli
+from tests.conftest import SEEDS, run_cli
 
 
 @pytest.fixture(scope="module")

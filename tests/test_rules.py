@@ -3,21 +3,18 @@ real console script; the shipped catalogue is complete; `rules list/explain`."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from factcheck.errors import FactcheckError
 from factcheck.rules import load_rules
+from tests.conftest import run_cli
 
 ROOT = Path(__file__).resolve().parent.parent
-EXE = str(Path(sys.executable).with_name("factcheck"))
 
 
-def cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([EXE, *args], cwd=cwd, capture_output=True, text=True, timeout=120)
+cli = run_cli
 
 
 BAD = [
