@@ -35,10 +35,13 @@ INSTALL_HINT = (
 def _load(name: str) -> Language:
     import spacy
 
+    from .attribute_lookup import use_lookup
+
     nlp = spacy.load(name)
     unneeded = [p for p in nlp.pipe_names if p not in NEEDED]
     for pipe in unneeded:
         nlp.remove_pipe(pipe)
+    use_lookup(nlp)
     return nlp
 
 
