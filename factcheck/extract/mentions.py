@@ -35,10 +35,34 @@ def alias_key(text: str) -> str:
     return text[4:] if text.startswith("the ") else text
 
 
+class SpeechVerbs:
+    """Finds reporting verbs: a token whose lemma is one of `verbs` and whose POS
+    is VERB or AUX. Done on the Doc's arrays: a Matcher with the same pattern
+    took a quarter of the extraction code's time."""
+
+    def __init__(self, vocab: Any, verbs: list[str]):
+        import numpy as np
+        from spacy.symbols import AUX, VERB
+
+        self._lemmas = np.array([vocab.strings.add(v) for v in verbs], dtype=np.uint64)
+        self._pos = np.array([VERB, AUX], dtype=np.uint64)
+
+    def __call__(self, doc: Doc) -> list[int]:
+        """Indices of the reporting verbs of `doc`, in order."""
+        import numpy as np
+        from spacy.attrs import LEMMA, POS
+
+        if not len(doc) or not len(self._lemmas):
+            return []
+        arr = doc.to_array([LEMMA, POS])
+        hit = np.isin(arr[:, 0], self._lemmas) & np.isin(arr[:, 1], self._pos)
+        return np.flatnonzero(hit).tolist()
+
+
 @dataclass
 class Lexicon:
     titles: Any  # PhraseMatcher: match id → canonical title
-    speech: Any  # Matcher over reporting-verb lemmas
+    speech: SpeechVerbs
     according: Any  # PhraseMatcher over "according to" wordings
     title_words: frozenset[str]
     title_of: dict[str, str]  # wording → canonical title
@@ -70,7 +94,7 @@ def lexicon(vocab: Any, rules: Rules) -> Lexicon:
     if key in _CACHE:
         return _CACHE[key]
     from spacy.lang.en import English
-    from spacy.matcher import Matcher, PhraseMatcher
+    from spacy.matcher import PhraseMatcher
 
     make = English(vocab=vocab).tokenizer
     titles = PhraseMatcher(vocab, attr="LOWER")
@@ -81,10 +105,8 @@ def lexicon(vocab: Any, rules: Rules) -> Lexicon:
         titles.add(str(name), [make(w) for w in wordings])
         title_words.update(w for wording in wordings for w in wording.split())
         title_of.update((w, str(name)) for w in wordings)
-    speech = Matcher(vocab)
     verbs = sorted(str(v).lower() for v in rules["speech_verbs"])
-    if verbs:
-        speech.add("speech", [[{"LEMMA": {"IN": verbs}, "POS": {"IN": ["VERB", "AUX"]}}]])
+    speech = SpeechVerbs(vocab, verbs)
     according = PhraseMatcher(vocab, attr="LOWER")
     phrases = sorted(alias_key(p) for p in rules["according_to"])
     if phrases:

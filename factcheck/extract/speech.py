@@ -41,7 +41,7 @@ def extract_speakers(people: People, offset: int, rules: Rules) -> list[dict[str
     doc, lex = people.doc, people.lex
     rows = []
     # In text order, so a "she said" can look back at who spoke last.
-    found_at = sorted([(start, 0, end) for _, start, end in lex.speech(doc)]
+    found_at = sorted([(i, 0, i + 1) for i in lex.speech(doc)]
                       + [(start, 1, end) for _, start, end in lex.according(doc)])
     for start, according, end in found_at:
         row = _according(people, offset, start, end) if according else \
