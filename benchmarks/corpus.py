@@ -18,7 +18,8 @@ def build(words: int, *, articles: int | None = None, source: Path = GVA) -> tup
     Returns (path, articles, words). Built once per size; reused afterwards.
     """
     records = [json.loads(line) for line in source.open(encoding="utf-8") if line.strip()]
-    name = f"gva-{articles}a.jsonl" if articles else f"gva-{words}w.jsonl"
+    stem = "gva" if source == GVA else source.stem
+    name = f"{stem}-{articles}a.jsonl" if articles else f"{stem}-{words}w.jsonl"
     path = DATA / name
     DATA.mkdir(parents=True, exist_ok=True)
     n = total = 0

@@ -24,17 +24,10 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc
 
-# Token attributes the patterns may test, as a lookup key reads them.
-_READ: dict[str, Callable[[Token], Any]] = {
-    "TAG": lambda t: t.tag_,
-    "LOWER": lambda t: t.lower_,
-    "DEP": lambda t: t.dep_,
-    "IS_SPACE": lambda t: t.is_space,
-}
 # A bound on remembered combinations, so memory stays flat on any input.
-MAX_KEYS = 100_000
+MAX_KEYS = 20_000
 
 Test = Callable[[tuple[str, str, str, bool]], bool]
 _FIELD = {"TAG": 0, "LOWER": 1, "DEP": 2, "IS_SPACE": 3}
@@ -109,11 +102,13 @@ class AttributeLookup:
                 for word in words:
                     self._word_is.setdefault(word, set()).add(attr_id)
         self._by_rest: dict[tuple[str, str, bool], frozenset[int]] = {}
-        self._cache: dict[tuple[str, str, str, bool], tuple[tuple[int, ...], tuple[int, ...]]] = {}
+        self._strings = ruler.vocab.strings
+        self._cache: dict[tuple[int, int, int, int], tuple[tuple[int, ...], tuple[int, ...]]] = {}
 
-    def _resolve(self, key: tuple[str, str, str, bool]) -> tuple[tuple[int, ...], tuple[int, ...]]:
-        found = self._cache.get(key)
+    def _resolve(self, ids: tuple[int, int, int, int]) -> tuple[tuple[int, ...], tuple[int, ...]]:
+        found = self._cache.get(ids)
         if found is None:
+            key = self._key(ids)
             tag, word, dep, space = key
             rest = self._by_rest.get((tag, dep, space))
             if rest is None:
@@ -125,27 +120,37 @@ class AttributeLookup:
                      tuple(n for n, (_, tests, _) in enumerate(self._longer) if tests[0](key)))
             if len(self._cache) >= MAX_KEYS:
                 self._cache.clear()
-            self._cache[key] = found
+            self._cache[ids] = found
         return found
 
     def __call__(self, doc: Doc) -> Doc:
-        keys = [(t.tag_, t.lower_, t.dep_, t.is_space) for t in doc]
+        from spacy.attrs import DEP, IS_SPACE, LOWER, TAG
+
+        # Integer ids straight from the Doc's arrays: no Token objects, no strings.
+        rows = [tuple(r) for r in doc.to_array([TAG, LOWER, DEP, IS_SPACE]).tolist()]
         # Every match is found before any is applied, then applied in pattern
         # order, as the stock ruler does (a later pattern wins).
         actions: list[tuple[int, int]] = []
-        for i, key in enumerate(keys):
-            singles, starts = self._resolve(key)
+        for i, ids in enumerate(rows):
+            singles, starts = self._resolve(ids)
             for attr_id in singles:
                 actions.append((attr_id, i))
             for n in starts:
                 attr_id, tests, index = self._longer[n]
                 end = i + len(tests)
-                if end <= len(keys) and all(t(keys[j]) for t, j in zip(tests[1:], range(i + 1, end))):
+                if end <= len(rows) and all(
+                        t(self._key(rows[j])) for t, j in zip(tests[1:], range(i + 1, end))):
                     actions.append((attr_id, (i if index >= 0 else end) + index))
         actions.sort()
         for attr_id, i in actions:
             self._set(doc[i], self._attrs[attr_id])
         return doc
+
+    def _key(self, ids: tuple[int, int, int, int]) -> tuple[str, str, str, bool]:
+        """The attribute values the patterns test, as strings (0 is an unset one)."""
+        strings = self._strings
+        return (strings[ids[0]] if ids[0] else "", strings[ids[1]] if ids[1] else "",
+                strings[ids[2]] if ids[2] else "", bool(ids[3]))
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterable[Doc]:
         for doc in docs:

@@ -53,6 +53,13 @@ def test_batch_matches_the_stock_ruler_after_the_cache_fills(nlp, stock):
         assert [_attrs(d) for d in nlp.pipe(TEXTS)] == [_attrs(d) for d in stock.pipe(TEXTS)]
 
 
+def test_a_full_cache_is_emptied_and_refilled_without_changing_tokens(nlp, stock, monkeypatch):
+    monkeypatch.setattr("factcheck.attribute_lookup.MAX_KEYS", 3)
+    nlp.get_pipe("attribute_ruler")._cache.clear()  # earlier tests filled it
+    assert [_attrs(d) for d in nlp.pipe(TEXTS)] == [_attrs(d) for d in stock.pipe(TEXTS)]
+    assert len(nlp.get_pipe("attribute_ruler")._cache) <= 3
+
+
 def test_a_ruler_it_cannot_read_keeps_the_stock_component():
     class Ruler:
         patterns = [{"patterns": [[{"POS": "NOUN"}]], "attrs": {"LEMMA": "x"}, "index": 0}]
