@@ -113,17 +113,28 @@ def _linear(unit: str, ref: str, kind: str) -> tuple[float, float]:
         return 1.0, 0.0
 
 
-def _numeric_frame(facts: pl.DataFrame, synonyms: dict[str, str]) -> pl.DataFrame:
+def _numeric_rows(facts: pl.DataFrame) -> pl.DataFrame:
     num = facts.with_row_index("i").filter(
         (pl.col("kind") != "attribute")
         & pl.any_horizontal(pl.col("value", "low", "high").is_not_null())
     )
-    if num.is_empty():
-        return num
     # A 'rate' of money blocks with money: '£3bn a year' vs '£3bn in all'.
-    num = num.with_columns(
+    return num.with_columns(
         pl.when((pl.col("kind") == "rate") & pl.col("unit").str.contains(r"^[A-Z]{3}$"))
         .then(pl.lit("money")).otherwise(pl.col("kind")).alias("bkind"))
+
+
+def unit_keys(facts: pl.DataFrame, rules: Any) -> pl.DataFrame:
+    """(bkind, unit) → block dimension and the linear map (a, b) to its reference unit.
+
+    The reference is the first unit of its dimension in the whole batch, so
+    aligning a part of the batch must be given the batch's keys to give the same
+    values (°F against °C is affine: ratios depend on the reference)."""
+    return _unit_keys(_numeric_rows(facts.select("kind", "unit", "value", "low", "high")),
+                      synonym_map(rules))
+
+
+def _unit_keys(num: pl.DataFrame, synonyms: dict[str, str]) -> pl.DataFrame:
     # Counts block on what is counted (synonyms folded); other kinds on the
     # unit's physical dimension.
     pairs = num.select("bkind", "unit").unique().rows()
@@ -134,12 +145,20 @@ def _numeric_frame(facts: pl.DataFrame, synonyms: dict[str, str]) -> pl.DataFram
         refs.setdefault((k, d), u or "")
     lin = {(k, u): _linear(u or "", refs[(k, dims[(k, u)])], k) if k != "money" else (1.0, 0.0)
            for k, u in pairs}
-    keys = pl.DataFrame(
+    return pl.DataFrame(
         {"bkind": [k for k, _ in pairs], "unit": [u for _, u in pairs],
          "dim": [dims[p] for p in pairs], "a": [lin[p][0] for p in pairs],
          "b": [lin[p][1] for p in pairs]},
         schema={"bkind": pl.String, "unit": pl.String, "dim": pl.String,
                 "a": pl.Float64, "b": pl.Float64})
+
+
+def _numeric_frame(facts: pl.DataFrame, synonyms: dict[str, str],
+                   units: pl.DataFrame | None = None) -> pl.DataFrame:
+    num = _numeric_rows(facts)
+    if num.is_empty():
+        return num
+    keys = _unit_keys(num, synonyms) if units is None else units
     num = num.join(keys, on=["bkind", "unit"], how="left", nulls_equal=True, maintain_order="left")
     rep = pl.coalesce("value", "low", "high")
     subj = num.select("subject").unique()["subject"].to_list()
@@ -190,10 +209,12 @@ def _scale_slip(hi: pl.Expr, lo: pl.Expr) -> pl.Expr:
     return (lo > 0) & ((k - k.round()).abs() < 1e-9) & (k.round() >= 3) & (k.round() <= 9)
 
 
-def numeric_pairs(facts: pl.DataFrame, rules: Any) -> pl.DataFrame:
-    """Scored candidate pairs (i, j, score) of numeric facts, i < j."""
+def numeric_pairs(facts: pl.DataFrame, rules: Any,
+                  units: pl.DataFrame | None = None) -> pl.DataFrame:
+    """Scored candidate pairs (i, j, score) of numeric facts, i < j; `units`:
+    unit_keys of the whole batch when `facts` is a part of it."""
     cfg = settings(rules)
-    num = _numeric_frame(facts, synonym_map(rules))
+    num = _numeric_frame(facts, synonym_map(rules), units)
     if num.is_empty():
         return pl.DataFrame(schema={"i": pl.UInt32, "j": pl.UInt32, "score": pl.Float64})
     # A bare number with nothing counted ("326 of the 650 seats" gives a bare
@@ -371,11 +392,12 @@ def merge_pairs(pairs: list[tuple[int, int, float]], article_of: list[str], min_
     return {x: (find(x), best[x]) for x in parent if x in best}
 
 
-def align(facts: pl.DataFrame, rules: Any) -> pl.DataFrame:
-    """GROUPS_SCHEMA rows: every fact aligned with at least one other article's."""
+def align(facts: pl.DataFrame, rules: Any, units: pl.DataFrame | None = None) -> pl.DataFrame:
+    """GROUPS_SCHEMA rows: every fact aligned with at least one other article's.
+    `units`: unit_keys of the whole batch when `facts` is a part of it."""
     if facts.is_empty():
         return empty(GROUPS_SCHEMA)
-    pairs = pl.concat([numeric_pairs(facts, rules), attribute_pairs(facts, rules)])
+    pairs = pl.concat([numeric_pairs(facts, rules, units), attribute_pairs(facts, rules)])
     if pairs.is_empty():
         return empty(GROUPS_SCHEMA)
     pairs = pairs.sort(["score", "i", "j"], descending=[True, False, False])

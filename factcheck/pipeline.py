@@ -6,7 +6,7 @@ the same inputs give the same tables whichever way factcheck is driven.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,6 +16,7 @@ from .articles import Article, LineIndex, read_articles
 from .facts import (
     DISCREPANCY_SCHEMA,
     GROUPS_SCHEMA,
+    SEVERITY_ORDER,
     STORIES_SCHEMA,
     empty,
     fact_id,
@@ -24,6 +25,10 @@ from .rules import Rules, load_rules
 
 # Called with (articles done, articles in all, words done) as work goes on.
 Progress = Callable[[int, int, int], None]
+# Facts aligned and compared at a time: facts of different stories never meet,
+# so a batch is cross-checked in parts of whole stories and the pairwise work's
+# memory follows the largest part, not the batch. Batches this small are one part.
+PART_FACTS = 50_000
 
 
 @dataclass
@@ -118,7 +123,7 @@ def cross_check(facts: pl.DataFrame, articles: Sequence[Article], rules: Rules,
     `focus`: article ids; if given, only the stories holding one of them are
     aligned and compared (a new batch against a large store).
     """
-    from .align import align
+    from .align import align, unit_keys
     from .compare import compare
     from .stories import assign_stories
 
@@ -129,9 +134,53 @@ def cross_check(facts: pl.DataFrame, articles: Sequence[Article], rules: Rules,
         inside = stories.filter(pl.col("story").is_in(live.implode()))["article"]
         facts = facts.filter(pl.col("article").is_in(inside.implode()))
     facts = with_stories(facts, stories)
-    groups = align(facts, rules)
-    discrepancies = compare(facts, groups, rules)
-    return stories, groups, discrepancies
+    units = unit_keys(facts, rules)
+    groups, found = [], []
+    for part in story_parts(facts, PART_FACTS):
+        groups.append(align(part, rules, units))
+        found.append(compare(part, groups[-1], rules))
+    return stories, _groups_in_batch_order(facts, groups), _found_in_batch_order(found)
+
+
+def story_parts(facts: pl.DataFrame, size: int) -> Iterator[pl.DataFrame]:
+    """The facts in parts of whole stories, at most `size` facts each unless one
+    story alone is larger; facts keep their batch order within a part. Facts
+    with no story share one part, as align blocks them together."""
+    key = pl.col("story").fill_null("")
+    counts = facts.group_by(key, maintain_order=True).len()
+    numbers, part, filled = [], 0, 0
+    for n in counts["len"]:
+        if filled and filled + n > size:
+            part, filled = part + 1, 0
+        numbers.append(part)
+        filled += n
+    # Parts are put back in batch order by fact id, which needs ids to be unique.
+    if part == 0 or facts["fact_id"].n_unique() < facts.height:
+        yield facts
+        return
+    table = counts.select("story", pl.Series("part", numbers))
+    of = facts.select(key).join(table, on="story", how="left", maintain_order="left")["part"]
+    for p in range(part + 1):
+        yield facts.filter(of == p)
+
+
+def _groups_in_batch_order(facts: pl.DataFrame, parts: list[pl.DataFrame]) -> pl.DataFrame:
+    """align's order over the whole batch: groups by their first fact, then facts."""
+    if len(parts) == 1:
+        return parts[0]
+    pos = facts.select("fact_id").with_row_index("pos")
+    groups = pl.concat(parts).join(pos, on="fact_id", how="left", maintain_order="left")
+    return (groups.with_columns(pl.col("pos").min().over("group").alias("first"))
+            .sort("first", "pos").drop("first", "pos"))
+
+
+def _found_in_batch_order(parts: list[pl.DataFrame]) -> pl.DataFrame:
+    """compare's order over the whole batch: severity, story, position. A story
+    is in one part, so a stable sort on severity and story merges the parts."""
+    if len(parts) == 1:
+        return parts[0]
+    rank = pl.col("severity").replace_strict(SEVERITY_ORDER)
+    return pl.concat(parts).sort(rank, pl.col("story").fill_null(""), maintain_order=True)
 
 
 def run(
