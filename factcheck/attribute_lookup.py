@@ -173,30 +173,3 @@ def lookup_for(ruler: Any) -> AttributeLookup | None:
                 longer.append((attr_id, tests, entry["index"]))  # type: ignore[arg-type]
     return AttributeLookup(ruler, singles, longer)
 
-
-def use_lookup(nlp: Any) -> None:
-    """Put an `AttributeLookup` in place of `nlp`'s attribute ruler, under the same
-    name, when the ruler's patterns allow it."""
-    from spacy.language import Language
-
-    if "attribute_ruler" not in nlp.pipe_names:
-        return
-    lookup = lookup_for(nlp.get_pipe("attribute_ruler"))
-    if lookup is None:
-        return
-    if not Language.has_factory(_FACTORY):
-        Language.factory(_FACTORY, func=_make)
-    _PENDING.append(lookup)
-    nlp.add_pipe(_FACTORY, name="attribute_lookup", before="attribute_ruler")
-    nlp.remove_pipe("attribute_ruler")
-    nlp.rename_pipe("attribute_lookup", "attribute_ruler")
-
-
-# spaCy builds components through a registered factory; the lookup is made
-# beforehand (it needs the stock ruler) and handed over here.
-_FACTORY = "factcheck_attribute_lookup"
-_PENDING: list[AttributeLookup] = []
-
-
-def _make(nlp: Any, name: str) -> AttributeLookup:
-    return _PENDING.pop()

@@ -1,12 +1,13 @@
-"""The attribute lookup must leave every token exactly as the model's own
-attribute ruler would: POS, morphology and lemma feed counted nouns, speech
-verbs and pronoun resolution."""
+"""The attribute lookup and the lemma cache must leave every token exactly as
+the model's own attribute ruler and lemmatizer would: POS, morphology and
+lemma feed counted nouns, speech verbs and pronoun resolution."""
 
 from __future__ import annotations
 
 import pytest
 
 from factcheck.attribute_lookup import AttributeLookup, lookup_for
+from factcheck.lemma_cache import LemmaCache, cache_for
 from factcheck.nlp import DEFAULT_MODELS
 
 # Written to hit the ruler's special cases: pronouns in each case, auxiliaries,
@@ -20,6 +21,7 @@ TEXTS = [
     "She has been told  twice.\n\nIt's been 3 years since his  office gets letters.",
     "Something happened to everyone here; nobody knew whether it was over.",
     "Police said the 24-year-old man, who'd been shot, was taken to hospital.",
+    "He saw the saw. The leaves fall as she leaves; the building was building up.",
 ]
 
 
@@ -38,8 +40,11 @@ def _attrs(doc):
     return [(t.text, t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_) for t in doc]
 
 
-def test_factcheck_pipeline_uses_the_lookup(nlp):
+def test_factcheck_pipeline_uses_the_cached_components(nlp):
     assert isinstance(nlp.get_pipe("attribute_ruler"), AttributeLookup)
+    assert isinstance(nlp.get_pipe("lemmatizer"), LemmaCache)
+    assert nlp.pipe_names == ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer",
+                              "ner"]
 
 
 @pytest.mark.parametrize("text", TEXTS, ids=range(len(TEXTS)))
@@ -54,10 +59,12 @@ def test_batch_matches_the_stock_ruler_after_the_cache_fills(nlp, stock):
 
 
 def test_a_full_cache_is_emptied_and_refilled_without_changing_tokens(nlp, stock, monkeypatch):
-    monkeypatch.setattr("factcheck.attribute_lookup.MAX_KEYS", 3)
-    nlp.get_pipe("attribute_ruler")._cache.clear()  # earlier tests filled it
+    for module, name in (("attribute_lookup", "attribute_ruler"), ("lemma_cache", "lemmatizer")):
+        monkeypatch.setattr(f"factcheck.{module}.MAX_KEYS", 3)
+        nlp.get_pipe(name)._cache.clear()  # earlier tests filled it
     assert [_attrs(d) for d in nlp.pipe(TEXTS)] == [_attrs(d) for d in stock.pipe(TEXTS)]
     assert len(nlp.get_pipe("attribute_ruler")._cache) <= 3
+    assert len(nlp.get_pipe("lemmatizer")._cache) <= 3
 
 
 def test_a_ruler_it_cannot_read_keeps_the_stock_component():
@@ -65,3 +72,10 @@ def test_a_ruler_it_cannot_read_keeps_the_stock_component():
         patterns = [{"patterns": [[{"POS": "NOUN"}]], "attrs": {"LEMMA": "x"}, "index": 0}]
 
     assert lookup_for(Ruler()) is None
+
+
+def test_a_lemmatizer_that_overwrites_keeps_the_stock_component():
+    class Lemmatizer:
+        mode, overwrite = "rule", True
+
+    assert cache_for(Lemmatizer()) is None
