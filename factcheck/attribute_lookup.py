@@ -139,7 +139,7 @@ class AttributeLookup:
                 attr_id, tests, index = self._longer[n]
                 end = i + len(tests)
                 if end <= len(rows) and all(
-                        t(self._key(rows[j])) for t, j in zip(tests[1:], range(i + 1, end))):
+                        t(self._key(rows[i + k])) for k, t in enumerate(tests) if k):
                     actions.append((attr_id, (i if index >= 0 else end) + index))
         actions.sort()
         for attr_id, i in actions:

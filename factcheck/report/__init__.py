@@ -13,6 +13,8 @@ from datetime import datetime
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any
 
+import polars as pl
+
 from ..facts import SEVERITY_ORDER
 
 if TYPE_CHECKING:
@@ -121,8 +123,15 @@ def triage_state(row: dict[str, Any]) -> str:
     return row.get("triage") or "new"
 
 
-def facts_by_id(result: Result) -> dict[str, dict[str, Any]]:
-    return {r["fact_id"]: r for r in result.facts.iter_rows(named=True)}
+def facts_by_id(result: Result, *, aligned: bool = False) -> dict[str, dict[str, Any]]:
+    """Rows of the facts the discrepancies cite (and, with `aligned`, of every
+    fact in an aligned group), by id. Never the whole table: as dicts, the
+    facts of a million words take gigabytes."""
+    ids = result.discrepancies["fact_ids"].explode().drop_nulls()
+    if aligned:
+        ids = pl.concat([ids, result.groups["fact_id"]])
+    wanted = result.facts.filter(pl.col("fact_id").is_in(ids.unique().implode()))
+    return {r["fact_id"]: r for r in wanted.iter_rows(named=True)}
 
 
 def cited(d: dict[str, Any], facts: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:

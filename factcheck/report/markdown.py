@@ -117,7 +117,7 @@ def _matrix(story_articles: list[str], groups: dict[str, list[dict[str, Any]]],
 
 def render_markdown(result: Result, *, output: str | None = None) -> str:
     base = Path(output).parent if output else None
-    facts = facts_by_id(result)
+    facts = facts_by_id(result, aligned=True)
     meta = articles_meta(result)
     order = {a: i for i, a in enumerate(meta)}
     rows = discrepancies(result)
