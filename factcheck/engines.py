@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import polars as pl
 
+from . import heap
 from .articles import Article
 from .facts import FACTS_SCHEMA, empty, facts_frame
 
@@ -140,6 +141,9 @@ def extract_local(
         words += todo_words[k]
         if progress is not None:
             progress(done, total, words)
+        if done % heap.EVERY == 0:
+            heap.trim()
+    heap.trim()
     return gather.table()
 
 

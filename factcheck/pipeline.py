@@ -12,6 +12,7 @@ from typing import Any
 
 import polars as pl
 
+from . import heap
 from .articles import Article, LineIndex, read_articles
 from .facts import (
     DISCREPANCY_SCHEMA,
@@ -142,6 +143,7 @@ def cross_check(facts: pl.DataFrame, articles: Sequence[Article], rules: Rules,
     for part in story_parts(facts, PART_FACTS):
         groups.append(align(part, rules, units))
         found.append(compare(part, groups[-1], rules))
+        heap.trim()  # the part's join tables are freed: give their pages back
     return stories, _groups_in_batch_order(facts, groups), _found_in_batch_order(found)
 
 
