@@ -20,7 +20,7 @@ ruler is checked token by token in ``tests/test_attribute_lookup.py``.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -151,10 +151,6 @@ class AttributeLookup:
         strings = self._strings
         return (strings[ids[0]] if ids[0] else "", strings[ids[1]] if ids[1] else "",
                 strings[ids[2]] if ids[2] else "", bool(ids[3]))
-
-    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterable[Doc]:
-        for doc in docs:
-            yield self(doc)
 
 
 def lookup_for(ruler: Any) -> AttributeLookup | None:

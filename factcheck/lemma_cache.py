@@ -11,7 +11,6 @@ token in ``tests/test_attribute_lookup.py``).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -53,10 +52,6 @@ class LemmaCache:
             lemmas[i] = found
         doc.from_array([LEMMA], lemmas.reshape(-1, 1).astype(np.uint64))
         return doc
-
-    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterable[Doc]:
-        for doc in docs:
-            yield self(doc)
 
 
 def cache_for(lemmatizer: Any) -> LemmaCache | None:

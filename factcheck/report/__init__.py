@@ -139,13 +139,13 @@ def cited(d: dict[str, Any], facts: dict[str, dict[str, Any]]) -> list[dict[str,
     return [facts[f] for f in d["fact_ids"] or [] if f in facts]
 
 
-def discrepancies(result: Result) -> list[dict[str, Any]]:
+def discrepancies(result: Result, facts: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
     """Discrepancy rows, ordered by where their first fact is, then rule and id.
 
     The order of the table already is deterministic; sorting here makes every
     format list findings file by file like a linter, whatever the engine did.
+    `facts`: the renderer's `facts_by_id`, so the rows are looked up once.
     """
-    facts = facts_by_id(result)
 
     def key(d: dict[str, Any]) -> tuple:
         ev = cited(d, facts)

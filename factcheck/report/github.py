@@ -38,7 +38,7 @@ def render_github(result: Result) -> str:
     facts = facts_by_id(result)
     meta = articles_meta(result)
     out = []
-    for d in discrepancies(result):
+    for d in discrepancies(result, facts):
         if triage_state(d) == "dismissed":
             continue
         ev = cited(d, facts)

@@ -60,7 +60,7 @@ def report(result: Result) -> dict[str, Any]:
              "subject": d["subject"], "message": d["message"], "detail": d["detail"],
              "triage": triage_state(d),
              "facts": [fact_json(f) for f in cited(d, facts)]}
-            for d in discrepancies(result)
+            for d in discrepancies(result, facts)
         ],
         "summary": counts(result),
     }

@@ -120,7 +120,7 @@ def render_markdown(result: Result, *, output: str | None = None) -> str:
     facts = facts_by_id(result, aligned=True)
     meta = articles_meta(result)
     order = {a: i for i, a in enumerate(meta)}
-    rows = discrepancies(result)
+    rows = discrepancies(result, facts)
     # The fact a discrepancy finds at odds with the others comes first in fact_ids.
     flagged = {d["fact_ids"][0] for d in rows if d["fact_ids"]}
     c = counts(result)

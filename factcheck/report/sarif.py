@@ -71,7 +71,7 @@ def sarif(result: Result) -> dict[str, Any]:
     facts = facts_by_id(result)
     meta = articles_meta(result)
     checks = checks_of(result)
-    rows = discrepancies(result)
+    rows = discrepancies(result, facts)
     for d in rows:  # a rule the catalogue does not know still needs an entry
         if d["rule"] not in checks:
             checks[d["rule"]] = {"name": d["name"] or d["rule"], "severity": d["severity"]}

@@ -28,7 +28,7 @@ def render_text(result: Result) -> str:
     facts = facts_by_id(result)
     meta = articles_meta(result)
     lines = []
-    for d in discrepancies(result):
+    for d in discrepancies(result, facts):
         if triage_state(d) == "dismissed":
             continue
         ev = cited(d, facts)
