@@ -165,6 +165,7 @@ def extract_partition(
     items = ((a.body, i) for i, a in enumerate(articles))
     for doc, i in pipe(nlp, items, batch_size=batch_size):
         gather.add(i, doc_rows(doc, articles[i], rules), articles[i])
+    heap.trim()  # a cluster worker lives for many partitions: give the parse buffers back
     return gather.table()
 
 
