@@ -49,6 +49,13 @@ FACTS_SCHEMA: dict[str, pl.DataType] = {
     "attribute_scope": pl.String(),
     # Which rule or pattern found the fact, so every row can be explained.
     "pattern": pl.String(),
+    # The frame of a numeric fact (docs/facts.md): the event class the figure
+    # belongs to (killed, wounded, arrested... from rules), whose figure it is,
+    # as of when, and where. Empty where the parse does not say.
+    "event": pl.String(),
+    "holder": pl.String(),
+    "as_of": pl.String(),
+    "place": pl.String(),
 }
 
 # One row per discrepancy; the facts it cites are in `fact_ids` (join to FACTS).
@@ -74,6 +81,42 @@ GROUPS_SCHEMA: dict[str, pl.DataType] = {
     "story": pl.String(),
     "fact_id": pl.String(),
     "score": pl.Float64(),
+}
+
+# One row per person per article of a story: who the person is across the
+# story (`person`), and what this article says of them, each value with the
+# fact it came from (`fact_ids`). Filled by the people linker at cross-check time.
+PEOPLE_SCHEMA: dict[str, pl.DataType] = {
+    "person": pl.String(),  # stable id of the person within the story
+    "story": pl.String(),
+    "article": pl.String(),
+    "name": pl.String(),  # as written in this article
+    "start": pl.Int64(),
+    "end": pl.Int64(),
+    "age": pl.Float64(),  # years ("9-month-old" is 0.75)
+    "role": pl.String(),
+    "relation": pl.String(),
+    "part": pl.String(),  # victim | suspect | officer | witness | relative | official
+    "condition": pl.String(),  # killed | critical | stable | released | arrested | charged ...
+    "charge": pl.String(),
+    "link": pl.Float64(),  # how sure the cross-article link is, 0..1
+    "fact_ids": pl.List(pl.String()),
+}
+
+# A running total of a story across its articles in time order (the toll that
+# climbs): one row per article per series.
+TIMELINE_SCHEMA: dict[str, pl.DataType] = {
+    "story": pl.String(),
+    "series": pl.String(),  # the event class counted: killed, wounded, arrested...
+    "article": pl.String(),
+    "published": pl.Datetime("us", "UTC"),
+    "value": pl.Float64(),
+    "low": pl.Float64(),
+    "high": pl.Float64(),
+    "qualifier": pl.String(),
+    "text": pl.String(),
+    "fact_id": pl.String(),
+    "status": pl.String(),  # first | same | update | conflict
 }
 
 # The story each article was put in, and why (given in the input, or grouped).

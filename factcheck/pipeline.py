@@ -17,8 +17,10 @@ from .articles import Article, LineIndex, read_articles
 from .facts import (
     DISCREPANCY_SCHEMA,
     GROUPS_SCHEMA,
+    PEOPLE_SCHEMA,
     SEVERITY_ORDER,
     STORIES_SCHEMA,
+    TIMELINE_SCHEMA,
     empty,
     fact_id,
 )
@@ -63,6 +65,9 @@ class Result:
     groups: pl.DataFrame = field(default_factory=lambda: empty(GROUPS_SCHEMA))
     discrepancies: pl.DataFrame = field(default_factory=lambda: empty(DISCREPANCY_SCHEMA))
     stories: pl.DataFrame = field(default_factory=lambda: empty(STORIES_SCHEMA))
+    # Filled by the cross-check where the extractors found people and running totals.
+    people: pl.DataFrame = field(default_factory=lambda: empty(PEOPLE_SCHEMA))
+    timeline: pl.DataFrame = field(default_factory=lambda: empty(TIMELINE_SCHEMA))
 
 
 def article_rows(doc_rows: Iterable[dict[str, Any]], article: Article) -> list[dict[str, Any]]:
