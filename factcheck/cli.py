@@ -14,6 +14,10 @@ from collections.abc import Sequence
 from . import __version__
 from .errors import ExitCode, FactcheckError
 
+# The --format choices; report.FORMATS names the same writers (a test holds them
+# equal). Spelled here so that parsing arguments does not load polars.
+FORMATS = ("text", "json", "markdown", "sarif", "github", "junit", "gitlab")
+
 EPILOG_FORMATS = """\
 article formats:
   .md    Markdown with YAML front matter (title, source, published, url, story)
@@ -64,7 +68,37 @@ def _add_common(p: argparse.ArgumentParser) -> None:
     g.add_argument("--story-key", metavar="FIELD",
                    help="front matter / JSON field that names each article's story "
                         "(default: 'story', else stories are grouped automatically)")
+    g.add_argument("--progress", choices=("auto", "always", "never"), default="auto",
+                   help="progress on stderr: auto (a redrawn line on a terminal, a plain "
+                        "line every few seconds in a log), always (plain lines from the "
+                        "first article to the last), never")
     g.add_argument("--debug", action="store_true", help="show tracebacks for errors")
+
+
+class _Replace(argparse._AppendAction):
+    """A list option ("FC101,FC2", repeatable) whose command-line values replace
+    the configuration's rather than add to them, as ruff's do."""
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        given = namespace.__dict__.setdefault("_given_lists", set())
+        if self.dest not in given:
+            given.add(self.dest)
+            setattr(namespace, self.dest, [])
+        getattr(namespace, self.dest).append(values)
+
+
+def _add_selection(p: argparse.ArgumentParser) -> None:
+    g = p.add_argument_group("rule selection (ruff's names; codes, prefixes like FC1, "
+                             "rule names, or ALL)")
+    g.add_argument("--select", action=_Replace, default=[], metavar="CODES",
+                   help="report only these rules (default: all)")
+    g.add_argument("--extend-select", action=_Replace, default=[], metavar="CODES",
+                   help="report these rules as well as the selected ones")
+    g.add_argument("--ignore", action=_Replace, default=[], metavar="CODES",
+                   help="do not report these rules")
+    g.add_argument("--per-file-ignores", action=_Replace, default=[], metavar="GLOB:CODES",
+                   help="do not report these rules where the finding is in a matching "
+                        "file, e.g. 'archive/*:FC201,FC202' (repeatable)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -124,8 +158,13 @@ def build_parser() -> argparse.ArgumentParser:
                "  factcheck check new/ --against store/ --format sarif -o factcheck.sarif\n"
                "  factcheck check seeds/ --format json | jq '.summary'\n\n" + EXIT_CODES)
     _add_inputs(p, paths_required=False)
-    p.add_argument("--format", choices=("text", "json", "markdown", "sarif", "github"),
-                   default="text", help="output format (default: text, one line a discrepancy)")
+    _add_selection(p)
+    p.add_argument("--format", choices=FORMATS, default="text",
+                   help="output format (default: text, one line a discrepancy); junit for CI "
+                        "test reports, gitlab for GitLab code quality")
+    p.add_argument("--output-format", choices=("concise", "full"), default=None,
+                   help="with --format text: one line a finding (concise), or each with the "
+                        "sentences that disagree (full; the default on a terminal)")
     p.add_argument("-o", "--output", metavar="FILE", help="write the output to FILE, not stdout")
     p.add_argument("--report", metavar="FILE",
                    help="also write the Markdown report to FILE (e.g. reports/batch.md)")
@@ -141,6 +180,25 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--facts", metavar="DATASET",
                    help="cross-check a facts table made by 'extract' (Parquet file or folder) "
                         "instead of extracting")
+
+    p = sub.add_parser(
+        "baseline", formatter_class=_Formatter,
+        help="accept every current finding, so the gate fails only on new ones",
+        description="Run the check and mark every finding it reports as dismissed in the\n"
+                    "triage file, with a reason. 'factcheck check' on the same batch then\n"
+                    "exits 0, and fails again only when a new finding appears.",
+        epilog="examples:\n"
+               "  factcheck baseline feed/ --reason 'findings before the gate was adopted'\n"
+               "  factcheck baseline feed.jsonl --triage ci/factcheck.triage.json")
+    _add_inputs(p)
+    _add_selection(p)
+    p.add_argument("--triage", metavar="FILE",
+                   help="triage file to write (default: factcheck.triage.json beside the batch)")
+    p.add_argument("--reason", default="accepted as baseline", metavar="TEXT",
+                   help="the note kept with each accepted finding (default: 'accepted as "
+                        "baseline')")
+    p.add_argument("--against", metavar="STORE",
+                   help="also compare with the facts of published articles in this store")
 
     p = sub.add_parser(
         "review", formatter_class=_Formatter,
@@ -202,10 +260,34 @@ def _options(args: argparse.Namespace):
                    facts=getattr(args, "facts", None))
 
 
-def _progress():
-    from .progress import terminal_progress
+def _progress(args: argparse.Namespace | None = None):
+    from .progress import progress_for
 
-    return terminal_progress(sys.stderr)
+    return progress_for(sys.stderr, getattr(args, "progress", "auto"))
+
+
+def _selection(args: argparse.Namespace):
+    from .selection import Selection, parse_per_file, split_codes
+
+    return Selection(select=split_codes(args.select),
+                     extend_select=split_codes(args.extend_select),
+                     ignore=split_codes(args.ignore),
+                     per_file_ignores=parse_per_file(args.per_file_ignores))
+
+
+def _checked(args: argparse.Namespace, options):
+    """Run the check and keep the findings the rule selection reports."""
+    from .pipeline import run
+    from .report import checks_of, located_in
+    from .selection import apply_selection, check_known
+
+    selection = _selection(args)
+    result = run(args.paths, options, _progress(args))
+    if not selection.empty():
+        check_known(selection, checks_of(result))
+        result.discrepancies = apply_selection(result.discrepancies, selection,
+                                               checks_of(result), located_in(result))
+    return result
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
@@ -224,7 +306,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
         raise FactcheckError("--scheduler needs --engine dask")
     rules = load_rules(options.rules_dirs, defaults=options.default_rules)
     articles = read_articles(args.paths)
-    facts = extract_articles(articles, rules, options, _progress())
+    facts = extract_articles(articles, rules, options, _progress(args))
     if as_dataset:
         write_dataset(args.output, facts, articles, rules_version=rules.version)
         print(f"{len(facts)} facts from {len(articles)} articles → {args.output} (dataset)",
@@ -240,7 +322,6 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     from .atomic import write_text_atomic
-    from .pipeline import run
     from .report import fails, render
     from .triage import Triage, apply_triage, default_triage_path
 
@@ -252,9 +333,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     options.against = args.against
     # Read the triage file first: a corrupt one stops the run before any work.
     triage = Triage.load(args.triage or default_triage_path(args.paths or [args.facts]))
-    result = run(args.paths, options, _progress())
+    _selection(args)  # a malformed selector stops the run before any work too
+    result = _checked(args, options)
     result.discrepancies = apply_triage(result.discrepancies, triage)
-    text = render(args.format, result, output=args.output)
+    text = render(args.format, result, output=args.output, **_text_style(args))
     if args.output:
         write_text_atomic(args.output, text)
         print(f"wrote {args.output}", file=sys.stderr)
@@ -266,6 +348,32 @@ def cmd_check(args: argparse.Namespace) -> int:
     if args.exit_zero:
         return ExitCode.OK
     return ExitCode.FINDINGS if fails(result, args.fail_on) else ExitCode.OK
+
+
+def _text_style(args: argparse.Namespace) -> dict[str, bool]:
+    """Full text and colour by default on a terminal; concise and plain in pipes."""
+    if args.format != "text":
+        return {}
+    tty = not args.output and sys.stdout.isatty()
+    full = (args.output_format or ("full" if tty else "concise")) == "full"
+    color = tty and not os.environ.get("NO_COLOR")
+    return {"full": full, "color": color}
+
+
+def cmd_baseline(args: argparse.Namespace) -> int:
+    from .triage import Triage, default_triage_path
+
+    options = _options(args)
+    options.against = args.against
+    triage = Triage.load(args.triage or default_triage_path(args.paths))
+    _selection(args)
+    result = _checked(args, options)
+    ids = result.discrepancies["id"].unique(maintain_order=True).to_list()
+    fresh = [fp for fp in ids if triage.state(fp) == "new"]
+    triage.decide_many(fresh, "dismissed", args.reason)
+    print(f"{triage.path}: accepted {len(fresh)} findings as the baseline "
+          f"({len(ids) - len(fresh)} already decided)", file=sys.stderr)
+    return ExitCode.OK
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
@@ -303,7 +411,7 @@ def cmd_store(args: argparse.Namespace) -> int:
     added, n_facts = 0, 0
     if todo:
         rules = load_rules(options.rules_dirs, defaults=options.default_rules)
-        done = store.add(todo, extract_articles(todo, rules, options, _progress()))
+        done = store.add(todo, extract_articles(todo, rules, options, _progress(args)))
         added, n_facts = len(done.added), done.facts
     print(f"{args.store}: added {added} articles ({n_facts} facts), "
           f"{len(articles) - added} already stored; {len(store.articles)} in all",
@@ -329,7 +437,7 @@ def cmd_review(args: argparse.Namespace) -> int:
     return app.return_code or ExitCode.OK
 
 
-COMMANDS = {"review": cmd_review,
+COMMANDS = {"review": cmd_review, "baseline": cmd_baseline,
             "extract": cmd_extract, "check": cmd_check, "rules": cmd_rules, "store": cmd_store}
 
 

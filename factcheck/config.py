@@ -27,6 +27,8 @@ from .errors import FactcheckError, shown_path
 
 # Options whose values are paths, resolved against the configuration's folder.
 PATH_KEYS = {"rules", "triage", "against", "cache_dir", "report"}
+# Options whose value in the file is a table rather than a string or a list.
+TABLE_KEYS = {"per_file_ignores"}
 
 
 @dataclass(frozen=True)
@@ -101,9 +103,20 @@ def _actions(parser: argparse.ArgumentParser) -> dict[str, argparse.Action]:
     return {a.dest: a for a in parser._actions if a.option_strings}
 
 
-def _check(config: Config, key: str, value: Any, action: argparse.Action) -> None:
+def _check(config: Config, key: str, value: Any, action: argparse.Action) -> Any:
+    """The value as the option holds it, or an error naming file, line and setting."""
     where = _where(config, key)
     name = key.replace("_", "-")
+    if key in TABLE_KEYS:
+        # A table of glob → rule codes (ruff's per-file-ignores).
+        ok = isinstance(value, dict) and all(
+            isinstance(v, list) and all(isinstance(c, str) for c in v) for v in value.values())
+        if not ok:
+            raise FactcheckError(f"{name}: expected a table of glob = [rule codes], "
+                                 f"got {value!r}", **where)
+        from .selection import per_file_entries
+
+        return per_file_entries(value)
     if isinstance(action, argparse._StoreTrueAction):
         ok = isinstance(value, bool)
         expected = "true or false"
@@ -121,6 +134,7 @@ def _check(config: Config, key: str, value: Any, action: argparse.Action) -> Non
     if action.choices is not None and value not in action.choices:
         raise FactcheckError(f"{name}: expected one of {', '.join(action.choices)}, "
                              f"got {value!r}", **where)
+    return list(value) if isinstance(value, list) else value
 
 
 def apply_config(config: Config, subparsers: dict[str, argparse.ArgumentParser]) -> None:
@@ -134,8 +148,7 @@ def apply_config(config: Config, subparsers: dict[str, argparse.ArgumentParser])
         defaults = {}
         for key, value in config.values.items():
             if key in actions and key not in ("help", "debug"):
-                _check(config, key, value, actions[key])
-                defaults[key] = list(value) if isinstance(value, list) else value
+                defaults[key] = _check(config, key, value, actions[key])
         parser.set_defaults(**defaults)
     unknown = sorted(set(config.values) - known - {"help", "debug"})
     if unknown:

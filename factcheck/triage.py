@@ -94,6 +94,16 @@ class Triage:
         self.decisions[fingerprint] = Decision(state=state, note=note, when=_now())
         self.save()
 
+    def decide_many(self, fingerprints: Sequence[str], state: str, note: str) -> None:
+        """One decision for many discrepancies (a baseline), written once."""
+        if state not in STATES:
+            raise ValueError(f"state must be one of {STATES}, got {state!r}")
+        when = _now()
+        for fp in fingerprints:
+            self._history.append((fp, self.decisions.get(fp)))
+            self.decisions[fp] = Decision(state=state, note=note, when=when)
+        self.save()
+
     def note(self, fingerprint: str, text: str) -> None:
         before = self.decisions.get(fingerprint)
         self._history.append((fingerprint, before))

@@ -64,3 +64,41 @@ def test_articles_from_the_cache_do_not_inflate_the_rate() -> None:
     report(3, 4, 5100)
     assert out.getvalue().split("\r")[-1].strip() == (
         "extracting: 3/4 articles  10 words/s  elapsed 0:10  ETA 0:10")
+
+
+def test_a_log_gets_a_plain_line_every_interval() -> None:
+    from factcheck.progress import log_progress
+
+    out, clock = io.StringIO(), Clock()
+    report = log_progress(out, interval=10.0, clock=clock)
+    report(0, 300, 0)
+    for i, at in enumerate((4.0, 9.0, 10.5, 15.0, 21.0), 1):
+        clock.now = 100.0 + at
+        report(i * 50, 300, i * 50_000)
+    lines = out.getvalue().splitlines()
+    assert "\r" not in out.getvalue()
+    assert lines == ["extracting: 150/300 articles  14,286 words/s  elapsed 0:10  ETA 0:10",
+                     "extracting: 250/300 articles  11,905 words/s  elapsed 0:21  ETA 0:04"]
+
+
+@pytest.mark.parametrize(("mode", "lines"), [("auto", 0), ("always", 2), ("never", 0)])
+def test_progress_modes_off_a_terminal(mode, lines) -> None:
+    from factcheck.progress import progress_for
+
+    out = io.StringIO()
+    report = progress_for(out, mode)
+    if report is not None:  # a short run: under the interval from first to last
+        report(0, 3, 0)
+        report(3, 3, 900)
+    assert len(out.getvalue().splitlines()) == lines
+
+
+def test_check_with_stderr_to_a_file_shows_progress_lines(tmp_path, monkeypatch) -> None:
+    from tests.conftest import SEEDS, run_cli
+
+    # Every article due at once: what a long batch prints every ten seconds.
+    monkeypatch.setenv("FACTCHECK_PROGRESS_SECONDS", "0")
+    proc = run_cli("check", str(SEEDS), "--no-cache", "--jobs", "1", cwd=tmp_path)
+    progress = [ln for ln in proc.stderr.splitlines() if ln.startswith("extracting: ")]
+    assert [ln.split("  ")[0] for ln in progress] == [
+        f"extracting: {i}/6 articles" for i in range(7)]

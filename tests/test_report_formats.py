@@ -15,8 +15,10 @@ from factcheck.report.github import render_github
 from factcheck.triage import Triage, apply_triage
 from tests.report_support import assert_golden, synthetic_result
 
-SUFFIX = {"text": "txt", "json": "json", "markdown": "md", "sarif": "sarif", "github": "github"}
-SARIF_SCHEMA = Path(__file__).parent / "data" / "sarif-schema-2.1.0.json"
+SUFFIX = {"text": "txt", "json": "json", "markdown": "md", "sarif": "sarif", "github": "github",
+          "junit": "junit.xml", "gitlab": "gitlab.json"}
+DATA = Path(__file__).parent / "data"
+SARIF_SCHEMA = DATA / "sarif-schema-2.1.0.json"
 
 
 @pytest.fixture
@@ -147,7 +149,8 @@ def test_json_lines_records_are_named_not_given_file_lines():
     r = synthetic_result()
     r.articles = [dataclasses.replace(a, path="feed.jsonl", line=i)
                   for i, a in enumerate(r.articles, 1)]
-    assert render("text", r).splitlines()[0].startswith("feed.jsonl[news/tide-times.md]:6:27: ")
+    # The file, the record's line and a short id; not a position inside the text.
+    assert render("text", r).splitlines()[0].startswith("feed.jsonl:2 [news/tide-tim…]: FC101 ")
     annotation = render("github", r).splitlines()[0]
     # On the record's line of the feed, not a line inside its text.
     assert annotation.startswith("::error file=feed.jsonl,line=2,title=")
@@ -156,3 +159,61 @@ def test_json_lines_records_are_named_not_given_file_lines():
     assert loc["physicalLocation"]["region"] == {"startLine": 2}
     assert loc["logicalLocations"] == [{"name": "news/tide-times.md", "kind": "object"}]
     jsonschema.validate(log, json.loads(SARIF_SCHEMA.read_text(encoding="utf-8")))
+
+
+def test_every_writer_is_a_format_choice_of_check():
+    from factcheck.cli import FORMATS as CLI_FORMATS
+
+    assert CLI_FORMATS == FORMATS
+
+
+def test_sarif_has_one_location_and_the_other_outlets_as_related_locations(result):
+    log = json.loads(render("sarif", result))
+    jsonschema.validate(log, json.loads(SARIF_SCHEMA.read_text(encoding="utf-8")))
+    for r in log["runs"][0]["results"]:
+        assert len(r["locations"]) == 1
+        (related,) = r["relatedLocations"]
+        assert related["id"] == 1
+    money = log["runs"][0]["results"][0]
+    assert money["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == \
+        "news/tide-times.md"
+    other = money["relatedLocations"][0]
+    assert other["physicalLocation"]["artifactLocation"]["uri"] == "news/coast-gazette.md"
+    assert other["physicalLocation"]["region"]["snippet"]["text"] == "£12m"
+    assert other["message"]["text"] == "Coast Gazette: £12m"
+
+
+def test_junit_validates_against_the_junit_schema(result):
+    from lxml import etree
+
+    schema = etree.XMLSchema(etree.parse(str(DATA / "junit.xsd")))
+    doc = etree.fromstring(render("junit", result).encode())
+    schema.assertValid(doc)
+    assert (doc.get("tests"), doc.get("failures"), doc.get("skipped")) == ("2", "1", "1")
+    case = doc.find("testsuite/testcase")
+    assert case.get("file") == "news/tide-times.md" and case.get("line") == "6"
+    assert case.find("failure").get("type") == "FC101"
+    assert "Coast Gazette" in case.find("failure").text
+    skipped = doc.find("testsuite/testcase/skipped")
+    assert skipped.get("message") == "Brook was promoted on Friday"
+    # Nothing found is one passing case, still a valid report.
+    result.discrepancies = result.discrepancies.clear()
+    empty = etree.fromstring(render("junit", result).encode())
+    schema.assertValid(empty)
+    assert (empty.get("tests"), empty.get("failures")) == ("1", "0")
+
+
+def test_gitlab_validates_against_the_code_quality_schema(result):
+    schema = json.loads((DATA / "gitlab-code-quality.json").read_text(encoding="utf-8"))
+    issues = json.loads(render("gitlab", result))
+    jsonschema.validate(issues, schema)
+    # The dismissed warning is not an issue; the error is major, on its line.
+    (issue,) = issues
+    assert issue["severity"] == "major" and issue["check_name"] == "FC101"
+    assert issue["location"] == {"path": "news/tide-times.md", "lines": {"begin": 6}}
+    assert "news/coast-gazette.md:6:22" in issue["description"]
+    # Two rows with one fingerprint stay two issues with distinct fingerprints.
+    result.discrepancies = pl.concat([result.discrepancies, result.discrepancies.head(1)])
+    issues = json.loads(render("gitlab", result))
+    jsonschema.validate(issues, schema)
+    assert len({i["fingerprint"] for i in issues}) == len(issues) == 2

@@ -20,19 +20,24 @@ from ..facts import SEVERITY_ORDER
 if TYPE_CHECKING:
     from ..pipeline import Result
 
-FORMATS = ("text", "json", "markdown", "sarif", "github")
+FORMATS = ("text", "json", "markdown", "sarif", "github", "junit", "gitlab")
 # Articles whose offsets are offsets into the file on disk, so line/column
 # point at the file (HTML offsets are into the extracted text, JSON Lines
 # offsets into one record's `text`).
 _FILE_POSITIONS = {".md", ".markdown", ".txt"}
 
 
-def render(fmt: str, result: Result, *, output: str | None = None) -> str:
-    """The report in `fmt`; `output` is where it will be written (for relative links)."""
+def render(fmt: str, result: Result, *, output: str | None = None, full: bool = False,
+           color: bool = False) -> str:
+    """The report in `fmt`; `output` is where it will be written (for relative links).
+
+    `full` and `color` shape the text format: the sentences under each finding,
+    and terminal colours.
+    """
     if fmt == "text":
         from .text import render_text
 
-        return render_text(result)
+        return render_text(result, full=full, color=color)
     if fmt == "json":
         from .json import render_json
 
@@ -49,6 +54,14 @@ def render(fmt: str, result: Result, *, output: str | None = None) -> str:
         from .github import render_github
 
         return render_github(result)
+    if fmt == "junit":
+        from .junit import render_junit
+
+        return render_junit(result)
+    if fmt == "gitlab":
+        from .gitlab import render_gitlab
+
+        return render_gitlab(result)
     raise ValueError(f"unknown format {fmt!r}")
 
 
@@ -111,6 +124,76 @@ def where_label(meta: dict[str, ArticleMeta], fact: dict[str, Any]) -> str:
     if m is None or m.id == m.path:
         return f"{fact['article']}:{pos}"
     return f"{m.path}[{m.id}]:{pos}"
+
+
+def short_id(record: str, width: int = 14) -> str:
+    return record if len(record) <= width else record[: width - 1] + "…"
+
+
+def short_where(meta: dict[str, ArticleMeta], fact: dict[str, Any]) -> str:
+    """Where a finding is, as short as stays unambiguous: `path:line:col` for a
+    file; for a JSON Lines record the file, the record's line and a short id
+    (the position inside the record's text means nothing in the file)."""
+    m = meta.get(fact["article"])
+    if m is None or m.id == m.path:
+        return f"{fact['article']}:{fact['line']}:{fact['column']}"
+    line = f":{m.record_line}" if m.record_line is not None else ""
+    return f"{m.path}{line} [{short_id(m.id)}]"
+
+
+def located_in(result: Result) -> dict[str, str]:
+    """Discrepancy id → the file its first fact is in (where it is reported)."""
+    facts = facts_by_id(result)
+    meta = articles_meta(result)
+    out = {}
+    for d in result.discrepancies.select("id", "fact_ids").iter_rows(named=True):
+        ev = cited(d, facts)
+        if ev:
+            m = meta.get(ev[0]["article"])
+            out.setdefault(d["id"], m.path if m else ev[0]["article"])
+    return out
+
+
+def article_labels(meta: dict[str, ArticleMeta], articles: list[str] | None = None,
+                   width: int = 32) -> dict[str, str]:
+    """A name for each article that tells two articles of one outlet apart: the
+    source alone, or the source and a short title (or its time, or its id when
+    the titles are alike too). `articles`: the ones shown together (a story)."""
+    ids = list(meta) if articles is None else [a for a in articles if a in meta]
+    by_source: dict[str, list[str]] = {}
+    for a in ids:
+        by_source.setdefault(meta[a].source or a, []).append(a)
+    out = {}
+    for source, arts in by_source.items():
+        if len(arts) == 1:
+            out[arts[0]] = source
+            continue
+        titles = [_short(meta[a].title, width) for a in arts]
+        times = [when(meta[a].published) for a in arts]
+        for a, title, time in zip(arts, titles, times, strict=True):
+            if title and titles.count(title) == 1:
+                extra = f"“{title}”"
+            elif times.count(time) == 1 and meta[a].published is not None:
+                extra = time
+            else:
+                extra = short_id(PurePosixPath(meta[a].id).stem or meta[a].id, 20)
+            out[a] = f"{source} ({extra})"
+    return out
+
+
+def _short(s: str, width: int) -> str:
+    s = " ".join((s or "").split())
+    return s if len(s) <= width else s[: width - 1].rstrip() + "…"
+
+
+def when(moment: datetime | None, empty: str = "undated") -> str:
+    """A publication time as a person reads it; a date given without a time
+    (read as midnight UTC) stays a date."""
+    if moment is None:
+        return empty
+    if (moment.hour, moment.minute, moment.second, moment.microsecond) == (0, 0, 0, 0):
+        return moment.strftime("%Y-%m-%d")
+    return moment.strftime("%Y-%m-%d %H:%M UTC")
 
 
 def iso(moment: datetime | None) -> str | None:

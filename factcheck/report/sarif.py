@@ -1,4 +1,6 @@
-"""SARIF 2.1.0: one result a discrepancy, one location a fact it cites.
+"""SARIF 2.1.0: one result a discrepancy, located at the fact at odds (its
+first fact); the facts of the other outlets are its `relatedLocations`
+(code-scanning tools such as GitHub read only the first `location`).
 
 Columns are counted in Unicode code points (Python's), so the run says
 `columnKind: unicodeCodePoints`. Triage is carried the SARIF way: a dismissed
@@ -80,17 +82,25 @@ def sarif(result: Result) -> dict[str, Any]:
     results = []
     for d in rows:
         state = triage_state(d)
+        ev = cited(d, facts)
+        related = []
+        for i, f in enumerate(ev[1:], 1):
+            loc = _location(f, meta)
+            loc["id"] = i
+            related.append(loc)
         r: dict[str, Any] = {
             "ruleId": d["rule"],
             "ruleIndex": index[d["rule"]],
             "level": LEVELS.get(d["severity"], "warning"),
             "message": {"text": d["message"] or d["name"] or d["rule"]},
-            "locations": [_location(f, meta) for f in cited(d, facts)],
+            "locations": [_location(f, meta) for f in ev[:1]],
             "partialFingerprints": {FINGERPRINT: d["id"]},
             "baselineState": "new" if state == "new" else "unchanged",
             "properties": {"kind": d["kind"], "status": d["status"], "subject": d["subject"],
                            "story": d["story"], "detail": d["detail"], "triage": state},
         }
+        if related:
+            r["relatedLocations"] = related
         if state == "dismissed":
             r["suppressions"] = [{"kind": "external", "status": "accepted",
                                   "justification": d.get("triage_note")

@@ -1,39 +1,114 @@
-"""The one-line text form: `path:line:col: CODE severity message`.
+"""The text form, like a linter's: `path:line:col: CODE severity message`.
 
-One line a discrepancy, at its first fact, like a linter; dismissed ones are
-left out (they are counted in the last line), so the lines are what still
-needs a person.
+Concise: one line a discrepancy, at its first fact. Full (the default on a
+terminal): under each line, every outlet's sentence with the figure marked
+(carets beneath it, and colour on a terminal), the outlet told apart by its
+title or time where it has two articles in the story. Dismissed discrepancies
+are left out (they are counted in the last line), so the lines are what still
+needs a person. For a JSON Lines record the location is the file, the
+record's line and a short id.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import textwrap
+from typing import TYPE_CHECKING, Any
 
 from . import (
+    article_labels,
     articles_meta,
     cited,
     counts,
     discrepancies,
     facts_by_id,
     plural,
+    short_where,
     triage_state,
-    where_label,
 )
 
 if TYPE_CHECKING:
     from ..pipeline import Result
 
+WIDTH = 88  # of a quoted sentence's lines, after the gutter
+RESET = "\x1b[0m"
+STYLES = {"error": "\x1b[1;31m", "warning": "\x1b[1;33m", "info": "\x1b[2m",
+          "where": "\x1b[1m", "code": "\x1b[1;31m", "mark": "\x1b[1;4m", "dim": "\x1b[2m",
+          "odd": "\x1b[1;31m"}
 
-def render_text(result: Result) -> str:
+
+class _Paint:
+    def __init__(self, on: bool) -> None:
+        self.on = on
+
+    def __call__(self, text: str, style: str) -> str:
+        return f"{STYLES[style]}{text}{RESET}" if self.on and text else text
+
+
+def _wrapped(sentence: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    """The sentence in lines of WIDTH, each with the marked span's part of it
+    (start, end within the line; equal when the line holds none of it)."""
+    lines = textwrap.wrap(sentence, WIDTH, break_long_words=False, break_on_hyphens=False)
+    out, pos = [], 0
+    for line in lines:
+        at = sentence.find(line, pos)
+        at = pos if at < 0 else at
+        lo, hi = max(start, at) - at, min(end, at + len(line)) - at
+        out.append((line, lo, hi) if lo < hi else (line, 0, 0))
+        pos = at + len(line)
+    return out
+
+
+def _quote(fact: dict[str, Any], paint: _Paint, odd: bool) -> list[str]:
+    sentence = " ".join((fact["sentence"] or fact["text"]).split())
+    words = " ".join((fact["text"] or "").split())
+    i = sentence.find(words) if words else -1
+    start, end = (i, i + len(words)) if i >= 0 else (0, 0)
+    out = []
+    for line, lo, hi in _wrapped(sentence, start, end):
+        if hi > lo:
+            mark = paint(line[lo:hi], "odd" if odd else "mark")
+            out.append(f"   | {line[:lo]}{mark}{line[hi:]}")
+            out.append("   | " + " " * lo + paint("^" * (hi - lo), "odd" if odd else "dim"))
+        else:
+            out.append(f"   | {line}")
+    return out
+
+
+def _finding(d: dict[str, Any], ev: list[dict[str, Any]], meta, labels: dict[str, str],
+             paint: _Paint, full: bool) -> list[str]:
+    where = short_where(meta, ev[0]) if ev else "-"
+    head = (f"{paint(where, 'where')}: {paint(d['rule'] or '', 'code')} "
+            f"{paint(d['severity'] or '', d['severity'] if d['severity'] in STYLES else 'dim')} "
+            f"{d['message']}")
+    if not full:
+        return [head]
+    out = [head]
+    for i, f in enumerate(ev):
+        label = labels.get(f["article"]) or f["source"] or f["article"]
+        loc = "" if i == 0 else f"  {paint(short_where(meta, f), 'dim')}"
+        out.append(f"  {'✗' if i == 0 else '·'} {label}{loc}")
+        out += _quote(f, paint, odd=i == 0)
+    if d["detail"]:
+        out.append(f"  = why: {d['detail']}")
+    out.append("")
+    return out
+
+
+def render_text(result: Result, *, full: bool = False, color: bool = False) -> str:
     facts = facts_by_id(result)
     meta = articles_meta(result)
+    paint = _Paint(color)
+    story_of: dict[str, list[str]] = {}
+    for r in result.stories.iter_rows(named=True):
+        story_of.setdefault(r["story"], []).append(r["article"])
+    labels: dict[str, str] = {}
+    for arts in story_of.values():
+        labels.update(article_labels(meta, arts))
     lines = []
     for d in discrepancies(result, facts):
         if triage_state(d) == "dismissed":
             continue
-        ev = cited(d, facts)
-        where = where_label(meta, ev[0]) if ev else "-"
-        lines.append(f"{where}: {d['rule']} {d['severity']} {d['message']}")
+        lines += _finding(d, cited(d, facts), meta, labels, paint, full)
     c = counts(result)
     tail = (f"{plural(c['discrepancies'], 'discrepancy', 'discrepancies')} in "
             f"{plural(c['articles'], 'article', 'articles')} "
