@@ -7,6 +7,7 @@ formats agree with each other on what they show and in which order.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
@@ -15,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import polars as pl
 
+from ..display import when
 from ..facts import SEVERITY_ORDER
 
 if TYPE_CHECKING:
@@ -154,6 +156,12 @@ def located_in(result: Result) -> dict[str, str]:
     return out
 
 
+def outlet(source: str) -> str:
+    """A source as a person names the outlet: a web port (`:80`, `:443`) dropped,
+    so `example.com:80` and `example.com` are one outlet."""
+    return re.sub(r":(80|443)$", "", source or "")
+
+
 def article_labels(meta: dict[str, ArticleMeta], articles: list[str] | None = None,
                    width: int = 32) -> dict[str, str]:
     """A name for each article that tells two articles of one outlet apart: the
@@ -162,7 +170,7 @@ def article_labels(meta: dict[str, ArticleMeta], articles: list[str] | None = No
     ids = list(meta) if articles is None else [a for a in articles if a in meta]
     by_source: dict[str, list[str]] = {}
     for a in ids:
-        by_source.setdefault(meta[a].source or a, []).append(a)
+        by_source.setdefault(outlet(meta[a].source) or a, []).append(a)
     out = {}
     for source, arts in by_source.items():
         if len(arts) == 1:
@@ -186,14 +194,30 @@ def _short(s: str, width: int) -> str:
     return s if len(s) <= width else s[: width - 1].rstrip() + "…"
 
 
-def when(moment: datetime | None, empty: str = "undated") -> str:
-    """A publication time as a person reads it; a date given without a time
-    (read as midnight UTC) stays a date."""
-    if moment is None:
-        return empty
-    if (moment.hour, moment.minute, moment.second, moment.microsecond) == (0, 0, 0, 0):
-        return moment.strftime("%Y-%m-%d")
-    return moment.strftime("%Y-%m-%d %H:%M UTC")
+def relabel(message: str, ev: list[dict[str, Any]], labels: dict[str, str]) -> str:
+    """The message with each outlet named as the report names its articles:
+    where two of the story's articles are from one outlet ("example.com says
+    six; example.com says five"), the name's occurrences, in order, take the
+    labels of that outlet's cited articles, in the order they are cited."""
+    arts_of: dict[str, list[str]] = {}
+    for f in ev:
+        if f["source"] and f["article"] not in arts_of.setdefault(f["source"], []):
+            arts_of[f["source"]].append(f["article"])
+    arts_of = {s: a for s, a in arts_of.items()
+               if any(labels.get(x, s) != s for x in a)}
+    if not arts_of:
+        return message
+    seen: Counter[str] = Counter()
+
+    def name(m: re.Match[str]) -> str:
+        source = m.group(0)
+        arts = arts_of[source]
+        seen[source] += 1
+        return labels.get(arts[min(seen[source], len(arts)) - 1], source)
+
+    # One pass, longest names first, so "x.com:80" is never read as "x.com".
+    pattern = "|".join(re.escape(s) for s in sorted(arts_of, key=len, reverse=True))
+    return re.sub(pattern, name, message)
 
 
 def iso(moment: datetime | None) -> str | None:

@@ -1,27 +1,37 @@
-"""The Markdown report an editor reads: summary, fact matrix per story, evidence.
+"""The Markdown report an editor reads: an index of every finding on top, then
+the stories that hold findings (most severe first), each with its articles,
+people matrix, timeline, fact matrix and the evidence of each finding; the
+stories with none are listed in one line each at the end.
 
 Plain GitHub-flavoured Markdown, so it reads as well in a terminal (`less`)
 as rendered on GitHub: pipe tables, block quotes, relative links to
-`path#Lline`. Deterministic: stories by id, matrix rows in reading order,
-discrepancies in the order every format uses.
+`path#Lline`, `<a id>` anchors the index links to. Deterministic: the same
+tables give the same bytes.
 """
 
 from __future__ import annotations
 
 import os
+from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import polars as pl
+
+from ..display import format_number, when
+from ..facts import SEVERITY_ORDER
 from . import (
     ArticleMeta,
+    article_labels,
     articles_meta,
     cited,
     counts,
     discrepancies,
     facts_by_id,
     plural,
+    relabel,
+    short_where,
     triage_state,
-    where_label,
 )
 
 if TYPE_CHECKING:
@@ -30,10 +40,13 @@ if TYPE_CHECKING:
 MARK = "⚠"
 NONE = "·"
 NO_STORY = "(no story)"
+BLOCKS = "▁▂▃▄▅▆▇█"
+# Outlets named in one index cell before the rest are counted.
+INDEX_OUTLETS = 3
 
 
 def _cell(s: str) -> str:
-    return " ".join(s.split()).replace("|", "\\|")
+    return " ".join(str(s).split()).replace("|", "\\|")
 
 
 def _short(s: str, width: int = 60) -> str:
@@ -42,14 +55,13 @@ def _short(s: str, width: int = 60) -> str:
     return s if len(s) <= width else s[: width - 1].rstrip() + "…"
 
 
-def _when(m: ArticleMeta | None) -> str:
-    if m is None or m.published is None:
-        return "undated"
-    return m.published.strftime("%Y-%m-%d %H:%M UTC")
+def _anchor(prefix: str, key: str) -> str:
+    slug = "".join(ch if ch.isalnum() else "-" for ch in key.lower()).strip("-")
+    return f"{prefix}-{slug or 'none'}"
 
 
 def _link(fact: dict[str, Any], meta: dict[str, ArticleMeta], base: Path | None) -> str:
-    label = where_label(meta, fact)
+    label = short_where(meta, fact)
     m = meta.get(fact["article"])
     path = m.path if m else fact["article"]
     if path == "-":
@@ -80,25 +92,17 @@ def _label(facts: list[dict[str, Any]]) -> str:
     return f"{subject} ({facts[0]['kind']})" if subject else facts[0]["kind"]
 
 
-def _columns(articles: list[str], meta: dict[str, ArticleMeta]) -> list[tuple[str, str]]:
-    """(article, header) a column: the source, or source and file when a source repeats."""
-    sources = [meta[a].source if a in meta else a for a in articles]
-    out = []
-    for a, s in zip(articles, sources, strict=True):
-        header = s or a
-        if sources.count(s) > 1:
-            header = f"{s} ({Path(meta[a].path if a in meta else a).stem})"
-        out.append((a, header))
-    return out
-
-
-def _matrix(story_articles: list[str], groups: dict[str, list[dict[str, Any]]],
-            meta: dict[str, ArticleMeta], flagged: set[str], order: dict[str, int]) -> list[str]:
-    cols = _columns(story_articles, meta)
+def _matrix(cols: list[tuple[str, str]], groups: dict[str, list[dict[str, Any]]],
+            flagged: set[str], order: dict[str, int], cited_groups: set[str]) -> list[str]:
+    # Only facts that were compared: aligned across two articles or more, or
+    # cited by a finding. A fact one article alone gives has nothing to meet.
+    rows = [fs for g, fs in groups.items()
+            if g in cited_groups or (len({f["article"] for f in fs}) > 1 and not _same_day(fs))]
+    if not rows:
+        return []
     lines = ["| # | fact | " + " | ".join(_cell(h) for _, h in cols) + " |",
              "|---:|---|" + "---|" * len(cols)]
-    rows = sorted(groups.values(),
-                  key=lambda fs: min((order.get(f["article"], 1 << 30), f["start"]) for f in fs))
+    rows.sort(key=lambda fs: min((order.get(f["article"], 1 << 30), f["start"]) for f in fs))
     for n, fs in enumerate(rows, 1):
         cells = []
         for art, _ in cols:
@@ -115,6 +119,105 @@ def _matrix(story_articles: list[str], groups: dict[str, list[dict[str, Any]]],
     return lines
 
 
+def _same_day(facts: list[dict[str, Any]]) -> bool:
+    """Dates all written alike ("Thursday" in each): compare reads them as one
+    claim whatever day each article was published, so they cannot disagree."""
+    return all(f["kind"] == "date" for f in facts) and \
+        len({" ".join(f["text"].casefold().split()) for f in facts}) == 1
+
+
+def _age(years: float | None) -> str:
+    if years is None:
+        return ""
+    if years < 2 and not float(years).is_integer():
+        months = round(years * 12)
+        return f"{months} month{'s' if months != 1 else ''}"
+    return f"{format_number(years)}"
+
+
+PEOPLE_FIELDS = ("age", "role", "condition")
+
+
+def _people(people: pl.DataFrame, cols: list[tuple[str, str]]) -> list[str]:
+    """One row a person, one column an article: the name as written, age, role,
+    condition; where one article stands apart from the others on a field, its
+    cell is marked."""
+    if people.is_empty():
+        return []
+    by_person: dict[str, dict[str, dict[str, Any]]] = {}
+    for r in people.iter_rows(named=True):
+        by_person.setdefault(r["person"], {}).setdefault(r["article"], r)
+    lines = ["| person | " + " | ".join(_cell(h) for _, h in cols) + " |",
+             "|---|" + "---|" * len(cols)]
+    for person in sorted(by_person, key=lambda p: (-len(by_person[p]), p)):
+        rows = by_person[person]
+        shown = {f: {a: (_age(r["age"]) if f == "age" else (r[f] or "")) for a, r in rows.items()}
+                 for f in PEOPLE_FIELDS}
+        odd: set[tuple[str, str]] = set()
+        for field, values in shown.items():
+            tally = Counter(v for v in values.values() if v)
+            if len(tally) > 1:
+                top = max(tally.values())
+                odd |= {(a, field) for a, v in values.items() if v and tally[v] < top}
+        names = Counter(r["name"] for r in rows.values() if r["name"])
+        title = max(names, key=lambda n: (len(n), names[n], n)) if names else person
+        cells = []
+        for art, _ in cols:
+            r = rows.get(art)
+            if r is None:
+                cells.append(NONE)
+                continue
+            parts = [_cell(r["name"] or "?")]
+            for field in PEOPLE_FIELDS:
+                v = shown[field][art]
+                if v:
+                    v = _cell(v if field != "age" else f"age {v}")
+                    parts.append(f"{MARK} **{v}**" if (art, field) in odd else v)
+            cells.append(" / ".join(parts))
+        lines.append(f"| {_cell(title)} | " + " | ".join(cells) + " |")
+    return lines
+
+
+def sparkline(values: list[float]) -> str:
+    lo, hi = min(values), max(values)
+    if hi == lo:
+        return BLOCKS[3] * len(values)
+    return "".join(BLOCKS[round((v - lo) / (hi - lo) * (len(BLOCKS) - 1))] for v in values)
+
+
+def _timeline(timeline: pl.DataFrame, labels: dict[str, str]) -> list[str]:
+    """The running totals of a story in time order, with a small chart a series."""
+    if timeline.is_empty():
+        return []
+    rows = sorted(timeline.iter_rows(named=True),
+                  key=lambda r: (r["series"] or "", r["published"] is None,
+                                 r["published"] or 0, r["article"]))
+    out = []
+    series: dict[str, list[dict[str, Any]]] = {}
+    for r in rows:
+        series.setdefault(r["series"] or "", []).append(r)
+    for name, rs in series.items():
+        values = [r["value"] for r in rs if r["value"] is not None]
+        if values:
+            steps = " → ".join(format_number(v) for v in values)
+            out.append(f"- **{_cell(name or 'figure')}** `{sparkline(values)}` {steps}")
+    out += ["", "| published | article | series | as written | value | status |",
+            "|---|---|---|---|---:|---|"]
+    for r in rows:
+        status = r["status"] or ""
+        if status == "conflict":
+            status = f"{MARK} **conflict**"
+        out.append(f"| {when(r['published'])} | {_cell(labels.get(r['article'], r['article']))} "
+                   f"| {_cell(r['series'] or '')} | {_cell(_short(r['text'] or '', 40))} "
+                   f"| {format_number(r['value'])} | {status} |")
+    return out
+
+
+def _rank(found: list[dict[str, Any]]) -> tuple[int, int]:
+    worst = min((SEVERITY_ORDER.get(d["severity"], 9) for d in found), default=9)
+    return worst, -len(found)
+
+
 def render_markdown(result: Result, *, output: str | None = None) -> str:
     base = Path(output).parent if output else None
     facts = facts_by_id(result, aligned=True)
@@ -124,19 +227,6 @@ def render_markdown(result: Result, *, output: str | None = None) -> str:
     # The fact a discrepancy finds at odds with the others comes first in fact_ids.
     flagged = {d["fact_ids"][0] for d in rows if d["fact_ids"]}
     c = counts(result)
-
-    out = ["# factcheck report", ""]
-    sev = " · ".join(f"{n} {s}" for s, n in c["by_severity"].items()) or "none"
-    out.append(f"**{plural(c['articles'], 'article', 'articles')} · "
-               f"{plural(c['facts'], 'fact', 'facts')} · "
-               f"{plural(c['discrepancies'], 'discrepancy', 'discrepancies')}** ({sev})")
-    out.append("")
-    if c["by_kind"]:
-        out += ["| kind | discrepancies |", "|---|---:|"]
-        out += [f"| {k} | {n} |" for k, n in c["by_kind"].items()]
-        out.append("")
-    if c["by_triage"]:
-        out += ["Triage: " + " · ".join(f"{n} {t}" for t, n in c["by_triage"].items()), ""]
 
     # Stories: from the stories table, else each article's own story.
     story_of = {a: (m.story or NO_STORY) for a, m in meta.items()}
@@ -151,50 +241,104 @@ def render_markdown(result: Result, *, output: str | None = None) -> str:
     by_story: dict[str, list[dict[str, Any]]] = {}
     for d in rows:
         by_story.setdefault(d["story"] or NO_STORY, []).append(d)
+    for found in by_story.values():  # most severe first, else the order every format uses
+        found.sort(key=lambda d: SEVERITY_ORDER.get(d["severity"], 9))
+    stories = sorted(set(story_of.values()) | set(groups) | set(by_story))
+    loud = sorted(by_story, key=lambda s: (*_rank(by_story[s]), s))
+    quiet = [s for s in stories if s not in by_story]
+    arts_of = {s: [a for a in meta if story_of.get(a) == s] for s in stories}
+    labels = {s: article_labels(meta, arts_of[s]) for s in stories}
+    numbers = {}
+    for story in loud:
+        for d in by_story[story]:
+            numbers[id(d)] = len(numbers) + 1
 
-    numbered = quiet = 0
-    for story in sorted(set(story_of.values()) | set(groups) | set(by_story)):
-        arts = [a for a in meta if story_of.get(a) == story]
-        if not groups.get(story) and story not in by_story:
-            quiet += 1  # nothing aligned across its articles: nothing to show
-            continue
-        found = by_story.get(story, [])
-        out += [f"## Story: {story}", "",
+    out = ['# <a id="top"></a>factcheck report', ""]
+    sev = " · ".join(f"{n} {s}" for s, n in c["by_severity"].items()) or "none"
+    out.append(f"**{plural(c['articles'], 'article', 'articles')} · "
+               f"{plural(len(stories), 'story', 'stories')} · "
+               f"{plural(c['facts'], 'fact', 'facts')} · "
+               f"{plural(c['discrepancies'], 'discrepancy', 'discrepancies')}** ({sev})")
+    out.append("")
+    if c["by_kind"]:
+        out += ["By kind: " + " · ".join(f"{n} {k}" for k, n in c["by_kind"].items()), ""]
+    if c["by_triage"]:
+        out += ["Triage: " + " · ".join(f"{n} {t}" for t, n in c["by_triage"].items()), ""]
+    if rows:
+        out += ["| # | severity | rule | story | subject | outlets |",
+                "|---:|---|---|---|---|---|"]
+        for story in loud:
+            for d in by_story[story]:
+                n = numbers[id(d)]
+                names = []
+                for f in cited(d, facts):
+                    name = labels[story].get(f["article"]) or f["source"] or f["article"]
+                    if name not in names:
+                        names.append(name)
+                shown = ", ".join(names[:INDEX_OUTLETS])
+                if len(names) > INDEX_OUTLETS:
+                    shown += f" +{len(names) - INDEX_OUTLETS}"
+                triaged = "" if triage_state(d) == "new" else f" ({triage_state(d)})"
+                out.append(f"| [{n}](#d{n}) | {d['severity']}{triaged} | {d['rule']} "
+                           f"{d['name']} | [{_cell(story)}](#{_anchor('story', story)}) | "
+                           f"{_cell(_short(d['subject'] or d['kind'], 50))} | {_cell(shown)} |")
+        out.append("")
+    else:
+        out += ["No discrepancies found.", ""]
+
+    for story in loud:
+        arts, found = arts_of[story], by_story[story]
+        cols = [(a, labels[story].get(a, a)) for a in arts]
+        out += [f'## <a id="{_anchor("story", story)}"></a>Story: {story}', "",
                 f"{plural(len(arts), 'article', 'articles')}, "
                 f"{plural(len(found), 'discrepancy', 'discrepancies')}.", ""]
-        out += ["| source | published | article |", "|---|---|---|"]
+        out += ["| article | published | title |", "|---|---|---|"]
         for a in arts:
             m = meta[a]
-            out.append(f"| {_cell(m.source or a)} | {_when(m)} | "
+            out.append(f"| {_cell(labels[story].get(a, a))} | {when(m.published)} | "
                        f"{_cell(m.title or '')} (`{m.path if m.id == m.path else m.id}`) |")
         out.append("")
-        if groups.get(story):
+        people = _people(result.people.filter(pl.col("story") == story), cols)
+        if people:
+            out += ["### People", "",
+                    f"One row a person, one column an article: the name as written, age, "
+                    f"role, condition; {MARK} marks an article that stands apart.", ""]
+            out += people + [""]
+        timeline = _timeline(result.timeline.filter(pl.col("story") == story), labels[story])
+        if timeline:
+            out += ["### Timeline", ""] + timeline + [""]
+        cited_groups = {d["group"] for d in found if d["group"]}
+        matrix = _matrix(cols, groups.get(story, {}), flagged, order, cited_groups)
+        if matrix:
             out += ["### Fact matrix", "",
-                    f"One row per fact aligned across sources, each cell as the source wrote it; "
-                    f"{MARK} marks a figure at odds with the other sources, {NONE} no such "
-                    f"fact in that source.", ""]
-            out += _matrix(arts, groups[story], meta, flagged, order)
-            out.append("")
-        if found:
-            out += ["### Discrepancies", ""]
+                    f"One row per fact compared across articles, each cell as the article "
+                    f"wrote it; {MARK} marks a figure at odds with the others, {NONE} no such "
+                    f"fact in that article.", ""]
+            out += matrix + [""]
+        out += ["### Discrepancies", ""]
         for d in found:
-            numbered += 1
-            out += [f"#### {numbered}. {d['rule']} {d['name']} — {d['severity']}, "
+            n = numbers[id(d)]
+            ev = cited(d, facts)
+            out += [f'#### <a id="d{n}"></a>{n}. {d["rule"]} {d["name"]} — {d["severity"]}, '
                     f"{d['kind']}, {d['status']} ({triage_state(d)})", ""]
-            out += [d["message"] or "", ""]
+            out += [relabel(d["message"] or "", ev, labels[story]), ""]
             if d["detail"]:
                 out += [f"_{d['detail']}_", ""]
-            for i, f in enumerate(cited(d, facts)):
+            for i, f in enumerate(ev):
                 m = meta.get(f["article"])
                 odd = f" {MARK}" if i == 0 else ""
-                out += [f"- **{_cell(f['source'] or f['article'])}**{odd}, {_when(m)}, "
+                name = labels[story].get(f["article"]) or f["source"] or f["article"]
+                out += [f"- **{_cell(name)}**{odd}, {when(m.published if m else None)}, "
                         f"{_link(f, meta, base)}", "", "  " + _quote(f), ""]
             if d.get("triage_note"):
                 out += [f"Triage note: {d['triage_note']}", ""]
-            out += [f"<sub>fingerprint `{d['id']}`</sub>", ""]
-    if not rows:
-        out += ["No discrepancies found.", ""]
+            out += [f"<sub>fingerprint `{d['id']}` · [index](#top)</sub>", ""]
     if quiet:
-        out += [f"{plural(quiet, 'story has', 'stories have')} no fact reported by more "
-                "than one source; not shown.", ""]
+        out += ["## Stories without findings", ""]
+        for story in quiet:
+            arts = arts_of[story]
+            outlets = ", ".join(dict.fromkeys(labels[story].get(a, a) for a in arts))
+            out.append(f"- {_cell(story)}: {plural(len(arts), 'article', 'articles')}"
+                       + (f" ({_cell(outlets)})" if outlets else ""))
+        out.append("")
     return "\n".join(out).rstrip("\n") + "\n"

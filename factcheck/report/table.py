@@ -4,11 +4,7 @@ from __future__ import annotations
 
 import polars as pl
 
-
-def _fmt(x: float | None) -> str:
-    if x is None:
-        return ""
-    return f"{x:,.0f}" if float(x).is_integer() else f"{x:,.4g}"
+from ..display import fact_value
 
 
 def facts_table(facts: pl.DataFrame) -> str:
@@ -23,10 +19,7 @@ def facts_table(facts: pl.DataFrame) -> str:
             if r["attribute_scope"]:
                 what += f" ({r['attribute_scope']})"
         else:
-            interval = f"[{_fmt(r['low'])}, {_fmt(r['high'])}]"
-            what = f"{_fmt(r['value'])} {r['unit'] or ''} {interval}"
-            if r["per"]:
-                what += f" per {r['per']}"
+            what = fact_value(r)
             if r["subject"]:
                 what += f" · {r['subject']}"
         lines.append(f"{where}: {r['kind']:<9} {r['text']!r} → {what}")

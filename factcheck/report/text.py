@@ -22,6 +22,7 @@ from . import (
     discrepancies,
     facts_by_id,
     plural,
+    relabel,
     short_where,
     triage_state,
 )
@@ -79,7 +80,7 @@ def _finding(d: dict[str, Any], ev: list[dict[str, Any]], meta, labels: dict[str
     where = short_where(meta, ev[0]) if ev else "-"
     head = (f"{paint(where, 'where')}: {paint(d['rule'] or '', 'code')} "
             f"{paint(d['severity'] or '', d['severity'] if d['severity'] in STYLES else 'dim')} "
-            f"{d['message']}")
+            f"{relabel(d['message'] or '', ev, labels)}")
     if not full:
         return [head]
     out = [head]

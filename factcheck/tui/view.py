@@ -15,6 +15,7 @@ from typing import Any
 
 import polars as pl
 
+from ..display import when
 from ..facts import SEVERITY_ORDER
 
 TRIAGE_STATES = ("new", "confirmed", "dismissed")
@@ -94,27 +95,8 @@ class Matrix:
     rows: tuple[MatrixRow, ...]
 
 
-def format_number(value: float | None) -> str:
-    if value is None:
-        return "?"
-    if value == int(value) and abs(value) < 1e15:
-        return f"{int(value):,}"
-    return f"{value:,.4g}"
-
-
-def format_interval(low: float | None, high: float | None) -> str:
-    """The interval a wording allows, open ends shown as ∞."""
-    if low is None and high is None:
-        return ""
-    left = "(-∞" if low is None else f"[{format_number(low)}"
-    right = "∞)" if high is None else f"{format_number(high)}]"
-    return f"{left}, {right}"
-
-
 def format_time(moment: datetime | None) -> str:
-    if moment is None:
-        return "no date"
-    return moment.strftime("%Y-%m-%d %H:%M UTC")
+    return when(moment, "no date")
 
 
 class Review:

@@ -9,7 +9,8 @@ from rich.text import Text
 from textual.message import Message
 from textual.widgets import DataTable, Static
 
-from .view import Review, Row, format_interval, format_number, format_time
+from ..display import fact_value
+from .view import Review, Row, format_time
 
 # Severity and triage styles read well on light and dark themes alike: they
 # use weight and the terminal's red/yellow rather than a fixed background.
@@ -103,16 +104,8 @@ def highlighted_sentence(fact: dict[str, Any]) -> Text:
 
 
 def value_line(fact: dict[str, Any]) -> str:
-    """The normalized value as the facts table holds it."""
-    if fact.get("kind") == "attribute":
-        scope = f" ({fact['attribute_scope']})" if fact.get("attribute_scope") else ""
-        return (f"{fact.get('entity') or '?'} · {fact.get('attribute') or '?'} = "
-                f"{fact.get('attribute_value') or '?'}{scope}")
-    unit = fact.get("unit") or ""
-    per = f" per {fact['per']}" if fact.get("per") else ""
-    interval = format_interval(fact.get("low"), fact.get("high"))
-    return (f"{format_number(fact.get('value'))} {unit}{per}  {fact.get('qualifier') or ''}"
-            f"  {interval}").rstrip()
+    """The normalized value as the facts table holds it, dates as dates."""
+    return fact_value(fact)
 
 
 def evidence_text(review: Review, row: Row, state: str, note: str | None) -> Text:

@@ -1,0 +1,82 @@
+"""How values read to a person: numbers, intervals, dates, times, units.
+
+One place for every surface (the text and Markdown reports, `extract`'s
+table, the review app), so a date fact reads `2016-09-07` everywhere and an
+age `30 years`, never `20,131 day`.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from typing import Any
+
+EPOCH = date(1970, 1, 1)
+# Units that read better in the plural ("3 years"); counted nouns are lemmas
+# from the text and are left as written.
+TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"}
+
+
+def format_number(value: float | None) -> str:
+    if value is None:
+        return "?"
+    if value == int(value) and abs(value) < 1e15:
+        return f"{int(value):,}"
+    return f"{value:,.4g}"
+
+
+def format_interval(low: float | None, high: float | None,
+                    show=format_number) -> str:
+    """The interval a wording allows, open ends shown as ∞."""
+    if low is None and high is None:
+        return ""
+    left = "(-∞" if low is None else f"[{show(low)}"
+    right = "∞)" if high is None else f"{show(high)}]"
+    return f"{left}, {right}"
+
+
+def day(value: float | None) -> str:
+    """A date fact's value (days since 1970-01-01) as an ISO date."""
+    if value is None:
+        return "?"
+    try:
+        return (EPOCH + timedelta(days=int(value // 1))).isoformat()
+    except OverflowError:
+        return format_number(value)
+
+
+def with_unit(value: float | None, unit: str | None) -> str:
+    n = format_number(value)
+    if not unit:
+        return n
+    if unit in TIME_UNITS and value != 1:
+        return f"{n} {unit}s"
+    return f"{n} {unit}"
+
+
+def fact_value(fact: dict[str, Any]) -> str:
+    """A fact's normalized value with its unit, rate period and interval."""
+    if fact.get("kind") == "attribute":
+        scope = f" ({fact['attribute_scope']})" if fact.get("attribute_scope") else ""
+        return (f"{fact.get('entity') or '?'} · {fact.get('attribute') or '?'} = "
+                f"{fact.get('attribute_value') or '?'}{scope}")
+    if fact.get("kind") == "date":
+        low, high = fact.get("low"), fact.get("high")
+        shown = day(fact.get("value"))
+        if low is not None and high is not None and (day(low), day(high)) != (shown, shown):
+            shown += f"  {format_interval(low, high, day)}"
+        return shown
+    per = f" per {fact['per']}" if fact.get("per") else ""
+    interval = format_interval(fact.get("low"), fact.get("high"))
+    return (f"{with_unit(fact.get('value'), fact.get('unit'))}{per}  "
+            f"{fact.get('qualifier') or ''}  {interval}").rstrip()
+
+
+def when(moment: datetime | None, empty: str = "undated") -> str:
+    """A publication time as a person reads it. A date given without a time
+    (read as midnight UTC) stays a date: real feeds give `2016-09-02`, and
+    `2016-09-02 00:00 UTC` would claim a time nobody wrote."""
+    if moment is None:
+        return empty
+    if (moment.hour, moment.minute, moment.second, moment.microsecond) == (0, 0, 0, 0):
+        return moment.strftime("%Y-%m-%d")
+    return moment.strftime("%Y-%m-%d %H:%M UTC")
