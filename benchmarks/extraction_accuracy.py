@@ -45,7 +45,7 @@ VALUE_ONLY = {"number", "numeral", "words", "range", "percent-mode"}
 # model"), so both systems are scored there on predictions of that type only.
 # CQE re-labelled its copies with every quantity: there all predictions count.
 TYPED = {
-    ("recognizers-text", "currency"): {"money"},
+    ("recognizers-text", "currency"): {"money", "rate"},
     ("recognizers-text", "dimension"): {"measure"},
     ("recognizers-text", "temperature"): {"temperature", "measure"},
     ("recognizers-text", "age"): {"age", "duration"},
@@ -226,7 +226,9 @@ def run_factcheck(cases: list[Case]) -> list[list[tuple[float, str | None, bool]
                 continue
             unit = row["unit"] if row["kind"] != "count" else (
                 f"count:{row['unit']}" if row["unit"] else None)
-            if unit and row["per"] and row["kind"] in ("money", "percent", "count"):
+            if row["kind"] == "rate" and row["per"]:  # "USD / oil_barrel", per oil_barrel
+                unit = f"{unit.split(' / ')[0]} per {row['per']}"
+            elif unit and row["per"] and row["kind"] in ("money", "percent", "count"):
                 unit = f"{unit} per {row['per']}"
             words = not any(ch.isdigit() for ch in case.text[row["start"]:row["end"]])
             value = row["value"]

@@ -23,6 +23,14 @@ DIGITS = r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?
 # "1/2", "10 1/2", "½", "10½": written fractions (denominators up to 16).
 VULGAR = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞"
 FRACTION_DIGITS = rf"(?:\d+\s)?\d{{1,2}}/\d{{1,2}}(?![\d/])|\d*[{VULGAR}]"
+# Scientific notation: "3.1×10−7", "6.02 x 10^23", "2×10⁹" (with "x" only
+# when the exponent is marked: "a 3 x 10 room" is two sides).
+_SUPER = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+SCIENTIFIC = (rf"\d+(?:\.\d+)?\s?(?:×\s?10[\-−–]\d{{1,3}}(?![\d,])"
+              rf"|[×xX]\s?10(?:\^|\*\*)\s?[\-−–]?\d{{1,3}}(?![\d,])"
+              rf"|[×xX]\s?10[⁻⁺]?[{_SUPER}]+)")
+_SCI_RE = re.compile(r"^(?P<m>\d+(?:\.\d+)?)\s?[×xX]\s?10(?:\^|\*\*)?\s?(?P<sign>[\-−–⁻]?)[⁺+]?"
+                     rf"(?P<e>[\d{_SUPER}]+)$")
 _DIGITS_RE = re.compile(rf"^(?P<num>{DIGITS})(?P<suffix>[a-z]*)$")
 _SLASH_RE = re.compile(r"^(?P<whole>\d*?)(?:(?P<num>\d{1,2})/(?P<den>\d{1,2})|(?P<vulgar>[" + VULGAR
                        + r"]))$")
@@ -88,11 +96,16 @@ def _digits(token: str, vocab: Vocab) -> float | None:
 def parse_number(text: str, vocab: Vocab) -> float | None:
     """The value of a number expression, or None when it is not one.
 
-    "1,250" → 1250; "3.5 million" → 3.5e6; "£3bn" → (caller strips "£") 3bn → 3e9;
+    "1,250" → 1250; "3.5 million" → 3.5e6; "3.1×10−7" → 3.1e-7;
+    "£3bn" → (caller strips "£") 3bn → 3e9;
     "twenty-five" → 25; "one and a half" → 1.5; "half a million" → 5e5;
     "three-quarters" → 0.75; "a dozen" → 12. Ordinals, "a" alone, and two
     numbers side by side ("forty fifty") are not numbers.
     """
+    sci = _SCI_RE.match(text.strip())
+    if sci:
+        exponent = sci["e"].translate(str.maketrans(_SUPER, "0123456789"))
+        return float(f"{sci['m']}e{'-' if sci['sign'] else ''}{exponent}")
     tokens = [t for t in _SPLIT_RE.split(text.strip().lower()) if t]
     if not tokens:
         return None

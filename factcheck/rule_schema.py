@@ -282,6 +282,22 @@ SECTIONS: dict[str, Spec] = {
         "Unit written after a number → kind and unit: a pint unit for measures and "
         "durations (stored by pint's canonical name), percent or percentage_point.",
     ),
+    "registry_not_units": Spec(
+        "list", "str",
+        "Unit names (lower case) and symbols (as written) in pint's registry that news "
+        "writes as ordinary words after a number ('15 shots', 'TV'): never read as units.",
+    ),
+    "registry_symbol_prefixes": Spec(
+        "list", "str", "SI prefix symbols read on the registry_prefixed_symbols (k, M, m, µ).",
+    ),
+    "registry_prefixed_symbols": Spec(
+        "list", "str", "pint symbols that take a prefix symbol when written ('Hz' → kHz, MHz).",
+    ),
+    "money_rate_words": Spec(
+        "list", "str",
+        "Words between money and what it is paid for ('a barrel', 'per share'): money per a "
+        "thing is a rate (kind rate, unit 'USD / oil_barrel').",
+    ),
     "unit_prefixes": Spec(
         "map",
         {"kind": ("measure", "duration", "percent", "age"), "unit": "str"},

@@ -8,6 +8,9 @@ counts the lemma of the counted noun. The written forms of units live in
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -116,3 +119,125 @@ def store(value: float, unit: str, store_units: dict[str, str]) -> tuple[float, 
         if converted is not None:
             return converted, canonical(target)
     return value, name
+
+
+# --- units written in text, read from pint's registry -----------------------------------
+
+# "sq m", "square miles", "cubic feet", "m2", "km²": a unit raised to a power.
+_POWER_WORDS = {"sq": 2, "sq.": 2, "square": 2, "cu": 3, "cu.": 3, "cubic": 3}
+_POWER_SUFFIX = {"2": 2, "²": 2, "3": 3, "³": 3}
+_RATIO = re.compile(r"\s*/\s*|\s+per\s+", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class RegistryForms:
+    """Every written form of pint's units: lower-case names and their plurals
+    ("kilopascals", "nautical miles") and symbols as written ("kHz", "mAh")."""
+
+    names: Mapping[str, str]
+    symbols: Mapping[str, str]
+    singles: Mapping[str, str]  # one-letter symbols: only with a power, ratio or prefix
+
+    def lookup(self, written: str, *, short: bool = False) -> str | None:
+        """The pint unit name of one written unit, or None.
+
+        `short`: also single-letter symbols, as read after a slash ("km/h").
+        """
+        if written in self.symbols:
+            return self.symbols[written]
+        if short and written in self.singles:
+            return self.singles[written]
+        if written[:1].islower() or written[:1] == "µ":
+            return self.names.get(written.lower()) if not written.isupper() else None
+        return None
+
+    def read(self, written: str) -> str | None:
+        """pint's expression for a written unit ("sq m" → "meter ** 2", "km/h" →
+        "kilometer / hour", "miles per hour" → "mile / hour"), or None."""
+        parts = _RATIO.split(written.strip(), maxsplit=1)
+        if len(parts) == 2:
+            top, bottom = self._powered(parts[0], True), self._powered(parts[1], True)
+            return f"{top} / {bottom}" if top and bottom else None
+        return self._powered(parts[0])
+
+    def _powered(self, written: str, short: bool = False) -> str | None:
+        words = written.split()
+        power = 1
+        if len(words) > 1 and words[0].lower() in _POWER_WORDS:
+            power, written = _POWER_WORDS[words[0].lower()], " ".join(words[1:])
+            short = True
+        found = self.lookup(written, short=short)
+        if found is None and power == 1 and written[-1:] in _POWER_SUFFIX and len(written) > 1:
+            power, found = _POWER_SUFFIX[written[-1]], self.lookup(written[:-1], short=True)
+        if found is None:
+            return None
+        return found if power == 1 else f"{found} ** {power}"
+
+
+def _plurals(name: str) -> set[str]:
+    """A name with its plural on the head word ("mile per hour" → "miles per hour")."""
+    words = name.split(" ")
+    head = words.index("per") - 1 if "per" in words else len(words) - 1
+    word = words[head]
+    if word.endswith(("s", "x", "ch", "sh")):
+        plural = word + "es"
+    elif word.endswith("y") and word[-2:-1] not in "aeiou":
+        plural = word[:-1] + "ies"
+    else:
+        plural = word + "s"
+    return {name, " ".join([*words[:head], plural, *words[head + 1:]])}
+
+
+@lru_cache(maxsize=4)
+def registry_forms(not_units: frozenset[str], symbol_prefixes: tuple[str, ...],
+                   prefixed_symbols: frozenset[str], min_symbol: int = 2) -> RegistryForms:
+    """The written forms of every unit in pint's registry (built once per rule set).
+
+    Names are every unit name and alias of more than three letters, with "_"
+    read as a space, their plurals, and every SI prefix name on them
+    ("kilo" + "pascal"); symbols are every symbol and short alias of at least
+    `min_symbol` characters, and the prefix symbols in `symbol_prefixes` on the
+    symbols in `prefixed_symbols` ("k" + "Hz", "m" + "Ah"). Forms in
+    `not_units` (ordinary words after a number in news) are left out.
+    """
+    ureg = registry()
+    definitions = {id(d): d for d in ureg._units.values()}.values()  # no public iterator
+    prefixes = sorted({p.name for p in ureg._prefixes.values() if p.name})
+    names: dict[str, str] = {}
+    symbols: dict[str, str] = {}
+    singles: dict[str, str] = {}
+    for d in sorted(definitions, key=lambda d: d.name):
+        canonical_name = d.name
+        for alias in (d.name, *d.aliases):
+            if len(alias) <= 3 or not re.fullmatch(r"[a-z]+(?:_[a-z]+)*", alias):
+                continue
+            for form in _plurals(alias.replace("_", " ")):
+                if form not in not_units:
+                    names.setdefault(form, canonical_name)
+                    if " " not in form:
+                        for prefix in prefixes:
+                            names.setdefault(prefix + form, prefix + canonical_name)
+        for symbol in (d.symbol, *(a for a in d.aliases if len(a) <= 3)):
+            if not symbol or "_" in symbol:
+                continue
+            if len(symbol) == 1:
+                singles.setdefault(symbol, canonical_name)
+            elif len(symbol) >= min_symbol and symbol not in not_units:
+                symbols.setdefault(symbol, canonical_name)
+    for base in sorted(prefixed_symbols):
+        if base not in symbols and base not in singles:
+            continue
+        for prefix in symbol_prefixes:
+            name = ureg.parse_unit_name(prefix + base)
+            form = prefix + base
+            if name and form not in not_units:
+                symbols.setdefault(form, name[0][0] + name[0][1])
+    for form in list(names):
+        if form in not_units:
+            del names[form]
+    return RegistryForms(names=names, symbols=symbols, singles=singles)
+
+
+def unit_kind(unit: str) -> str:
+    """"duration" for a unit of time, "measure" for any other pint unit."""
+    return "duration" if _pint_dimension(unit) == "[time]" else "measure"

@@ -13,9 +13,18 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..numbers import DIGITS, FRACTION_DIGITS, Vocab
+from ..numbers import DIGITS, FRACTION_DIGITS, SCIENTIFIC, Vocab
+from ..units import RegistryForms, registry_forms
 
 _SEP = r"[\s\-\u2010-\u2013]+"
+# Up to four words of a unit right after a number, glued or after a space or
+# hyphen: "5000mAh", "a 650-hp engine", "90 gigatonnes", "7 sq ft", "10 m/s",
+# "300 pounds per square inch". The registry decides which prefix is a unit.
+_UNIT_WORD = r"[A-Za-zµμΩÅ][A-Za-zµμΩ]*(?:[23²³](?![\w]))?"
+_UNIT_AFTER = re.compile(
+    rf"(?:[ \t]?-[ \t]?|[ \t]|\u00a0)?(?P<w>{_UNIT_WORD}\.?"
+    rf"(?:(?:[ \t]*/[ \t]*|[ \t]+){_UNIT_WORD}){{0,3}})")
+_UNIT_PIECE = re.compile(rf"{_UNIT_WORD}")
 
 
 def alternation(words: Iterable[str]) -> str:
@@ -59,7 +68,39 @@ class Patterns:
     ambiguous: dict[str, dict[str, str]] = field(default_factory=dict)
     money_context: frozenset[str] = frozenset()
     bare_suffix: dict[str, dict[str, str]] = field(default_factory=dict)
+    registry: RegistryForms | None = None
+    money_rate: re.Pattern[str] | None = None  # "a", "per" after money: "$61 a barrel"
+    currency_of: re.Pattern[str] | None = None  # "… of dollars" after an amount
     rules: Any = None
+
+    def any_unit(self, text: str, pos: int) -> tuple[str, int] | None:
+        """(unit, end) of a unit written at `pos`: the rules' spellings first
+        (longest of up to three words), then pint's registry."""
+        words = list(re.finditer(r"[^\s,.;:!?()]+", text[pos:pos + 40]))[:3]
+        for k in range(len(words), 0, -1):
+            end = pos + words[k - 1].end()
+            entry = self.unit_entry(text[pos + words[0].start():end])
+            if entry is not None and entry["kind"] in ("measure", "duration"):
+                return entry["unit"], end
+        return self.registry_unit(text, pos)
+
+    def registry_unit(self, text: str, pos: int) -> tuple[str, int] | None:
+        """(pint unit, end) of the longest unit pint knows written at `pos`, or None."""
+        found = _UNIT_AFTER.match(text, pos)
+        if found is None or self.registry is None:
+            return None
+        words = found.group("w")
+        ends = [p.end() for p in _UNIT_PIECE.finditer(words)]
+        for stop in reversed(ends):
+            written = words[:stop]
+            if written.rstrip(" /").endswith((" per", "/")) or written.endswith(" sq"):
+                continue
+            unit = self.registry.read(written)
+            end = found.start("w") + stop
+            if unit is not None and not (text[end:end + 1].isalnum()
+                                         or text[end:end + 1] in "/²³"):
+                return unit, end
+        return None
 
     def unit_entry(self, written: str) -> dict[str, str] | None:
         key = " ".join(written.replace("-", " ").split())
@@ -103,7 +144,8 @@ def build(rules: Any) -> Patterns:
     glued = "(?i:" + alternation(vocab.scales) + ")"
     # Letters just before digits are refused later ("A320"), unless they are a
     # currency code glued to the number ("USD115").
-    digits = rf"(?<![\d.,/])(?:{FRACTION_DIGITS}|(?:{DIGITS})(?:{glued}(?![A-Za-z0-9]))?)"
+    digits = (rf"(?<![\d.,/])(?:{SCIENTIFIC}|{FRACTION_DIGITS}"
+              rf"|(?:{DIGITS})(?:{glued}(?![A-Za-z0-9]))?)")
     joiner = rf"(?:{_SEP}and{_SEP}(?:an?{_SEP})?|{_SEP}an?{_SEP}|{_SEP})"
     cardinal = rf"(?<![\w])(?i:{alternation(vocab.words)})(?![\w])"
     # "a" starts a number only before a scale or a fraction ("a dozen", "a third").
@@ -201,6 +243,10 @@ def build(rules: Any) -> Patterns:
     base_after = re.compile(rf"\s+(?i:{bases})\s+(?P<base>{DIGITS})(?:\s+[a-z]+(?=[\s.,;:!?)]|$))?")
     spread_before = re.compile(rf"(?<![\w])(?i:{spread})\s+(?:the\s+)?(?:(?:next|past|last)\s+)?$")
     period_after = re.compile(rf"(?<![\w])(?i:{per_words})(?![\w])")
+    rate_words = alternation(rules["money_rate_words"])
+    money_rate = re.compile(rf"(?:[ \t]+|,[ \t]*)(?i:{rate_words})[ \t]+")
+    currency_of = re.compile(
+        rf"\s+of\s+(?P<c>(?i:{alternation([*cur_after, *ambiguous])}))(?![\w])")
     # Matched right after the number: "2 a.m.", "from 4 to 6 p.m.".
     time_of_day = re.compile(rf"\s*{alternation(rules['time_of_day'])}(?![A-Za-z])")
     return Patterns(
@@ -215,6 +261,10 @@ def build(rules: Any) -> Patterns:
         ambiguous=ambiguous,
         money_context=frozenset(w.lower() for w in rules["money_context"]),
         bare_suffix=dict(rules["bare_suffix_units"]),
+        money_rate=money_rate, currency_of=currency_of,
+        registry=registry_forms(frozenset(rules["registry_not_units"]),
+                                tuple(rules["registry_symbol_prefixes"]),
+                                frozenset(rules["registry_prefixed_symbols"])),
     )
 
 

@@ -12,10 +12,10 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from ..numbers import apply_qualifier, parse_number, parse_vague, plausible_year, vague_value
-from ..units import canonical, store
+from ..units import canonical, store, unit_kind
 from . import dates
 from .number_patterns import Patterns, patterns
-from .rates import link_periods, merge_compounds, rate_base
+from .rates import link_periods, merge_compounds, money_rate, rate_base
 from .reading import (
     appositive_age,
     before_of,
@@ -138,9 +138,15 @@ def _quantity_rows(m: re.Match[str], doc: Doc, ctx: _Context) -> list[dict[str, 
     before = text[max(0, start - 40):start]
     after = text[end:end + 1]
 
-    # Glued to letters or digits ("F-16", "A320", "50th", "11am"): a name or an ordinal.
+    # Glued to letters or digits ("F-16", "A320", "50th", "11am"): a name or an ordinal,
+    # unless the letters are a unit pint knows ("5000mAh", "250μm").
     if after and (after.isalnum() or after == "%" and not g["unit"]):
-        return []
+        if not (after.isalpha() and (g["n"] or "")[-1:].isdigit()
+                and pats.registry_unit(text, end) is not None):
+            return []
+    if g["a2"] is not None and _signed_after(m, text, pats.vocab):
+        # "CAC 40 -1.1%": a name's number, then a signed figure, not a range.
+        return _quantity_rows(pats.candidate.match(text, m.end("a2") + 1), doc, ctx)
     if (text[end:end + 1] == ":" and text[end + 1:end + 2].isdigit()) or before[-1:] == ":":
         return []  # a time of day ("2:00 pm") or a ratio, not a quantity
     num_end = max((m.end(k) for k in ("n", "b1", "b2", "b3") if g[k]), default=-1)
@@ -155,7 +161,8 @@ def _quantity_rows(m: re.Match[str], doc: Doc, ctx: _Context) -> list[dict[str, 
         return []
     prev_word = _prev_word(before)
     if prev_word and _is_name(prev_word, ctx):
-        if not g["qual"] and not _currency(g):
+        # "Boeing 747" is a name; "DAX -0.8%" a signed figure in a market list.
+        if not g["qual"] and not _currency(g) and not (g["neg"] and g["unit"]):
             return []
     # A list marker: the number opens a line and is followed by "." or ")".
     if re.match(r" ?\)", text[end:end + 2]) and not g["unit"] and not _open_paren(text, start):
@@ -204,6 +211,15 @@ def _quantity_rows(m: re.Match[str], doc: Doc, ctx: _Context) -> list[dict[str, 
     qualifier, low, high = apply_qualifier(value, _qualifier_rule(m, doc, ctx))
     row = _fill(m, doc, ctx, value, qualifier, low, high, words=words)
     return [row] if row else []
+
+
+def _signed_after(m: re.Match[str], text: str, vocab: Any) -> bool:
+    """"40 -1.1%": a space before the dash, none after, and falling: a sign."""
+    gap = text[m.end("a2"):m.start("b2")]
+    if not re.fullmatch(r"\s+-", gap):
+        return False
+    a, b = parse_number(m.group("a2"), vocab), parse_number(m.group("b2"), vocab)
+    return a is not None and b is not None and a >= b
 
 
 def _model_number(g: dict[str, Any], value: float | None, noun: Any, qualifier: str) -> bool:
@@ -326,8 +342,10 @@ def _range_rows(m, doc, ctx, a_text, b_text, prev_word, dash):
         rows = []
         for grp in ("a1", "b1"):
             value = parse_number(m.group(grp), pats.vocab)
+            cur = "cur1" if grp == "a1" else "cur1b"
             row = _fill(m, doc, ctx, value, "exact", value, value, words=False,
-                        span=(m.start(grp), m.end(grp) if grp == "a1" else m.end()))
+                        span=(m.start(cur) if g[cur] else m.start(grp),
+                              m.end(grp) if grp == "a1" else m.end()))
             if row:
                 rows.append(row)
         return rows
@@ -396,6 +414,22 @@ def _fill(m, doc, ctx, value, qualifier, low, high, *, words, span=None, phrase=
         if entry is not None and kind == "count":
             kind, unit = entry["kind"], entry["unit"]
 
+    if kind == "measure" and written_unit and not g.get("unit2") and ctx.text[end:end + 1] == "/":
+        found = pats.registry_unit(ctx.text, m.start("unit"))
+        if found is not None and found[1] > end:  # "40 m/s": the rules know "m", pint "m/s"
+            unit, end = found
+    if kind == "count" and not written_unit and phrase is None and end == m.end() \
+            and not g.get("per"):
+        found = pats.registry_unit(ctx.text, end)
+        if found is not None:  # "40 nanoseconds", "a 650 hp engine", "7 ksi"
+            unit, end = found
+            kind = unit_kind(unit)
+    if kind == "count" and not written_unit and phrase is None and not g.get("per"):
+        of = pats.currency_of.match(ctx.text, end) if pats.currency_of else None
+        if of is not None:  # "hundreds of thousands of dollars"
+            key = " ".join(of["c"].lower().split())
+            kind, end = "money", of.end()
+            unit = pats.currency_after.get(key) or pats.ambiguous.get(key, {}).get("money")
     if kind in ("measure", "duration", "age") and unit:
         stored, unit = store(1.0, unit, ctx.store_units)
         factor *= stored
@@ -424,6 +458,7 @@ def _fill(m, doc, ctx, value, qualifier, low, high, *, words, span=None, phrase=
         else:
             row["per"] = pats.period(re.sub(r"^[\s,\-]+", "", g["per"]))
 
+    money_rate(row, doc, ctx.text, pats)
     span_ = doc.char_span(start, end, alignment_mode="expand")
     if kind == "count" and words and value is not None and value < 1 \
             and ctx.text[end:end + 4] == " of ":

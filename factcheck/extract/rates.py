@@ -11,9 +11,11 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from ..numbers import parse_number
-from ..units import canonical, convert
+from ..units import canonical, convert, unit_kind
 
 if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
     from .number_patterns import Patterns
 
 _COMPOUND_GAP = re.compile(r"\s*(?:,|and)?\s*")
@@ -89,3 +91,45 @@ def rate_base(row: dict[str, Any], text: str, pats: Patterns) -> None:
         if base is not None:
             row["per"] = f"{base:g}"
             row["end"] = found.end()
+
+
+def money_rate(row: dict[str, Any], doc: Doc, text: str, pats: Patterns) -> None:
+    """Money per a thing ("$61 a barrel", "$18.40 per square foot", "€12 per
+    share") is a rate: kind `rate`, unit "USD / oil_barrel", `per` the thing.
+
+    Its own kind and unit keep it from aligning with money per a period ("$61
+    a month") or money in all; money per a period stays money with its `per`.
+    """
+    if row["kind"] != "money" or not row["unit"]:
+        return
+    if not row["per"] and pats.money_rate is not None:
+        lead = pats.money_rate.match(text, row["end"])
+        if lead is None:
+            return
+        found = pats.any_unit(text, lead.end())
+        if found is not None:
+            row["per"], row["end"] = canonical(found[0]), found[1]
+        else:
+            noun = _thing(doc, lead.end(), lead.group(0).strip().lower() == "per")
+            if noun is None:
+                return
+            row["per"], row["end"] = noun.lemma_.lower(), noun.idx + len(noun.text)
+    per = row["per"]
+    if not per or per[:1].isdigit() or unit_kind(per) == "duration":
+        return  # "a year", "over 3 years": money per a period
+    row["kind"], row["unit"] = "rate", f"{row['unit']} / {per}"
+    row["pattern"] = "rate:" + row["pattern"].split(":", 1)[-1]
+
+
+def _thing(doc: Doc, pos: int, after_per: bool) -> Any:
+    """The singular noun a price is given per ("a ticket", "per share"), or None."""
+    span = doc.char_span(pos, pos + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    tok = span[0]
+    if tok.tag_ != "NN" or tok.is_stop:
+        return None
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and not after_per:
+        return None  # "$5 a barrel price" names what costs $5, not a rate
+    return tok
