@@ -1,9 +1,12 @@
-"""Accuracy of numeric extraction on the peers' own test suites, against quantulum3.
+"""Accuracy of numeric extraction on news prose and the peers' suites, against quantulum3.
 
-    .venv/bin/python benchmarks/extraction_accuracy.py [--peers DIR] [--no-peers] [--details]
+    .venv/bin/python benchmarks/extraction_accuracy.py [--peers DIR] [--no-peers]
+        [--suite news] [--details SUITE/CATEGORY]
 
-Reads the suites in ../shared/eval/peers (see their README: we measure with
-them and copy none of their sentences), runs factcheck's extractor and, in
+Reads our own news-prose suite (benchmarks/data/news_quantities.yaml: sentences
+written here in the style of wire and local news, its gold conventions in the
+file's header) and the suites in ../shared/eval/peers (see their README: we
+measure with them and copy none of their sentences), runs factcheck's extractor and, in
 the same run, quantulum3 (in benchmarks/.venv-peers, created on first use, in
 a subprocess: it is not a project dependency), and prints value P/R/F1 and
 value+unit P/R/F1 per suite and category.
@@ -40,6 +43,7 @@ ROOT = HERE.parent
 PEERS_VENV = HERE / ".venv-peers"
 DEFAULT_PEERS = ROOT.parent / "shared" / "eval" / "peers"
 UNITS_FILE = HERE / "peer_units.yaml"
+NEWS_FILE = HERE / "data" / "news_quantities.yaml"
 VALUE_ONLY = {"number", "numeral", "words", "range", "percent-mode"}
 # Recognizers-Text's typed suites annotate only their own type ("the currency
 # model"), so both systems are scored there on predictions of that type only.
@@ -199,8 +203,21 @@ def _words_suites(peers: Path) -> list[Case]:
     return out
 
 
+def _news(path: Path = NEWS_FILE) -> list[Case]:
+    """Our own news-prose suite: category → [sentence, [[value, unit], ...]]."""
+    import yaml
+
+    out = []
+    for category, items in yaml.safe_load(path.read_text()).items():
+        for text, gold in items:
+            out.append(Case("news", category, text,
+                            [(float(v), None if u is None else str(u)) for v, u in gold]))
+    return out
+
+
 def load_cases(peers: Path) -> list[Case]:
-    return _cqe(peers) + _recognizers(peers) + _duckling(peers) + _words_suites(peers)
+    return (_news() + _cqe(peers) + _recognizers(peers) + _duckling(peers)
+            + _words_suites(peers))
 
 
 # --- running the systems ----------------------------------------------------------------
@@ -303,6 +320,12 @@ class UnitKeys:
         self.canonical = canonical
 
     @staticmethod
+    def registry():
+        from factcheck.units import registry
+
+        return registry()
+
+    @staticmethod
     def is_pint(name: str) -> bool:
         from factcheck.units import registry
 
@@ -321,7 +344,9 @@ class UnitKeys:
         if low.startswith("count:"):  # factcheck's counted nouns
             return "count:" + self.count_key(u[6:])
         if " per " in low:  # "dollar per share", "metric ton per year"
-            parts = [self.key(p, category) or p for p in u.split(" per ", 1)]
+            first, second = u.split(" per ", 1)
+            # What a price is per is a thing or a measure: "per pound" is weight.
+            parts = [self.key(first, category) or first, self.key(second, "dimension") or second]
             parts = [p[6:] if p.startswith("count:") else p for p in parts]
             return self.canonical(" / ".join(parts))
         if low in self.unitless:
@@ -330,12 +355,16 @@ class UnitKeys:
             return "pound"
         if low in self.names:
             return self.names[low]
-        if u.isupper() and len(u) == 3:
+        if u.isupper() and len(u) == 3 and not self.is_pint(u):
             return u  # an ISO 4217 code already
+        if self.is_pint(u):  # a symbol as written: "MW", "GB", "T"
+            return str(self.registry().Unit(u))
         for name in (u, low.replace(" ", "_")):
             canon = self.canonical(name)
             if canon != name or self.is_pint(name):
                 return canon
+        if " / " in u:
+            return u  # a ratio pint does not know: "point / game"
         return "count:" + self.count_key(low)
 
     def major(self, item: tuple[float, str | None]) -> tuple[float, str | None]:
@@ -430,11 +459,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--peers", type=Path, default=DEFAULT_PEERS)
     ap.add_argument("--no-peers", action="store_true", help="skip quantulum3")
     ap.add_argument("--details", metavar="SUITE/CATEGORY",
-                    help="print factcheck's misses in one suite/category")
+                    help="print factcheck's misses in one suite/category (or SUITE/ALL)")
+    ap.add_argument("--suite", action="append", help="only these suites (repeatable)")
     args = ap.parse_args(argv)
 
     sys.path.insert(0, str(ROOT))
     cases = load_cases(args.peers)
+    if args.suite:
+        cases = [c for c in cases if c.suite in args.suite]
     keys = UnitKeys(UNITS_FILE)
     systems = {"factcheck": run_factcheck(cases)}
     if not args.no_peers:
@@ -448,7 +480,8 @@ def main(argv: list[str] | None = None) -> int:
             sc = score_case(case, p, keys, True)
             table[(case.suite, case.category, name)].add(sc)
             table[(case.suite, "ALL", name)].add(sc)
-            if name == "factcheck" and args.details == f"{case.suite}/{case.category}":
+            if name == "factcheck" and args.details in (f"{case.suite}/{case.category}",
+                                                        f"{case.suite}/ALL"):
                 for text, g, pk in sc.misses:
                     if g == "extra":
                         print(f"EXTRA {pk[:2]} in {text!r}")

@@ -257,6 +257,11 @@ SECTIONS: dict[str, Spec] = {
         "Words before a number ('more than', 'nearly') → the qualifier and the interval it "
         "allows as factors of the number (low, high; no high = unbounded).",
     ),
+    "street_words": Spec(
+        "list", "str",
+        "Words that end a street address after its number ('14 Elm Street'): a house "
+        "number, not a quantity.",
+    ),
     "prepositional_qualifiers": Spec(
         "list", "str",
         "Qualifiers that are also prepositions ('over'): they qualify a number only when "

@@ -194,8 +194,8 @@ def registry_forms(not_units: frozenset[str], symbol_prefixes: tuple[str, ...],
     """The written forms of every unit in pint's registry (built once per rule set).
 
     Names are every unit name and alias of more than three letters, with "_"
-    read as a space, their plurals, and every SI prefix name on them
-    ("kilo" + "pascal"); symbols are every symbol and short alias of at least
+    read as a space, their plurals, and every SI prefix name on them and on
+    the shorter names ("kilo" + "pascal", "giga" + "bits"); symbols are every symbol and short alias of at least
     `min_symbol` characters, and the prefix symbols in `symbol_prefixes` on the
     symbols in `prefixed_symbols` ("k" + "Hz", "m" + "Ah"). Forms in
     `not_units` (ordinary words after a number in news) are left out.
@@ -209,11 +209,15 @@ def registry_forms(not_units: frozenset[str], symbol_prefixes: tuple[str, ...],
     for d in sorted(definitions, key=lambda d: d.name):
         canonical_name = d.name
         for alias in (d.name, *d.aliases):
-            if len(alias) <= 3 or not re.fullmatch(r"[a-z]+(?:_[a-z]+)*", alias):
+            if not re.fullmatch(r"[a-z]+(?:_[a-z]+)*", alias):
+                continue
+            short_name = len(alias) <= 3  # "bit", "ton": only with a prefix ("gigabits")
+            if short_name and alias != d.name:
                 continue
             for form in _plurals(alias.replace("_", " ")):
                 if form not in not_units:
-                    names.setdefault(form, canonical_name)
+                    if not short_name:
+                        names.setdefault(form, canonical_name)
                     if " " not in form:
                         for prefix in prefixes:
                             names.setdefault(prefix + form, prefix + canonical_name)

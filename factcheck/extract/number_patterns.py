@@ -71,6 +71,7 @@ class Patterns:
     registry: RegistryForms | None = None
     money_rate: re.Pattern[str] | None = None  # "a", "per" after money: "$61 a barrel"
     currency_of: re.Pattern[str] | None = None  # "… of dollars" after an amount
+    address_after: re.Pattern[str] | None = None  # " Elm Street" after a house number
     rules: Any = None
 
     def any_unit(self, text: str, pos: int) -> tuple[str, int] | None:
@@ -262,6 +263,8 @@ def build(rules: Any) -> Patterns:
         money_context=frozenset(w.lower() for w in rules["money_context"]),
         bare_suffix=dict(rules["bare_suffix_units"]),
         money_rate=money_rate, currency_of=currency_of,
+        address_after=re.compile(
+            rf"[ \t]+(?:[A-Z][\w'’.\-]*[ \t]+){{1,3}}{alternation(rules['street_words'])}\b"),
         registry=registry_forms(frozenset(rules["registry_not_units"]),
                                 tuple(rules["registry_symbol_prefixes"]),
                                 frozenset(rules["registry_prefixed_symbols"])),

@@ -159,6 +159,8 @@ def _quantity_rows(m: re.Match[str], doc: Doc, ctx: _Context) -> list[dict[str, 
         return []  # one group of an account or reference number ("1111-2222-3333")
     if before and (before[-1].isalnum() or before[-1] in "-/" and before[-2:-1].isalnum()):
         return []
+    if (g["n"] or "").isdigit() and pats.address_after and pats.address_after.match(text, end):
+        return []  # "14 Elm Street": a house number
     prev_word = _prev_word(before)
     if prev_word and _is_name(prev_word, ctx):
         # "Boeing 747" is a name; "DAX -0.8%" a signed figure in a market list.
@@ -194,6 +196,8 @@ def _quantity_rows(m: re.Match[str], doc: Doc, ctx: _Context) -> list[dict[str, 
         return [row] if row else []
     raw = g["n"]
     value = parse_number(raw, pats.vocab)
+    if value is None and raw.lower() in pats.vocab.fractions and text[end:end + 4] == " of ":
+        value = pats.vocab.fractions[raw.lower()]  # "half of the homes": a share of a whole
     if value is None:
         # "Dozens of houses": read first as words, it is a vague amount.
         low_high = parse_vague(raw, pats.vocab)
@@ -376,6 +380,7 @@ def _fill(m, doc, ctx, value, qualifier, low, high, *, words, span=None, phrase=
         start += len(ctx.text[start:m.end()]) - len(ctx.text[start:m.end()].lstrip())
 
     kind, unit, factor = "count", None, 1.0
+    per_unit = None
     cur = _currency(g)
     written_unit = g.get("unit") or ""
     if g.get("unit2"):
@@ -407,6 +412,9 @@ def _fill(m, doc, ctx, value, qualifier, low, high, *, words, span=None, phrase=
                 kind, unit = "measure", canonical(f"{unit} / {second['unit']}")
         elif kind == "money":
             end = m.start("unit")  # "£5 pounds" is odd; keep the symbol's currency
+        if kind == "money" and g.get("unit2"):  # "38p per litre": money per a unit
+            second = pats.unit_entry(g["unit2"])
+            per_unit = canonical(second["unit"]) if second is not None else None
     if phrase is not None:
         kind, unit = phrase["kind"], phrase["unit"]
     if g.get("prefix"):
@@ -452,6 +460,8 @@ def _fill(m, doc, ctx, value, qualifier, low, high, *, words, span=None, phrase=
     if row is None:
         return None
     row.update(value=value, low=low, high=high, qualifier=qualifier, unit=unit)
+    if per_unit:
+        row["per"] = per_unit
     if g.get("per"):
         if g.get("base"):
             row["per"] = f"{parse_number(g['base'], pats.vocab):g}"
