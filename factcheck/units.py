@@ -196,8 +196,9 @@ def registry_forms(not_units: frozenset[str], symbol_prefixes: tuple[str, ...],
     Names are every unit name and alias of more than three letters, with "_"
     read as a space, their plurals, and every SI prefix name on them and on
     the shorter names ("kilo" + "pascal", "giga" + "bits"); symbols are every
-    symbol and short alias of at least `min_symbol` characters, and the prefix symbols in `symbol_prefixes` on the
-    symbols in `prefixed_symbols` ("k" + "Hz", "m" + "Ah"). Forms in
+    symbol and short alias of at least `min_symbol` characters, and the prefix
+    symbols in `symbol_prefixes` on the symbols in `prefixed_symbols` ("k" +
+    "Hz", "m" + "Ah"). Forms in
     `not_units` (ordinary words after a number in news) are left out.
     """
     ureg = registry()
