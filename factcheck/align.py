@@ -116,6 +116,8 @@ def _linear(unit: str, ref: str, kind: str) -> tuple[float, float]:
 def _numeric_rows(facts: pl.DataFrame) -> pl.DataFrame:
     num = facts.with_row_index("i").filter(
         (pl.col("kind") != "attribute")
+        # An age belongs to a person: the people linker compares ages (crosscheck/people.py).
+        & (pl.col("kind") != "age")
         & pl.any_horizontal(pl.col("value", "low", "high").is_not_null())
     )
     # A 'rate' of money blocks with money: '£3bn a year' vs '£3bn in all'.
