@@ -126,14 +126,17 @@ def with_stories(facts: pl.DataFrame, stories: pl.DataFrame) -> pl.DataFrame:
 
 def cross_check(facts: pl.DataFrame, articles: Sequence[Article], rules: Rules,
                 options: Options | None = None, *, focus: Iterable[str] | None = None,
+                people: list[pl.DataFrame] | None = None,
                 ) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
     """(stories, groups, discrepancies) for a facts table.
 
     `focus`: article ids; if given, only the stories holding one of them are
-    aligned and compared (a new batch against a large store).
+    aligned and compared (a new batch against a large store). `people`: if
+    given, the people table of each part is appended to it (PEOPLE_SCHEMA).
     """
     from .align import align, unit_keys
     from .compare import compare
+    from .crosscheck.people import people_check
     from .stories import assign_stories
 
     options = options or Options()
@@ -147,7 +150,10 @@ def cross_check(facts: pl.DataFrame, articles: Sequence[Article], rules: Rules,
     groups, found = [], []
     for part in story_parts(facts, PART_FACTS):
         groups.append(align(part, rules, units))
-        found.append(compare(part, groups[-1], rules))
+        table, on_people = people_check(part, rules)
+        found.append(_merged(compare(part, groups[-1], rules), on_people))
+        if people is not None:
+            people.append(table)
         heap.trim()  # the part's join tables are freed: give their pages back
     return stories, _groups_in_batch_order(facts, groups), _found_in_batch_order(found)
 
@@ -184,6 +190,15 @@ def _groups_in_batch_order(facts: pl.DataFrame, parts: list[pl.DataFrame]) -> pl
             .sort("first", "pos").drop("first", "pos"))
 
 
+def _merged(found: pl.DataFrame, more: pl.DataFrame) -> pl.DataFrame:
+    """Two parts' findings in compare's order: severity, then story (stable)."""
+    if more.is_empty():
+        return found
+    rank = pl.col("severity").replace_strict(SEVERITY_ORDER)
+    return pl.concat([found, more]).sort(rank, pl.col("story").fill_null(""),
+                                         maintain_order=True)
+
+
 def _found_in_batch_order(parts: list[pl.DataFrame]) -> pl.DataFrame:
     """compare's order over the whole batch: severity, story, position. A story
     is in one part, so a stable sort on severity and story merges the parts."""
@@ -216,8 +231,10 @@ def run(
 
         return check_against(result, options)
     if check:
+        people: list[pl.DataFrame] = []
         result.stories, result.groups, result.discrepancies = cross_check(
-            facts, articles, rules, options)
+            facts, articles, rules, options, people=people)
+        result.people = pl.concat(people) if people else empty(PEOPLE_SCHEMA)
         # Facts carry the story they were compared in.
         result.facts = with_stories(facts, result.stories)
     return result

@@ -190,6 +190,30 @@ SECTIONS: dict[str, Spec] = {
         "rapidfuzz ratio (0-100) at or above which two names are one person.",
         _known(("variant_score",)),
     ),
+    # People across the batch (factcheck/extract/people.py, crosscheck/people.py).
+    "person_conditions": Spec(
+        "map",
+        {"rank": "int", "phrases": ["str"]},
+        "What happened to a person: state (critical, dead, released) → its rank from "
+        "recovered (0) to dead and the wordings that say it. A later article moving up "
+        "the ranks, or from hospital to released, is an update (FC305); back, a conflict.",
+    ),
+    "charge_phrases": Spec(
+        "list",
+        "str",
+        "Wordings after which a charge is named ('charged with', 'on suspicion of').",
+    ),
+    "person_nouns": Spec(
+        "map",
+        "str",
+        "Words describing a person who may go unnamed → their class (son: boy, wife: "
+        "woman); unnamed people link across articles only within one class.",
+    ),
+    "name_suffixes": Spec(
+        "list",
+        "str",
+        "Words after a surname that are not part of it (jr, sr, iii).",
+    ),
     "scopes": Spec(
         "map",
         {"kind": ("country", "organisation"), "aliases": ["str"]},

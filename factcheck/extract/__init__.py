@@ -23,9 +23,13 @@ if TYPE_CHECKING:
 
 def extract_doc(doc: Doc, article: Article, rules: Rules, offset: int = 0) -> list[dict[str, Any]]:
     """All facts of one Doc; `offset` is where the Doc's text starts in the article."""
-    from .attributes import extract_attributes
+    from .attributes import attributes_and_people
+    from .people import extract_people
     from .quantities import extract_quantities
 
     rows = extract_quantities(doc, article, rules, offset)
-    rows.extend(extract_attributes(doc, article, rules, offset))
+    attributes, people = attributes_and_people(doc, article, rules, offset)
+    rows.extend(attributes)
+    # Person rows may share a span with an attribute: their kind keeps the ids apart.
+    rows.extend(extract_people(people, offset, rules))
     return rows

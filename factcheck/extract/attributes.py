@@ -34,6 +34,12 @@ if TYPE_CHECKING:
 def extract_attributes(doc: Doc, article: Article, rules: Rules,
                        offset: int = 0) -> list[dict[str, Any]]:
     """All attribute facts of `doc`; `offset` is where the Doc starts in the article."""
+    return attributes_and_people(doc, article, rules, offset)[0]
+
+
+def attributes_and_people(doc: Doc, article: Article, rules: Rules,
+                          offset: int = 0) -> tuple[list[dict[str, Any]], People]:
+    """The attribute facts of `doc`, and its people (for extract/people.py)."""
     from spacy.util import filter_spans
 
     lex = lexicon(doc.vocab, rules)
@@ -74,7 +80,7 @@ def extract_attributes(doc: Doc, article: Article, rules: Rules,
         if key not in seen:
             seen.add(key)
             out.append(row)
-    return out
+    return out, people
 
 
 def _widen(people: People, title: Span) -> Span:

@@ -2,8 +2,9 @@
 
 Additions to the contract (documented in docs/ci.md): a top-level `stories`
 list; `name`, `story` and `detail` on each discrepancy; `fact_id`, `kind`,
-`source`, `published` and, for attributes, `entity`, `attribute`,
-`attribute_value` on each fact; `summary.by_kind` and `summary.by_triage`.
+`source`, `published` and, for attributes and person facts, `entity`,
+`attribute`, `attribute_value` on each fact; a top-level `people` list (the
+people table); `summary.by_kind` and `summary.by_triage`.
 Nothing in the contract is renamed.
 """
 
@@ -36,7 +37,7 @@ def fact_json(f: dict[str, Any]) -> dict[str, Any]:
         "fact_id": f["fact_id"], "kind": f["kind"], "source": f["source"],
         "published": iso(f["published"]),
     }
-    if f["kind"] == "attribute":
+    if f["kind"] in ("attribute", "person"):
         out.update(entity=f["entity"], attribute=f["attribute"],
                    attribute_value=f["attribute_value"])
     return out
@@ -62,8 +63,23 @@ def report(result: Result) -> dict[str, Any]:
              "facts": [fact_json(f) for f in cited(d, facts)]}
             for d in discrepancies(result, facts)
         ],
+        "people": people_json(result),
         "summary": counts(result),
     }
+
+
+def people_json(result: Result) -> list[dict[str, Any]]:
+    """One record a person of a story, with what each article says of them."""
+    out: dict[str, dict[str, Any]] = {}
+    for r in result.people.iter_rows(named=True):
+        person = out.setdefault(r["person"], {"person": r["person"], "story": r["story"],
+                                              "link": r["link"], "articles": []})
+        person["articles"].append({
+            "article": r["article"], "name": r["name"], "start": r["start"], "end": r["end"],
+            "age": _number(r["age"]), "role": r["role"], "relation": r["relation"],
+            "part": r["part"], "condition": r["condition"], "charge": r["charge"],
+            "fact_ids": list(r["fact_ids"] or [])})
+    return list(out.values())
 
 
 def render_json(result: Result) -> str:

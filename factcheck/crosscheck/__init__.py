@@ -1,0 +1,1 @@
+"""Cross-checks that work on more than aligned facts: people across the batch."""

@@ -1,0 +1,637 @@
+"""People across the articles of a story, and the checks on them (FC301-FC306).
+
+Within an article, every ``person`` fact (factcheck/extract/people.py) and
+every ``age`` fact is put on a person: named mentions by the article's
+fullest form of the name (a surname or a first name alone joins the one full
+name it belongs to); ages, conditions and charges by the name they were said
+of, or, unnamed, by the class of the description (``person_nouns``: "the
+boy", "a 12-year-old son") and its age.
+
+Across the articles of a story, people are linked by name, allowing what real
+coverage does to names: initials, middle names and suffixes dropped,
+apostrophes and hyphens, given and family names swapped, and one or two
+letters changed in either. A link is one-to-one per pair of articles, the
+surest first, and never puts two people of one article together, so two
+people of close names in one article ("Tristan" and "Tristin Carr", both
+named) each keep their own. Ages that differ by more than a year keep two
+close names apart. Unnamed people link only when each is the only one of its
+class in its article. Nobody is linked across stories.
+
+Each link has a confidence (0..1) that sets the severity of what is found on
+it: below ``SURE`` a finding is ``info``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+import polars as pl
+
+from ..facts import DISCREPANCY_SCHEMA, PEOPLE_SCHEMA, SEVERITY_ORDER, empty, frame
+
+# Findings on links at least this sure keep their check's severity; below, info.
+SURE = 0.75
+# Two spellings of a name part are variants of one at or above this ratio (0-100).
+VARIANT = 80.0
+# Ages (in years) closer than this are the same age ("22-month-old" and "2-year-old").
+AGE_SLACK = 0.5
+_AGE_IN_DESC = re.compile(r"\b(\d{1,3})[- ]?(?:year|yr)s?[- ]?old\b")
+_UNIT_YEARS = {"year": 1.0, "month": 1 / 12, "week": 7 / 365.25, "day": 1 / 365.25}
+
+
+@dataclass
+class Person:
+    """One person as one article gives them."""
+
+    article: str
+    story: str
+    index: int  # batch order of the article
+    published: Any
+    name: str | None = None  # the article's fullest form, as written
+    kind: str | None = None  # class of an unnamed person (boy, woman...)
+    names: list[dict[str, Any]] = field(default_factory=list)  # name facts
+    ages: list[dict[str, Any]] = field(default_factory=list)
+    conditions: list[dict[str, Any]] = field(default_factory=list)
+    charges: list[dict[str, Any]] = field(default_factory=list)
+    roles: list[dict[str, Any]] = field(default_factory=list)
+
+    def years(self) -> float | None:
+        """The age this article gives, if it gives one (two different: none)."""
+        got = sorted({round(_years(f), 2) for f in self.ages if _years(f) is not None})
+        if not got or got[-1] - got[0] >= 1:
+            return None
+        return got[0]
+
+    def in_years(self) -> bool:
+        """Whether the age is given in whole years (not "22-month-old")."""
+        return all((f.get("unit") or "year") == "year" for f in self.ages)
+
+
+def same_age(p: Person, q: Person) -> bool | None:
+    """Whether two people's ages agree; None when either has none. Whole years
+    must be equal; an age in months or weeks may round to the next year."""
+    a, b = p.years(), q.years()
+    if a is None or b is None:
+        return None
+    if p.in_years() and q.in_years():
+        return abs(a - b) < AGE_SLACK
+    return abs(a - b) < 1
+
+
+def _years(f: dict[str, Any]) -> float | None:
+    if f.get("value") is None:
+        return None
+    return float(f["value"]) * _UNIT_YEARS.get(f.get("unit") or "year", 1.0)
+
+
+def _fold(text: str) -> str:
+    """Letters only, lower case, accents off: the form two spellings are compared in."""
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in text.casefold() if c.isalnum() or c == " ")
+
+
+def name_parts(name: str, suffixes: frozenset[str]) -> list[str]:
+    """Given name first, family name last, folded; initials and suffixes dropped."""
+    name = re.sub(r"['’]s?$", "", name.strip())
+    words = [w for w in re.split(r"\s+", name.replace("-", "").replace("'", "")
+                                 .replace("’", "")) if w]
+    words = [w for w in words if w.casefold() not in suffixes]
+    out = [_fold(w) for w in words]
+    keep = [w for i, w in enumerate(out) if w and not (0 < i < len(out) - 1 and len(w) == 1)]
+    return keep
+
+
+# ---- within an article ---------------------------------------------------
+
+
+def _people_of_article(rows: list[dict[str, Any]], story: str, index: int,
+                       nouns: dict[str, str], suffixes: frozenset[str]) -> list[Person]:
+    first = rows[0]
+    people: dict[str, Person] = {}
+    canonical: dict[str, str] = {}  # batch-wide entity → this article's form
+
+    def new(key: str, **kw: Any) -> Person:
+        if key not in people:
+            people[key] = Person(first["article"], story, index, first["published"], **kw)
+        return people[key]
+
+    names = [r for r in rows if r["kind"] == "person" and r["attribute"] == "name"]
+    fulls = sorted({r["attribute_value"] for r in names if len(r["attribute_value"].split()) > 1},
+                   key=lambda n: (-len(n), n))
+    for r in names:
+        form = _article_form(r["attribute_value"], fulls, suffixes)
+        if form is None:
+            continue
+        p = new("n:" + form, name=form)
+        p.names.append(r)
+        if r["entity"]:
+            canonical[r["entity"]] = form
+
+    def named(text: str | None, make: bool = False) -> Person | None:
+        """The person `text` names; "suspect Dana Pike" names Dana Pike. `make`:
+        a name the model did not tag ("shot 18-year-old Dana Pike") is a person too."""
+        text = _name_in(text)
+        if not text:
+            return None
+        form = canonical.get(text) or _article_form(text, fulls, suffixes)
+        if form is None:
+            return None
+        if make and "n:" + form not in people and len(form.split()) > 1:
+            new("n:" + form, name=form)
+        return people.get("n:" + form)
+
+    unnamed: list[tuple[dict[str, Any], str | None, float | None, str]] = []
+    for r in rows:
+        if r["kind"] == "age":
+            p = named(r["subject"], make=True)
+            if p is not None:
+                p.ages.append(r)
+                if not p.names:  # named only here: the age's mention names them
+                    p.names.append(r)
+            else:
+                kind = _kind(r["subject"], nouns)
+                if kind is not None:
+                    unnamed.append((r, kind, _years(r), "ages"))
+        elif r["kind"] == "person" and r["attribute"] in ("condition", "charge"):
+            slot = "conditions" if r["attribute"] == "condition" else "charges"
+            p = named(r["entity"])
+            if p is not None:
+                getattr(p, slot).append(r)
+                continue
+            desc = r["subject"] or ""
+            m = _AGE_IN_DESC.search(desc)
+            age = float(m.group(1)) if m else None
+            kind = _kind(desc, nouns)
+            if age is not None:
+                # "the 14-year-old": the one named person of that age, if any.
+                owners = [q for q in people.values() if q.name and q.years() == age]
+                if len(owners) == 1:
+                    getattr(owners[0], slot).append(r)
+                    continue
+            if kind is not None or age is not None:
+                unnamed.append((r, kind, age, slot))
+        elif r["kind"] == "attribute" and r["attribute"] == "role":
+            p = named(r["entity"])
+            if p is not None:
+                p.roles.append(r)
+    # Unnamed people: one per (class, age) the article describes; a mention
+    # missing one of the two joins the only person it fits.
+    keys = sorted({(k, a) for _, k, a, slot in unnamed if k is not None and a is not None},
+                  key=lambda t: (t[0], t[1]))
+    for r, kind, age, slot in unnamed:
+        # "a 34-year-old woman, Dana Pike": the name beside the description.
+        beside = [n for n in names if n["sentence_start"] == r["sentence_start"]
+                  and n["subject"] and r["text"] in n["subject"] and named(n["attribute_value"])]
+        if len(beside) == 1:
+            getattr(named(beside[0]["attribute_value"]), slot).append(r)
+            continue
+        # "a 49-year-old man" where the article names one person of 49: that person.
+        owners = [q for q in people.values() if q.name and age is not None
+                  and q.years() is not None and abs(q.years() - age) < AGE_SLACK]  # type: ignore[operator]
+        if len(owners) == 1:
+            getattr(owners[0], slot).append(r)
+            continue
+        fits = [(k, a) for k, a in keys
+                if (kind is None or k == kind) and (age is None or a == age)]
+        if kind is not None and age is not None:
+            key = (kind, age)
+        elif len(fits) == 1:
+            key = fits[0]
+        elif not fits and kind is not None:
+            key = (kind, None)
+        else:
+            continue
+        p = new(f"u:{key[0]}:{key[1]}", kind=key[0])
+        getattr(p, slot).append(r)
+    return list(people.values())
+
+
+def _name_in(text: str | None) -> str | None:
+    """The name at the end of a description: its last run of capitalised words."""
+    if not text:
+        return None
+    words = text.split()
+    k = len(words)
+    while k > 0 and words[k - 1][:1].isupper():
+        k -= 1
+    return " ".join(words[k:]) or None
+
+
+def _article_form(text: str, fulls: list[str], suffixes: frozenset[str]) -> str | None:
+    """The article's full name `text` is part of ("Trell", "Marcus" → "Marcus Trell")."""
+    parts = name_parts(text, suffixes)
+    if not parts:
+        return None
+    if len(parts) > 1:
+        for full in fulls:
+            fp = name_parts(full, suffixes)
+            if fp and fp[-1] == parts[-1] and fp[0] == parts[0]:
+                return full
+        return text
+    owners = [f for f in fulls if name_parts(f, suffixes)[-1:] == parts]
+    if len(owners) != 1:
+        owners = [f for f in fulls if name_parts(f, suffixes)[:1] == parts]
+    return owners[0] if len(owners) == 1 else text
+
+
+def _kind(desc: str | None, nouns: dict[str, str]) -> str | None:
+    """The class of a description by its last listed word ("the injured boy" → boy)."""
+    if not desc:
+        return None
+    words = re.findall(r"[a-z]+", desc.lower())
+    for n in (2, 1):
+        for i in range(len(words) - n, -1, -1):
+            hit = nouns.get(" ".join(words[i:i + n]))
+            if hit:
+                return hit
+    return None
+
+
+# ---- across articles -----------------------------------------------------
+
+
+@dataclass
+class Link:
+    score: float
+    how: str
+
+
+def link(p: Person, q: Person, suffixes: frozenset[str], unique: bool) -> Link | None:
+    """How sure it is that `p` and `q` (of two articles of one story) are one person."""
+    from rapidfuzz import fuzz
+
+    ap, aq = p.years(), q.years()
+    ages_clash = ap is not None and aq is not None and abs(ap - aq) > 1 + 1e-9
+    ages_agree = same_age(p, q) is True
+    if p.name and q.name:
+        a, b = name_parts(p.name, suffixes), name_parts(q.name, suffixes)
+        if not a or not b:
+            return None
+        if len(a) > 1 and len(b) > 1:
+            if a[0] == b[0] and a[-1] == b[-1]:
+                return Link(1.0, "same name")
+            if ages_clash:
+                return None
+            if a[-1] == b[-1] and (fuzz.ratio(a[0], b[0]) >= VARIANT):
+                return Link(0.8 if ages_agree else 0.6, "given name spelt differently")
+            if a[0] == b[0] and fuzz.ratio(a[-1], b[-1]) >= VARIANT:
+                return Link(0.9 if ages_agree else 0.8, "family name spelt differently")
+            if a[0] == b[-1] and a[-1] == b[0]:
+                return Link(0.8, "given and family name swapped")
+            return None
+        # One side a single name ("Raheam, 19"): it must be the other's given
+        # or family name, or one letter off it when the ages agree.
+        one, full = (a, b) if len(a) == 1 else (b, a)
+        if len(one) == len(full):
+            return Link(0.9, "same name") if one == full else None
+        if ages_clash:
+            return None
+        if one[0] in (full[0], full[-1]):
+            return Link(0.7 if ages_agree else 0.5, "one name of the two")
+        if ages_agree and unique and (fuzz.ratio(one[0], full[0]) >= VARIANT
+                                      or fuzz.ratio(one[0], full[-1]) >= VARIANT):
+            return Link(0.75, "one name of the two, spelt differently")
+        return None
+    if p.name is None and q.name is None and p.kind and p.kind == q.kind and unique:
+        # Outlets describe different people alike ("a 19-year-old man" shot, another
+        # arrested): sure only when the two also share what happened to them.
+        states = {f["attribute_value"] for f in p.conditions} & {
+            f["attribute_value"] for f in q.conditions}
+        return Link(0.75, f"the only {p.kind} described, {min(states)}") if states else None
+    return None
+
+
+def link_story(people: list[Person], suffixes: frozenset[str]) -> list[tuple[list[Person], float]]:
+    """Clusters of one person across the story's articles, with the least sure link."""
+    by_article: dict[str, list[Person]] = {}
+    for p in people:
+        by_article.setdefault(p.article, []).append(p)
+    arts = sorted(by_article, key=lambda a: by_article[a][0].index)
+    cands = []
+    for x, ax in enumerate(arts):
+        for ay in arts[x + 1:]:
+            for p in by_article[ax]:
+                for q in by_article[ay]:
+                    unique = _only_of_kind(p, by_article[ax]) and _only_of_kind(q, by_article[ay])
+                    got = link(p, q, suffixes, unique)
+                    if got is not None:
+                        cands.append((got.score, p, q))
+    ids = {id(p): i for i, p in enumerate(people)}
+    parent = list(range(len(people)))
+    members: dict[int, set[str]] = {i: {p.article} for i, p in enumerate(people)}
+    worst = {i: 1.0 for i in range(len(people))}
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    # Surest first; the order of equal scores is the batch's, so runs agree.
+    cands.sort(key=lambda c: (-c[0], c[1].index, ids[id(c[1])], c[2].index, ids[id(c[2])]))
+    taken: set[tuple[int, str]] = set()  # (person, other article) already linked
+    for score, p, q in cands:
+        i, j = ids[id(p)], ids[id(q)]
+        if (i, q.article) in taken or (j, p.article) in taken:
+            continue
+        ri, rj = find(i), find(j)
+        if ri == rj or members[ri] & members[rj]:
+            continue
+        parent[rj] = ri
+        members[ri] |= members.pop(rj)
+        worst[ri] = min(worst[ri], worst.pop(rj), score)
+        taken.add((i, q.article))
+        taken.add((j, p.article))
+    clusters: dict[int, list[Person]] = {}
+    for i, p in enumerate(people):
+        clusters.setdefault(find(i), []).append(p)
+    return [(sorted(c, key=lambda p: p.index), worst[r]) for r, c in clusters.items()]
+
+
+def _only_of_kind(p: Person, others: list[Person]) -> bool:
+    if p.name is not None:
+        return True
+    return sum(1 for o in others if o.name is None and o.kind == p.kind) == 1
+
+
+# ---- the people table and the checks ---------------------------------------
+
+
+@dataclass
+class _Ctx:
+    rules: Any
+    checks: dict[str, Any]
+    rank: dict[str, int]
+    rows: list[tuple[tuple, dict[str, Any]]] = field(default_factory=list)
+
+
+def people_check(facts: pl.DataFrame, rules: Any) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """(people table, discrepancies) of a facts table that carries its stories."""
+    want = (pl.col("kind").is_in(["person", "age"])
+            | ((pl.col("kind") == "attribute") & (pl.col("attribute") == "role")))
+    rows = facts.with_row_index("pos").filter(want).to_dicts()
+    if not rows:
+        return empty(PEOPLE_SCHEMA), empty(DISCREPANCY_SCHEMA)
+    nouns = {str(k).lower(): str(v) for k, v in (rules["person_nouns"] or {}).items()}
+    suffixes = frozenset(str(s).casefold().rstrip(".") for s in rules["name_suffixes"] or [])
+    suffixes |= frozenset(str(s).casefold() for s in rules["name_suffixes"] or [])
+    order = {a: i for i, a in enumerate(facts["article"].unique(maintain_order=True).to_list())}
+    by_article: dict[str, list[dict[str, Any]]] = {}
+    for r in rows:
+        by_article.setdefault(r["article"], []).append(r)
+    stories: dict[str, list[Person]] = {}
+    for art in sorted(by_article, key=order.__getitem__):
+        got = by_article[art]
+        story = got[0]["story"] or ""
+        stories.setdefault(story, []).extend(
+            _people_of_article(got, story, order[art], nouns, suffixes))
+    ctx = _Ctx(rules, rules["checks"] or {},
+               {str(k): int(v["rank"]) for k, v in (rules["person_conditions"] or {}).items()})
+    table: list[dict[str, Any]] = []
+    for story in sorted(stories):
+        for cluster, sure in link_story(stories[story], suffixes):
+            pid = _person_id(story, cluster)
+            table.extend(_table_rows(pid, cluster, sure if len(cluster) > 1 else None, ctx))
+            if len(cluster) < 2:
+                continue
+            _check_names(pid, cluster, sure, ctx, suffixes)
+            _check_ages(pid, cluster, sure, ctx)
+            _check_states(pid, cluster, sure, ctx)
+            _check_charges(pid, cluster, sure, ctx)
+    ctx.rows.sort(key=lambda r: r[0])
+    found = frame([r for _, r in ctx.rows], DISCREPANCY_SCHEMA)
+    return frame(table, PEOPLE_SCHEMA), found
+
+
+def _person_id(story: str, cluster: list[Person]) -> str:
+    import hashlib
+
+    keys = sorted(f"{p.article}\x1f{p.name or p.kind}" for p in cluster)
+    return "person-" + hashlib.blake2b("\x1e".join([story, *keys]).encode(),
+                                       digest_size=6).hexdigest()
+
+
+def _label(p: Person) -> str:
+    if p.name:
+        return p.name
+    age = p.years()
+    return f"the {_age_text(age)} {p.kind}" if age is not None else f"the {p.kind}"
+
+
+def _age_text(age: float | None) -> str:
+    if age is None:
+        return "?"
+    if age < 1:
+        return f"{round(age * 12)}-month-old"
+    return f"{age:g}-year-old"
+
+
+def _state(p: Person, rank: dict[str, int]) -> tuple[str, dict[str, Any]] | None:
+    """What this article last says happened to `p`; death is final whatever follows."""
+    if not p.conditions:
+        return None
+    facts = sorted(p.conditions, key=lambda f: f["start"])
+    dead = [f for f in facts if rank.get(f["attribute_value"]) == max(rank.values())]
+    f = dead[0] if dead else facts[-1]
+    return f["attribute_value"], f
+
+
+def _table_rows(pid: str, cluster: list[Person], sure: float | None,
+                ctx: _Ctx) -> list[dict[str, Any]]:
+    out = []
+    for p in cluster:
+        first = _name_fact(p)
+        state = _state(p, ctx.rank)
+        cited = [*p.names, *p.ages, *p.conditions, *p.charges, *p.roles]
+        out.append({
+            "person": pid, "story": p.story or None, "article": p.article,
+            "name": p.name or _label(p),
+            "start": first["start"] if first else None, "end": first["end"] if first else None,
+            "age": p.years(),
+            "role": p.roles[0]["attribute_value"] if p.roles else None,
+            "condition": state[0] if state else None,
+            "charge": "; ".join(sorted({f["attribute_value"] for f in p.charges})) or None,
+            "link": sure,
+            "fact_ids": [f["fact_id"] for f in sorted(cited, key=lambda f: f["start"])],
+        })
+    return out
+
+
+def _name_fact(p: Person) -> dict[str, Any] | None:
+    """The first mention that gives the whole name, else the first mention."""
+    if not p.names:
+        return None
+    whole = [f for f in p.names if f["text"] == p.name]
+    return min(whole or p.names, key=lambda f: f["start"])
+
+
+def _source(p: Person) -> str:
+    return p.names[0]["source"] if p.names and p.names[0]["source"] else (
+        _any_fact(p)["source"] or p.article)
+
+
+def _any_fact(p: Person) -> dict[str, Any]:
+    return (p.names or p.ages or p.conditions or p.charges or p.roles)[0]
+
+
+def _emit(ctx: _Ctx, rule: str, pid: str, out: Person, against: list[Person],
+          cited: list[dict[str, Any]], says: str, others_say: str, subject: str,
+          status: str, sure: float, detail: str, entity: str = "") -> None:
+    from ..compare import fingerprint
+
+    check = ctx.checks.get(rule, {})
+    severity = check.get("severity", "warning") if sure >= SURE else "info"
+    others = _source(against[0]) if len(against) == 1 else f"{len(against)} other outlets"
+    message = check.get("message", "{source} says {says}; {others} {say} {others_say}").format(
+        source=_source(out), says=says, others=others, others_say=others_say, subject=subject,
+        say="says" if len(against) == 1 else "say", entity=entity or subject, ratio="")
+    row = {
+        "id": fingerprint(rule, out.story, "person", None, subject, cited),
+        "rule": rule, "name": check.get("name", rule), "kind": "person",
+        "severity": severity, "status": status, "story": out.story or None, "group": pid,
+        "subject": subject, "message": message,
+        "detail": f"{detail}; link {sure:.2f}", "score": sure,
+        "fact_ids": [f["fact_id"] for f in cited],
+    }
+    ctx.rows.append(((SEVERITY_ORDER[severity], out.story, cited[0]["pos"]), row))
+
+
+def _consensus(cluster: list[Person], value: Any) -> tuple[Any, list[Person], list[Person]]:
+    """(the value most articles give, those that give it, those that differ);
+    a tie goes to the earliest article's value."""
+    have = [p for p in cluster if value(p) is not None]
+    counts = Counter(value(p) for p in have)
+    if len(counts) < 2:
+        return None, have, []
+    best = max(counts, key=lambda v: (counts[v], -min(p.index for p in have if value(p) == v)))
+    return best, [p for p in have if value(p) == best], [p for p in have if value(p) != best]
+
+
+def _check_names(pid: str, cluster: list[Person], sure: float, ctx: _Ctx,
+                 suffixes: frozenset[str]) -> None:
+    def key(p: Person) -> tuple[str, str] | None:
+        parts = name_parts(p.name, suffixes) if p.name else []
+        return (parts[0], parts[-1]) if len(parts) > 1 else None
+
+    # A holder of office is a public figure whose foreign name each outlet
+    # transliterates by its house style ("Zelensky", "Zelenskyy"): not an error.
+    if any(q.roles for q in cluster):
+        return
+    best, agree, differ = _consensus(cluster, key)
+    for p in differ:
+        others = [q for q in agree if _name_fact(q)]
+        if not others or not _name_fact(p):
+            continue
+        cited = [_name_fact(p), *[_name_fact(q) for q in others]]
+        subject = f"{others[0].name} · name"
+        _emit(ctx, "FC301", pid, p, others, cited, p.name or "", others[0].name or "", subject,
+              "conflict", sure, _letters(p.name or "", others[0].name or ""))
+
+
+def _letters(a: str, b: str) -> str:
+    """Which letters differ: "'ll' where the other has 'l'"."""
+    import difflib
+
+    ops = [op for op in difflib.SequenceMatcher(a=a, b=b).get_opcodes() if op[0] != "equal"]
+    if not ops:
+        return "the same letters"
+    parts = []
+    for tag, i1, i2, j1, j2 in ops[:3]:
+        parts.append(f"{a[i1:i2]!r} where the other has {b[j1:j2]!r}" if tag == "replace" else
+                     f"{a[i1:i2]!r} added" if tag == "delete" else f"{b[j1:j2]!r} left out")
+    return "; ".join(parts)
+
+
+def _check_ages(pid: str, cluster: list[Person], sure: float, ctx: _Ctx) -> None:
+    best, agree, differ = _consensus(cluster, lambda p: p.years())
+    if best is None:
+        return
+    for p in differ:
+        age = p.years()
+        if age is None or any(same_age(p, q) for q in agree):
+            continue
+        days = _days_after(p, agree)
+        # A year older in an article published months later: a birthday, not a mistake.
+        status = "update" if days is not None and days >= 180 and 0 < age - best <= max(
+            1.0, days / 365.25 + 0.5) else "conflict"
+        cited = [min(p.ages, key=lambda f: f["start"]),
+                 *[min(q.ages, key=lambda f: f["start"]) for q in agree]]
+        subject = f"{_label(agree[0])} · age"
+        _emit(ctx, "FC302", pid, p, agree, cited, _age_text(age), _age_text(best), subject,
+              status, sure, f"ages {age:g} and {best:g} years", _label(agree[0]))
+
+
+def _days_after(p: Person, others: list[Person]) -> float | None:
+    """How many days after the latest of `others` `p`'s article was published."""
+    if p.published is None or any(q.published is None for q in others):
+        return None
+    return (p.published - max(q.published for q in others)).total_seconds() / 86400
+
+
+def _check_states(pid: str, cluster: list[Person], sure: float, ctx: _Ctx) -> None:
+    top = max(ctx.rank.values(), default=0)
+    states = [(p, _state(p, ctx.rank)) for p in _by_time(cluster)]
+    states = [(p, s) for p, s in states if s is not None]
+    for k, (p, (state, fact)) in enumerate(states):
+        earlier, conflict = [], False
+        for q, (other, ofact) in states[:k]:
+            if other == state:
+                continue
+            days = _days_after(p, [q])
+            ordered = days is not None and days > 0
+            up = ctx.rank.get(state, 0) > ctx.rank.get(other, 0) or (
+                ctx.rank.get(state) == 0 and ctx.rank.get(other) != top)
+            if ordered and up:
+                earlier.append((q, ofact))
+            elif days is not None and days < 0:
+                continue  # reported from the later article's side
+            else:
+                earlier.append((q, ofact))
+                conflict = True
+        if not earlier:
+            continue
+        cited = [fact, *[f for _, f in earlier]]
+        subject = f"{_label(earlier[0][0])} · condition"
+        _emit(ctx, "FC305", pid, p, [q for q, _ in earlier], cited, state,
+              " / ".join(sorted({f["attribute_value"] for _, f in earlier})), subject,
+              "conflict" if conflict else "update", sure,
+              f"{state} against {earlier[0][1]['attribute_value']}", _label(earlier[0][0]))
+
+
+def _by_time(cluster: list[Person]) -> list[Person]:
+    """Earliest published first; articles without a time keep batch order, last."""
+    return sorted(cluster, key=lambda p: (p.published is None,
+                                          p.published.timestamp() if p.published else 0.0,
+                                          p.index))
+
+
+def _check_charges(pid: str, cluster: list[Person], sure: float, ctx: _Ctx) -> None:
+    from rapidfuzz import fuzz
+
+    have = [p for p in _by_time(cluster) if p.charges]
+    for k, p in enumerate(have):
+        mine = sorted(p.charges, key=lambda f: f["start"])
+        earlier, conflict = [], False
+        for q in have[:k]:
+            theirs = sorted(q.charges, key=lambda f: f["start"])
+            if any(fuzz.token_set_ratio(a["attribute_value"], b["attribute_value"]) >= 85
+                   for a in mine for b in theirs):
+                continue
+            days = _days_after(p, [q])
+            if days is not None and days < 0:
+                continue
+            earlier.append((q, theirs[0]))
+            conflict = conflict or days is None or days <= 0
+        if not earlier:
+            continue
+        cited = [mine[0], *[f for _, f in earlier]]
+        subject = f"{_label(earlier[0][0])} · charge"
+        _emit(ctx, "FC306", pid, p, [q for q, _ in earlier], cited, mine[0]["attribute_value"],
+              " / ".join(sorted({f["attribute_value"] for _, f in earlier})), subject,
+              "conflict" if conflict else "update", sure,
+              f"charged with {mine[0]['attribute_value']!r} against "
+              f"{earlier[0][1]['attribute_value']!r}", _label(earlier[0][0]))

@@ -1,0 +1,252 @@
+"""Person facts from a Doc: who is named, what happened to them, what they face.
+
+Rows of kind ``person`` (docs/facts.md), one per mention:
+
+- ``name``: a person named in the article. ``attribute_value`` is the
+  article's fullest form of the name ("Trell" → "Marcus Trell"), the row's
+  span the mention as written.
+- ``condition``: a state from the ``person_conditions`` rules (critical,
+  dead, released...) said of someone.
+- ``charge``: what someone was charged with or arrested on suspicion of.
+
+A condition or charge belongs to the clause's subject (the object of an
+active "shot dead"), read from the parse: a name (its fullest form in
+``entity``), a he/she the article resolves unambiguously (``People.antecedent``),
+or a description ("the 14-year-old boy", in ``subject``). Ages stay the
+``age`` facts of ``quantities.py``; the people table joins them at
+cross-check time (factcheck/crosscheck/people.py).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from .mentions import alias_key, make_row
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from ..rules import Rules
+    from .mentions import People
+
+PRONOUNS = frozenset({"he", "she", "him", "her"})
+_SUBJECTS = ("nsubjpass", "nsubj")
+# How far up the parse a condition phrase looks for the verb whose subject it
+# describes ("is in critical condition": condition → in → is).
+_MAX_UP = 3
+# A description longer than this is a clause, not a person.
+_MAX_DESC = 6
+
+
+@dataclass
+class _Matchers:
+    conditions: Any  # PhraseMatcher: match id → state
+    charges: Any  # PhraseMatcher over charge_phrases
+    rank: dict[str, int]
+
+
+_CACHE: dict[tuple[int, str], _Matchers] = {}
+
+
+def _matchers(vocab: Any, rules: Rules) -> _Matchers:
+    key = (id(vocab), rules.version or str(id(rules)))
+    if key in _CACHE:
+        return _CACHE[key]
+    from spacy.lang.en import English
+    from spacy.matcher import PhraseMatcher
+
+    make = English(vocab=vocab).tokenizer
+    conditions = PhraseMatcher(vocab, attr="LOWER")
+    rank = {}
+    for state, entry in sorted(rules["person_conditions"].items()):
+        conditions.add(str(state), [make(p.lower()) for p in entry["phrases"]])
+        rank[str(state)] = int(entry["rank"])
+    charges = PhraseMatcher(vocab, attr="LOWER")
+    phrases = sorted({p.lower() for p in rules["charge_phrases"]})
+    if phrases:
+        charges.add("charge", [make(p) for p in phrases])
+    _CACHE[key] = _Matchers(conditions, charges, rank)
+    return _CACHE[key]
+
+
+def extract_people(people: People, offset: int, rules: Rules) -> list[dict[str, Any]]:
+    """The person rows of `people.doc` (offsets shifted by `offset`)."""
+    from spacy.util import filter_spans
+
+    doc = people.doc
+    rows = []
+    for i, name in people.mentions:
+        end_char = doc[i].idx + len(name)
+        j = i
+        while j < len(doc) and doc[j].idx < end_char:
+            j += 1
+        if doc[i:j].text != name or len(name) < 2 or not name[:1].isupper():
+            continue
+        row = make_row(doc, offset, i, j, people.full(name), "name", people.full(name),
+                       None, "person:name")
+        row["kind"] = "person"
+        row["subject"] = _described(doc[i:j])
+        rows.append(row)
+    if not rules["person_conditions"] and not rules["charge_phrases"]:
+        return rows
+    m = _matchers(doc.vocab, rules)
+    spans = []
+    for match_id, start, end in m.conditions(doc):
+        span = doc[start:end]
+        span.label_ = doc.vocab.strings[match_id]
+        spans.append(span)
+    for span in filter_spans(spans):
+        if _negated(span):
+            continue
+        holder = _holder(people, span)
+        if holder is None:
+            continue
+        rows.append(_row(people, offset, span.start, span.end, holder, "condition", span.label_,
+                         "person:condition"))
+    for _, start, end in m.charges(doc):
+        charge = _charge(doc, end)
+        if charge is None:
+            continue
+        holder = _holder(people, doc[start:end])
+        if holder is None:
+            continue
+        rows.append(_row(people, offset, start, charge.end, holder, "charge",
+                         normal_charge(charge.text), "person:charge"))
+    return rows
+
+
+def normal_charge(text: str) -> str:
+    """A charge in the form compared: lower case, hyphens as spaces, ordinal
+    digits as words ("1st-degree" = "first degree"), counts dropped."""
+    text = text.lower().replace("-", " ")
+    text = re.sub(r"\b1st\b", "first", text)
+    text = re.sub(r"\b2nd\b", "second", text)
+    text = re.sub(r"\b3rd\b", "third", text)
+    text = re.sub(r"^(?:an?|the|one|two|three|several|multiple)\s+(?:counts? of\s+)?", "", text)
+    return " ".join(text.split())
+
+
+def _row(people: People, offset: int, start: int, end: int, holder: tuple[str | None, str | None],
+         attribute: str, value: str, pattern: str) -> dict[str, Any]:
+    name, desc = holder
+    row = make_row(people.doc, offset, start, end, name, attribute, value, None, pattern)  # type: ignore[arg-type]
+    row["kind"] = "person"
+    row["subject"] = desc
+    return row
+
+
+def _negated(span: Span) -> bool:
+    """'not in critical condition', 'did not die'."""
+    tok = span.root
+    for _ in range(_MAX_UP):
+        if any(c.dep_ == "neg" for c in tok.children):
+            return True
+        if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
+            break
+        tok = tok.head
+    return False
+
+
+def _verb(span: Span) -> Token | None:
+    tok = span.root
+    for _ in range(_MAX_UP + 1):
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok
+        if tok.head is tok:
+            return None
+        tok = tok.head
+    return None
+
+
+def _holder(people: People, span: Span) -> tuple[str | None, str | None] | None:
+    """(full name, description) of whom the clause of `span` is about."""
+    verb = _verb(span)
+    seen = 0
+    while verb is not None and seen < 3:
+        seen += 1
+        kids = list(verb.children)
+        # The subject nearest the verb: a dateline ("OAKDALE (AP) —") parses as another.
+        subjects = [c for c in kids if c.dep_ in _SUBJECTS]
+        before = [c for c in subjects if c.i < verb.i]
+        subj = before[-1] if before else (subjects[0] if subjects else None)
+        # Active "police shot dead a man": the person is the object.
+        if subj is not None and subj.dep_ == "nsubj" and span.root.i == verb.i \
+                and verb.tag_ in ("VBD", "VBN") and any(c.dep_ == "dobj" for c in kids):
+            subj = next(c for c in kids if c.dep_ == "dobj")
+        if subj is not None:
+            return _who(people, subj)
+        # "was shot and later died", "a man who later died": the head clause's subject.
+        if verb.dep_ in ("conj", "xcomp", "advcl"):
+            verb = verb.head
+        elif verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
+            return _who(people, verb.head)
+        else:
+            return None
+    return None
+
+
+def _who(people: People, tok: Token) -> tuple[str | None, str | None] | None:
+    if tok.lower_ in PRONOUNS:
+        name = people.antecedent(tok)
+        return (name, None) if name else None
+    if tok.lower_ in ("who", "that") and tok.head.dep_ == "relcl":
+        tok = tok.head.head
+    if tok.pos_ == "PROPN" or tok.i in people.ent_at:
+        name = people.name_at(tok)
+        # A name the article gives, or the surname of one it gave in full.
+        if name is not None and (any(m[1] == name.text for m in people.mentions)
+                                 or people.full(name.text) != name.text):
+            return people.full(name.text), None
+        return None
+    if tok.pos_ != "NOUN" and not tok.lower_.endswith("old"):
+        return None
+    # The description: the noun and its modifiers, no clause after it.
+    words = [t for t in tok.subtree if t.i <= tok.i and t.dep_ not in ("punct",)]
+    while words and words[0].dep_ in ("det", "poss", "predet"):
+        words = words[1:]
+    if not words or len(words) > _MAX_DESC:
+        return None
+    # An appositive name beside the description: "the victim, Jane Roe".
+    for child in tok.children:
+        if child.dep_ == "appos" and (child.pos_ == "PROPN" or child.i in people.ent_at):
+            name = people.name_at(child)
+            if name is not None:
+                return people.full(name.text), None
+    return None, alias_key(" ".join(t.text for t in words))
+
+
+def _described(name: Span) -> str | None:
+    """The description a name stands in apposition with: "a 34-year-old woman,
+    Dana Pike" and "Dana Pike, a 34-year-old woman" → "34-year-old woman"."""
+    root = name.root
+    nouns = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+        nouns.append(root.head)
+    for noun in nouns:
+        words = [t for t in noun.subtree if t.i <= noun.i and not t.is_punct]
+        while words and words[0].dep_ in ("det", "predet"):
+            words = words[1:]
+        if words and len(words) <= _MAX_DESC:
+            return name.doc[words[0].i:noun.i + 1].text
+    return None
+
+
+def _charge(doc: Doc, i: int) -> Span | None:
+    """The charge named from token `i` on: a noun phrase, up to the first word
+    that ends it (a comma, 'in', 'after', 'and' before a new clause)."""
+    j = i
+    while j < len(doc) and j - i < 8:
+        tok = doc[j]
+        if tok.is_punct and tok.text not in ("-",) or tok.lower_ in (
+                "in", "after", "on", "for", "at", "following", "while", "when", "from"):
+            break
+        if tok.pos_ in ("VERB", "AUX") and tok.tag_ not in ("VBN", "VBG"):
+            break
+        j += 1
+    while j > i and doc[j - 1].pos_ not in ("NOUN", "PROPN"):
+        j -= 1
+    if j == i:
+        return None
+    return doc[i:j]

@@ -1,0 +1,110 @@
+"""People across the batch: the link rules one by one, the people table, its
+JSON form, and nobody linked across stories. The checks' own cases are data
+in tests/checks/FC3xx.yaml."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from factcheck.crosscheck.people import Person, link, name_parts
+
+SUFFIXES = frozenset({"jr", "jr.", "sr", "iii"})
+
+
+def _person(article: str, name: str | None, age: float | None = None,
+            unit: str = "year", kind: str | None = None) -> Person:
+    p = Person(article, "s", 0 if article == "a" else 1, datetime(2024, 1, 1, tzinfo=UTC),
+               name=name, kind=kind)
+    if age is not None:
+        p.ages.append({"value": age, "unit": unit, "start": 0})
+    return p
+
+
+@pytest.mark.parametrize(("a", "b", "linked", "how"), [
+    (("Marcus Trell", 17), ("Marcus Trelll", 17), True, "family name spelt differently"),
+    (("Kaylin Moss", 19), ("Kaylen Moss", 19), True, "given name spelt differently"),
+    (("Moss Kaylin", None), ("Kaylin Moss", None), True, "given and family name swapped"),
+    (("Alvin R. Dorsey", 42), ("Alvin Dorsey", 42), True, "same name"),
+    (("Alvin Dorsey Jr.", None), ("Alvin Dorsey", None), True, "same name"),
+    (("De'Shawn Ortiz-Lee", None), ("DeShawn OrtizLee", None), True, "same name"),
+    (("Raylan", 19), ("Raylan Brooks", 19), True, "one name of the two"),
+    # Close names, ages far apart: two people.
+    (("Tomas Reyes", 34), ("Tobias Reyes", 61), False, None),
+    (("John Smith", 25), ("John Smith", 25), True, "same name"),
+    (("John Smith", None), ("Mary Jones", None), False, None),
+])
+def test_link_rules(a, b, linked, how):
+    got = link(_person("a", *a), _person("b", *b), SUFFIXES, unique=True)
+    assert (got is not None) == linked
+    if linked:
+        assert got.how == how
+
+
+def test_a_given_name_spelt_two_ways_is_unsure_without_an_age():
+    sure = link(_person("a", "Kaylin Moss", 19), _person("b", "Kaylen Moss", 19), SUFFIXES, True)
+    unsure = link(_person("a", "Kaylin Moss"), _person("b", "Kaylen Moss"), SUFFIXES, True)
+    assert sure.score >= 0.75 > unsure.score
+
+
+def test_unnamed_people_link_only_on_a_shared_fate():
+    boy = _person("a", None, 11, kind="boy")
+    other = _person("b", None, 12, kind="boy")
+    assert link(boy, other, SUFFIXES, unique=True) is None
+    boy.conditions.append({"attribute_value": "dead", "start": 5})
+    other.conditions.append({"attribute_value": "dead", "start": 5})
+    assert link(boy, other, SUFFIXES, unique=True) is not None
+    assert link(boy, other, SUFFIXES, unique=False) is None
+
+
+def test_name_parts_drop_initials_suffixes_and_possessives():
+    assert name_parts("Alvin R. Dorsey Jr.", SUFFIXES) == ["alvin", "dorsey"]
+    assert name_parts("Dana Pike's", SUFFIXES) == ["dana", "pike"]
+
+
+def _write(tmp_path: Path, records: list[dict]) -> Path:
+    path = tmp_path / "batch.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    return path
+
+
+def test_the_people_table_and_nobody_linked_across_stories(tmp_path):
+    from factcheck.pipeline import Options, run
+    from factcheck.report.json import report
+
+    path = _write(tmp_path, [
+        {"id": "a", "story": "harbour", "source": "north.example",
+         "published": "2024-05-04T08:00:00Z",
+         "text": "Police said Leon Hart, 18, was shot on Maple Court early on Saturday. "
+                 "Hart is in critical condition at the county hospital."},
+        {"id": "b", "story": "harbour", "source": "south.example",
+         "published": "2024-05-05T08:00:00Z",
+         "text": "Leon Hart, 18, who was shot on Maple Court on Saturday, later died at "
+                 "the county hospital, police said."},
+        # The same name, spelt otherwise, in another story: another person.
+        {"id": "c", "story": "market", "source": "east.example",
+         "text": "Leon Harte, 18, won the junior rowing race on the river on Sunday."},
+    ])
+    result = run([str(path)], Options())
+    people = result.people
+    hart = people.filter(people["story"] == "harbour")
+    assert hart["person"].n_unique() == 1
+    assert sorted(hart["article"].to_list()) == ["a", "b"]
+    assert hart.sort("article")["condition"].to_list() == ["critical", "dead"]
+    assert hart["age"].to_list() == [18.0, 18.0]
+    assert set(hart["name"].to_list()) == {"Leon Hart"}
+    other = people.filter(people["story"] == "market")
+    assert other["name"].to_list() == ["Leon Harte"]
+    assert other["person"][0] not in hart["person"].to_list()
+    rules = set(result.discrepancies["rule"].to_list())
+    assert "FC301" not in rules and "FC305" in rules
+
+    listed = report(result)["people"]
+    entry = next(p for p in listed if p["story"] == "harbour")
+    assert [a["article"] for a in entry["articles"]] == ["a", "b"]
+    first = entry["articles"][0]
+    text = path.read_text().splitlines()[0]
+    assert json.loads(text)["text"][first["start"]:first["end"]] == "Leon Hart"
