@@ -73,11 +73,11 @@ def _matchers(vocab: Any, rules: Rules) -> _Matchers:
 
 def extract_people(people: People, offset: int, rules: Rules) -> list[dict[str, Any]]:
     """The person rows of `people.doc` (offsets shifted by `offset`)."""
-    from spacy.util import filter_spans
 
     doc = people.doc
     rows = []
-    for i, name in people.mentions:
+    # A name is in `mentions` once as an entity and again after a title.
+    for i, name in sorted(set(people.mentions)):
         end_char = doc[i].idx + len(name)
         j = i
         while j < len(doc) and doc[j].idx < end_char:
@@ -89,8 +89,25 @@ def extract_people(people: People, offset: int, rules: Rules) -> list[dict[str, 
         row["kind"] = "person"
         row["subject"] = _described(doc[i:j])
         rows.append(row)
-    if not rules["person_conditions"] and not rules["charge_phrases"]:
-        return rows
+    if rules["person_conditions"] or rules["charge_phrases"]:
+        rows.extend(_states(people, offset, rules))
+    # The fact id hashes span, kind and attribute: keep the first of any repeat.
+    seen: set[tuple[int, int, str]] = set()
+    out = []
+    for row in rows:
+        key = (row["start"], row["end"], row["attribute"])
+        if key not in seen:
+            seen.add(key)
+            out.append(row)
+    return out
+
+
+def _states(people: People, offset: int, rules: Rules) -> list[dict[str, Any]]:
+    """Condition and charge rows: what happened to whom, what they face."""
+    from spacy.util import filter_spans
+
+    doc = people.doc
+    rows = []
     m = _matchers(doc.vocab, rules)
     spans = []
     for match_id, start, end in m.conditions(doc):
