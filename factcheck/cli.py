@@ -205,7 +205,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="review and triage discrepancies in a terminal UI",
         description="Open the review app: the discrepancy list, the evidence, the fact\n"
                     "matrix, the articles. Decisions go to the triage file at once.",
-        epilog="keys: c confirm, d dismiss, n note, u undo, ? help, q quit")
+        epilog="keys: c confirm, d dismiss, e note, u undo, j/k move, / search, f filter, "
+               "m matrix, p people, T timeline, ? help, q quit")
     _add_inputs(p)
     p.add_argument("--triage", metavar="FILE",
                    help="triage file (default: factcheck.triage.json beside the batch)")

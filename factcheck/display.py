@@ -80,3 +80,42 @@ def when(moment: datetime | None, empty: str = "undated") -> str:
     if (moment.hour, moment.minute, moment.second, moment.microsecond) == (0, 0, 0, 0):
         return moment.strftime("%Y-%m-%d")
     return moment.strftime("%Y-%m-%d %H:%M UTC")
+
+
+# What the people matrix shows of a person in each article, after the name.
+PERSON_FIELDS = ("age", "role", "condition")
+
+
+def age_text(years: float | None) -> str:
+    """An age in years as a person writes it: `52`, `9 months` for a baby."""
+    if years is None:
+        return ""
+    if years < 2 and not float(years).is_integer():
+        months = round(years * 12)
+        return f"{months} month{'s' if months != 1 else ''}"
+    return format_number(years)
+
+
+def person_parts(row: dict[str, Any]) -> list[tuple[str, str]]:
+    """(field, text) of what one article says of a person: the name as written,
+    then age, role and condition where given."""
+    parts = [("name", row.get("name") or "?")]
+    if row.get("age") is not None:
+        parts.append(("age", f"age {age_text(row['age'])}"))
+    parts += [(f, str(row[f])) for f in ("role", "condition") if row.get(f)]
+    return parts
+
+
+def odd_fields(cells: dict[str, dict[str, Any]]) -> set[tuple[str, str]]:
+    """(article, field) where one article stands apart from the others that
+    give that field: its value is rarer than the most common one."""
+    odd: set[tuple[str, str]] = set()
+    for field in PERSON_FIELDS:
+        values = {a: c.get(field) for a, c in cells.items() if c.get(field) not in (None, "")}
+        tally: dict[Any, int] = {}
+        for v in values.values():
+            tally[v] = tally.get(v, 0) + 1
+        if len(tally) > 1:
+            top = max(tally.values())
+            odd |= {(a, field) for a, v in values.items() if tally[v] < top}
+    return odd

@@ -24,7 +24,7 @@ SCREENS = [
     ("article", ["a"], "textual-dark"),
     ("help", ["question_mark"], "textual-dark"),
     ("filter", ["f"], "textual-dark"),
-    ("triaged", ["d", "c", "n", *"asked the desk", "enter"], "textual-dark"),
+    ("triaged", ["d", "c", "e", *"asked the desk", "enter"], "textual-dark"),
 ]
 
 

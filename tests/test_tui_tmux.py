@@ -139,3 +139,34 @@ def test_a_decision_survives_kill_9(tmp_path):
     decided = json.loads(triage.read_text())["decisions"]
     assert [d["state"] for d in decided.values()] == ["confirmed"]
     assert not list(tmp_path.glob(".triage.json.*"))  # no temporary file left behind
+
+
+def test_filter_by_keyboard_alone_then_ctrl_c(tmp_path):
+    """The filter dialog from the keyboard only: Tab to a field, Enter opens it,
+    arrows and Enter choose, Tab to Apply, Enter; Ctrl+C then quits with 0."""
+    triage = tmp_path / "triage.json"
+    command = (f"cd {shlex.quote(str(ROOT))} && {FACTCHECK} review seeds/ "
+               f"--triage {shlex.quote(str(triage))}; echo {DONE}$?; sleep 600")
+    term = Tmux(command)
+    try:
+        term.wait_for("6/6 shown · ")
+        term.keys("f")
+        term.wait_for("Show only")
+        term.keys("Tab")      # from severity to kind
+        term.keys("Enter")    # open the kind's choices
+        time.sleep(0.5)
+        term.keys("Down")     # past "any" to the first kind
+        term.keys("Enter")
+        term.wait_for("kind      attribute")
+        term.keys("Tab", "Tab", "Tab")  # source, triage, Apply
+        time.sleep(0.3)
+        term.keys("Enter")
+        screen = term.wait_for("kind=attribute")
+        assert "3/6 shown · sort severity · kind=attribute" in screen
+        rows = [ln for ln in screen.splitlines() if ln.startswith((" error", " warning"))]
+        assert len(rows) == 3 and all(" attribute " in ln for ln in rows)
+        term.keys("C-c")
+        assert f"{DONE}0" in term.wait_for(DONE, timeout=60)
+        assert term.show("alternate_on") == "0"
+    finally:
+        term.close()

@@ -12,13 +12,12 @@ tables give the same bytes.
 from __future__ import annotations
 
 import os
-from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import polars as pl
 
-from ..display import format_number, when
+from ..display import format_number, odd_fields, person_parts, when
 from ..facts import SEVERITY_ORDER
 from . import (
     ArticleMeta,
@@ -126,22 +125,10 @@ def _same_day(facts: list[dict[str, Any]]) -> bool:
         len({" ".join(f["text"].casefold().split()) for f in facts}) == 1
 
 
-def _age(years: float | None) -> str:
-    if years is None:
-        return ""
-    if years < 2 and not float(years).is_integer():
-        months = round(years * 12)
-        return f"{months} month{'s' if months != 1 else ''}"
-    return f"{format_number(years)}"
-
-
-PEOPLE_FIELDS = ("age", "role", "condition")
-
-
 def _people(people: pl.DataFrame, cols: list[tuple[str, str]]) -> list[str]:
     """One row a person, one column an article: the name as written, age, role,
-    condition; where one article stands apart from the others on a field, its
-    cell is marked."""
+    condition; where one article stands apart from the others on a field, that
+    field is marked."""
     if people.is_empty():
         return []
     by_person: dict[str, dict[str, dict[str, Any]]] = {}
@@ -151,29 +138,17 @@ def _people(people: pl.DataFrame, cols: list[tuple[str, str]]) -> list[str]:
              "|---|" + "---|" * len(cols)]
     for person in sorted(by_person, key=lambda p: (-len(by_person[p]), p)):
         rows = by_person[person]
-        shown = {f: {a: (_age(r["age"]) if f == "age" else (r[f] or "")) for a, r in rows.items()}
-                 for f in PEOPLE_FIELDS}
-        odd: set[tuple[str, str]] = set()
-        for field, values in shown.items():
-            tally = Counter(v for v in values.values() if v)
-            if len(tally) > 1:
-                top = max(tally.values())
-                odd |= {(a, field) for a, v in values.items() if v and tally[v] < top}
-        names = Counter(r["name"] for r in rows.values() if r["name"])
-        title = max(names, key=lambda n: (len(n), names[n], n)) if names else person
+        odd = odd_fields(rows)
+        names = [r["name"] for r in rows.values() if r["name"]]
+        title = max(names, key=lambda n: (len(n), n)) if names else person
         cells = []
         for art, _ in cols:
             r = rows.get(art)
             if r is None:
                 cells.append(NONE)
                 continue
-            parts = [_cell(r["name"] or "?")]
-            for field in PEOPLE_FIELDS:
-                v = shown[field][art]
-                if v:
-                    v = _cell(v if field != "age" else f"age {v}")
-                    parts.append(f"{MARK} **{v}**" if (art, field) in odd else v)
-            cells.append(" / ".join(parts))
+            cells.append(" / ".join(f"{MARK} **{_cell(t)}**" if (art, f) in odd else _cell(t)
+                                    for f, t in person_parts(r)))
         lines.append(f"| {_cell(title)} | " + " | ".join(cells) + " |")
     return lines
 

@@ -8,6 +8,7 @@ the triage file, through factcheck.triage (each decision saved at once).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +25,7 @@ from ..errors import FactcheckError
 from ..triage import Triage, default_triage_path
 from .modals import FilterScreen, HelpScreen, NoteScreen
 from .screens import ArticleScreen, MatrixScreen
+from .tables import PeopleScreen, TimelineScreen
 from .view import SORTS, Filters, Review
 from .widgets import DiscrepancyTable, EvidencePane
 
@@ -48,18 +50,33 @@ class ReviewApp(App[int]):
     BINDINGS = [
         Binding("c", "decide('confirmed')", "Confirm", id="triage.confirm"),
         Binding("d", "decide('dismissed')", "Dismiss", id="triage.dismiss"),
-        Binding("n", "note", "Note", id="triage.note"),
+        Binding("e", "note", "Note", id="triage.note"),
         Binding("u", "undo", "Undo", id="triage.undo"),
         Binding("slash", "search", "Find", id="list.search"),
+        Binding("n", "next_match(1)", "Next match", show=False, id="list.next-match"),
+        Binding("N", "next_match(-1)", "Previous match", show=False, id="list.prev-match"),
+        Binding("j", "move(1)", "Down", show=False, id="list.down"),
+        Binding("k", "move(-1)", "Up", show=False, id="list.up"),
+        Binding("g", "edge(0)", "First", show=False, id="list.first"),
+        Binding("G", "edge(-1)", "Last", show=False, id="list.last"),
         Binding("f", "filter", "Filter", id="list.filter"),
         Binding("s", "sort", "Sort", show=False, id="list.sort"),
         Binding("m", "matrix", "Matrix", id="open.matrix"),
+        Binding("p", "people", "People", id="open.people"),
+        Binding("T", "timeline", "Timeline", show=False, id="open.timeline"),
         Binding("a", "article", "Read", id="open.article"),
         Binding("question_mark", "help", "Help", id="help"),
         Binding("q", "quit", "Quit", id="quit"),
+        # Ctrl+C quits as q does, wherever the focus is (Textual's default
+        # only says to press Ctrl+Q).
+        Binding("ctrl+c", "quit", "Quit", show=False, priority=True, id="quit.ctrl-c"),
         Binding("escape", "clear", "Clear filters", show=False, id="list.clear"),
         Binding("t", "toggle_theme", "Light/dark", show=False, id="theme"),
     ]
+    # The app's own actions that need the list; any other (Tab's focus_next in
+    # a dialog, a widget's own keys) is never refused here.
+    LIST_ACTIONS = frozenset(b.action.split("(")[0] for b in BINDINGS) - {
+        "quit", "help", "toggle_theme"}
 
     filters: reactive[Filters] = reactive(Filters(), init=False)
     sort: reactive[str] = reactive("severity", init=False)
@@ -182,8 +199,13 @@ class ReviewApp(App[int]):
         rows = self.review.visible(self.filters, self.sort, self.state)
         table.show(rows, self.state, keep=keep or table.current())
         if not rows:
+            search = self.filters.search
+            others = replace(self.filters, search="").active()
+            what = (f"the search “{search}” and the filters" if search and others
+                    else f"the search “{search}”" if search else "the filters")
             self.query_one(EvidencePane).show_message(
-                "No discrepancy matches the filters. Press Escape to clear them.")
+                f"No discrepancy matches {what}. Press Escape to clear "
+                f"{'it' if search and not others else 'them'}.")
         self.update_status()
 
     def update_status(self) -> None:
@@ -223,7 +245,10 @@ class ReviewApp(App[int]):
             self.action_article()
 
     def show_evidence(self, key: str | None) -> None:
-        if self.review is None or key not in self.review.by_key:
+        # A row the filters hide (its highlight can arrive after the list was
+        # emptied) must not show: the pane keeps the "nothing matches" message.
+        if self.review is None or key not in self.review.by_key \
+                or key not in self.query_one(DiscrepancyTable).rows:
             return
         row = self.review.by_key[key]
         decision = self.triage.get(row.id) if self.triage else None
@@ -242,9 +267,11 @@ class ReviewApp(App[int]):
 
     # -- actions --------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # Before the list is shown, and over the matrix and article screens,
-        # only quitting, help and the theme make sense (False also hides them).
-        if action in ("quit", "help", "toggle_theme"):
+        # Before the list is shown, and over the dialogs and other screens,
+        # the list's actions make no sense (False also hides them); quitting,
+        # help, the theme and every action not the app's own (Tab in a dialog)
+        # always do.
+        if action not in self.LIST_ACTIONS:
             return True
         if self.screen is not self.screen_stack[0]:
             return False
@@ -324,6 +351,29 @@ class ReviewApp(App[int]):
             event.input.display = bool(event.value)
             self.query_one(DiscrepancyTable).focus()
 
+    def action_move(self, step: int) -> None:
+        table = self.query_one(DiscrepancyTable)
+        if table.row_count:
+            row = min(max(table.cursor_row + step, 0), table.row_count - 1)
+            table.move_cursor(row=row, animate=False)
+            table.focus()
+
+    def action_edge(self, end: int) -> None:
+        table = self.query_one(DiscrepancyTable)
+        if table.row_count:
+            table.move_cursor(row=0 if end == 0 else table.row_count - 1, animate=False)
+            table.focus()
+
+    def action_next_match(self, step: int) -> None:
+        """n / N: the next or previous row the search matches, wrapping round."""
+        if not self.filters.search:
+            self.notify("No search yet: press / to search.", timeout=2)
+            return
+        table = self.query_one(DiscrepancyTable)
+        if table.row_count:
+            table.move_cursor(row=(table.cursor_row + step) % table.row_count, animate=False)
+            table.focus()
+
     def action_filter(self) -> None:
         review = self.review
         assert review is not None
@@ -355,6 +405,29 @@ class ReviewApp(App[int]):
                 self.select(key)
 
         self.push_screen(MatrixScreen(self.review, row.story, focus=row.key), opened)
+
+    def action_people(self) -> None:
+        self._open_table(PeopleScreen, "people")
+
+    def action_timeline(self) -> None:
+        self._open_table(TimelineScreen, "timeline")
+
+    def _open_table(self, screen: type, what: str) -> None:
+        row = self.current_row()
+        review = self.review
+        if row is None or review is None:
+            return
+        stories = review.stories_with(what)
+        if not stories:
+            self.notify(f"No {what} table in this batch.", timeout=3)
+            return
+        story = row.story if row.story in stories else stories[0]
+
+        def opened(key: str | None) -> None:
+            if key is not None:
+                self.select(key)
+
+        self.push_screen(screen(review, stories, story), opened)
 
     def action_article(self) -> None:
         row = self.current_row()

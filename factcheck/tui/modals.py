@@ -83,7 +83,8 @@ class FilterScreen(ModalScreen[Filters | None]):
             with Horizontal(id="filter-buttons"):
                 yield Button("Apply", variant="primary", id="filter-apply", compact=True)
                 yield Button("Clear", id="filter-clear", compact=True)
-            yield Label("Escape cancels", classes="hint")
+            yield Label("Tab moves · Enter opens a choice or presses a button · Escape cancels",
+                        classes="hint")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

@@ -12,6 +12,7 @@ from textual.coordinate import Coordinate
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
+from .tables import fit, open_cited
 from .view import Matrix, Review
 from .widgets import FACT_STYLE, OTHER_FACT_STYLE
 
@@ -37,7 +38,8 @@ class MatrixScreen(Screen[str | None]):
 
     def compose(self) -> ComposeResult:
         yield Static(id="matrix-title")
-        yield DataTable(id="matrix", cursor_type="cell", zebra_stripes=True)
+        # The subject column stays in view while the articles scroll past.
+        yield DataTable(id="matrix", cursor_type="cell", zebra_stripes=True, fixed_columns=1)
         yield Static(f"{MARK}marks a figure at odds with the other sources · Enter on a "
                      "highlighted cell opens its discrepancy",
                      id="matrix-hint")
@@ -55,11 +57,11 @@ class MatrixScreen(Screen[str | None]):
         table = self.query_one("#matrix", DataTable)
         table.clear(columns=True)
         self.cells.clear()
-        table.add_column("Subject", key="subject", width=24)
+        table.add_column("Subject", key="subject",
+                         width=fit([r.subject for r in matrix.rows] + ["Subject"]))
         for source in matrix.sources:
-            longest = max([len(source)] + [len(r.cells[source].text) + len(MARK)
-                                           for r in matrix.rows if source in r.cells])
-            table.add_column(source, key=source, width=min(longest, 24))
+            texts = [r.cells[source].text + MARK for r in matrix.rows if source in r.cells]
+            table.add_column(source, key=source, width=fit(texts + [source]))
         target = self._fill_rows(table, matrix)
         if target is not None:
             table.move_cursor(row=target[0], column=target[1], animate=False)
@@ -89,13 +91,7 @@ class MatrixScreen(Screen[str | None]):
         return focused or first
 
     def on_data_table_cell_selected(self, event: DataTable.CellSelected) -> None:
-        event.stop()
-        key = (event.cell_key.row_key.value, event.cell_key.column_key.value)
-        cell = self.cells.get(key)
-        if cell is not None and cell.discrepancy is not None:
-            self.dismiss(cell.discrepancy)
-        else:
-            self.notify("No discrepancy cites this cell.", timeout=2)
+        open_cited(self, self.cells, event)
 
     def action_story(self, step: int) -> None:
         self.index = (self.index + step) % len(self.stories)

@@ -15,8 +15,9 @@ from typing import Any
 
 import polars as pl
 
-from ..display import when
+from ..display import odd_fields, person_parts, when
 from ..facts import SEVERITY_ORDER
+from ..report import article_labels, articles_meta, short_where
 
 TRIAGE_STATES = ("new", "confirmed", "dismissed")
 SORTS = ("severity", "kind", "subject")
@@ -95,6 +96,20 @@ class Matrix:
     rows: tuple[MatrixRow, ...]
 
 
+@dataclass(frozen=True, slots=True)
+class PersonRow:
+    person: str
+    name: str  # the fullest name any article gives
+    cells: dict[str, Cell]  # by article id
+
+
+@dataclass(frozen=True, slots=True)
+class PeopleTable:
+    story: str
+    articles: tuple[str, ...]
+    rows: tuple[PersonRow, ...]
+
+
 def format_time(moment: datetime | None) -> str:
     return when(moment, "no date")
 
@@ -124,6 +139,19 @@ class Review:
             self.rows.append(self._row(d, key))
         self.by_key = {r.key: r for r in self.rows}
         self.checks: dict[str, Any] = dict(result.rules.get("checks") or {})
+        # How each article is named on screen: its outlet, told apart from
+        # another article of the same outlet in its story by title or time.
+        self.meta = articles_meta(result)
+        self.labels = article_labels(self.meta)
+        for arts in result.stories.group_by("story", maintain_order=True).agg("article").rows():
+            self.labels.update(article_labels(self.meta, arts[1]))
+
+    def label(self, article: str) -> str:
+        return self.labels.get(article) or article
+
+    def where(self, fact: dict[str, Any]) -> str:
+        """A fact's short location (a JSON Lines record: file, line, short id)."""
+        return short_where(self.meta, fact)
 
     def _row(self, d: dict[str, Any], key: str) -> Row:
         fact_ids = tuple(d["fact_ids"] or ())
@@ -214,8 +242,8 @@ class Review:
         for group, fids in members.items():
             facts = [self.facts[f] for f in fids if f in self.facts]
             by_source: dict[str, list[dict[str, Any]]] = {}
-            for fact in facts:
-                by_source.setdefault(fact["source"] or fact["article"], []).append(fact)
+            for fact in facts:  # a column an article, named as everywhere else
+                by_source.setdefault(self.label(fact["article"]), []).append(fact)
             cells = {}
             for source, sfacts in by_source.items():
                 ids = tuple(f["fact_id"] for f in sfacts)
@@ -228,6 +256,41 @@ class Review:
             rows.append(MatrixRow(group, subject, cells))
             sources.extend(s for s in by_source if s not in sources)
         return Matrix(story, tuple(sorted(sources)), tuple(rows))
+
+    def citing(self, fact_ids: Any) -> str | None:
+        """The key of the most severe discrepancy citing one of `fact_ids`."""
+        wanted = set(fact_ids or ())
+        hits = [r for r in self.rows if wanted & set(r.fact_ids)]
+        hits.sort(key=lambda r: SEVERITY_ORDER.get(r.severity, 9))
+        return hits[0].key if hits else None
+
+    def stories_with(self, what: str) -> list[str]:
+        """Stories that have rows in the `people` or `timeline` table."""
+        table = getattr(self.result, what)
+        return sorted(s for s in table["story"].unique().to_list() if s is not None)
+
+    def people(self, story: str) -> PeopleTable:
+        table = self.result.people.filter(pl.col("story") == story)
+        articles = [a for a in self.meta if a in set(table["article"].to_list())]
+        persons: dict[str, dict[str, dict[str, Any]]] = {}
+        for r in table.iter_rows(named=True):
+            persons.setdefault(r["person"], {}).setdefault(r["article"], r)
+        rows = []
+        for person, cells in sorted(persons.items(), key=lambda p: (-len(p[1]), p[0])):
+            names = [c["name"] for c in cells.values() if c["name"]]
+            title = max(names, key=lambda n: (len(n), n)) if names else person
+            odd = {a for a, _ in odd_fields(cells)}
+            rows.append(PersonRow(person, title, {
+                a: Cell(" / ".join(t for _, t in person_parts(c)), tuple(c["fact_ids"] or ()),
+                        self.citing(c["fact_ids"]), a in odd)
+                for a, c in cells.items()}))
+        return PeopleTable(story, tuple(articles), tuple(rows))
+
+    def timeline(self, story: str) -> list[dict[str, Any]]:
+        table = self.result.timeline.filter(pl.col("story") == story)
+        return sorted(table.iter_rows(named=True),
+                      key=lambda r: (r["series"] or "", r["published"] is None,
+                                     r["published"] or 0, r["article"]))
 
     def summary(self) -> str:
         return (f"{len(self.articles)} articles, {len(self.facts)} facts, "

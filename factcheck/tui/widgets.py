@@ -132,9 +132,10 @@ def evidence_text(review: Review, row: Row, state: str, note: str | None) -> Tex
     out.append("\n")
     for fact in review.evidence(row):
         article = review.articles.get(fact["article"])
-        out.append(f"{fact['source'] or fact['article']}", style="bold underline")
-        out.append(f"  {format_time(fact.get('published'))}  "
-                   f"{fact['article']}:{fact['line']}:{fact['column']}\n", style="dim")
+        # Short names and locations: a JSON Lines id whole would wrap mid-way.
+        out.append(review.label(fact["article"]), style="bold underline")
+        out.append(f"  {format_time(fact.get('published'))}  {review.where(fact)}\n",
+                   style="dim")
         out.append_text(highlighted_sentence(fact))
         out.append("\n  = ", style="dim")
         out.append(value_line(fact) + "\n")
