@@ -122,23 +122,20 @@ def _norm(text: str) -> str:
     return " ".join(re.split(r"[\s\-]+", text.strip()))
 
 
-def build(rules: Any) -> Patterns:
-    vocab = Vocab.from_rules(rules)
-    cur_before: dict[str, str] = {}
-    cur_after: dict[str, str] = {}
-    cur_minor: dict[str, str] = {}
-    for code, entry in rules["currencies"].items():
-        for w in entry.get("before") or []:
-            cur_before.setdefault(w, code)
-        for w in entry.get("after") or []:
-            cur_after.setdefault(_norm(w).lower(), code)
-        for w in entry.get("minor") or []:
-            cur_minor.setdefault(_norm(w).lower(), code)
-    units_cased = {_norm(k): v for k, v in rules["units"].items() if len(k) <= 3}
-    units = {_norm(k).lower(): v for k, v in rules["units"].items() if len(k) > 3}
-    qualifiers = {_norm(k).lower(): v for k, v in rules["qualifiers"].items()}
-    periods = {_norm(k).lower(): v for k, v in rules["periods"].items()}
+@dataclass(frozen=True)
+class _Numbers:
+    """The number parts every larger pattern is made of."""
 
+    word: str  # one number word, scale or fraction
+    digits: str  # digits, a fraction or scientific notation, a glued scale
+    core: str  # a whole number expression: digits or words joined
+    joiner: str
+    cardinal: str
+    vague: str
+    word_scales: list[str]
+
+
+def _numbers(vocab: Vocab) -> _Numbers:
     word_scales = [s for s in vocab.scales if len(s) > 1]
     words = alternation([*vocab.words, *word_scales, *vocab.fractions])
     word = rf"(?<![\w])(?i:{words})(?![\w])"
@@ -154,25 +151,43 @@ def build(rules: Any) -> Patterns:
     lead = rf"(?:(?i:an?){_SEP}(?=(?i:{scale_or_fraction})(?![\w])))"
     core = rf"(?:{digits}|{lead}?{word})(?:{joiner}{word})*"
     vague = rf"(?<![\w])(?i:{alternation(vocab.vague)})(?![\w])"
+    return _Numbers(word, digits, core, joiner, cardinal, vague, word_scales)
 
-    # Currency symbols and codes may touch the number ("£3bn", "RM5m").
-    # Written with or without a space before "$" ("HK$", "hk $"), in any case.
-    # A one-letter prefix keeps its case: "A$5m" is Australian, "a $5m" is not.
+
+def _currencies(rules: Any) -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    """Written currency forms → ISO code: before the number, after it, hundredths."""
+    cur_before: dict[str, str] = {}
+    cur_after: dict[str, str] = {}
+    cur_minor: dict[str, str] = {}
+    for code, entry in rules["currencies"].items():
+        for w in entry.get("before") or []:
+            cur_before.setdefault(w, code)
+        for w in entry.get("after") or []:
+            cur_after.setdefault(_norm(w).lower(), code)
+        for w in entry.get("minor") or []:
+            cur_minor.setdefault(_norm(w).lower(), code)
+    return cur_before, cur_after, cur_minor
+
+
+def _currency_prefix(rules: Any, cur_before: dict[str, str]) -> str:
+    """Currency symbols and codes before a number; they may touch it ("£3bn", "RM5m").
+    Written with or without a space before "$" ("HK$", "hk $"), in any case.
+    A one-letter prefix keeps its case: "A$5m" is Australian, "a $5m" is not."""
     unspaced = set(rules["currency_unspaced"])
     spaced = {w[:-1] + " $" for w in cur_before
               if len(w) > 1 and w.endswith("$") and w not in unspaced}
     forms = [*cur_before, *spaced]
     cased = set(rules["currency_case_sensitive"])
     before = alternation([w for w in forms if w not in cased])
-    cur = rf"(?:(?<![A-Za-z])(?:{alternation(cased)}|(?i:{before}))\s?)"
-    qual = rf"(?<![\w])(?P<qual>(?i:{alternation(qualifiers)}))\s+"
-    prefixes = alternation(_norm(k) for k in rules["unit_prefixes"])
-    prefix = rf"(?<![\w])(?P<prefix>(?i:{prefixes}))\s+"
+    return rf"(?:(?<![A-Za-z])(?:{alternation(cased)}|(?i:{before}))\s?)"
+
+
+def _unit_group(rules: Any, after_words: list[str]) -> tuple[str, str]:
+    """(the unit group after a number, the unit words alone)."""
     short, long_ = _cased(rules["units"])
-    ambiguous = {_norm(k).lower(): v for k, v in rules["ambiguous_units"].items()}
     unit_words = (
         rf"(?:(?i:{alternation(long_)})|{alternation(short)}"
-        rf"|(?i:{alternation([*cur_after, *cur_minor, *ambiguous])}))"
+        rf"|(?i:{alternation(after_words)}))"
     )
     # A symbol right before more digits opens the next amount ("$ 20 $ 37"): not ours.
     # "20 (kg)"; "50 centimetres/millisecond", "50 metres per millisecond".
@@ -180,33 +195,47 @@ def build(rules: Any) -> Patterns:
     unit = (rf"(?P<unit>(?:\s?-\s?|\s)?(?:[(\[{{<]{unit_words}[)\]}}>]|{unit_words})"
             rf"(?:\s*(?:/|\s(?i:per)\s)\s*(?P<unit2>{measure_words})(?![A-Za-z0-9]))?)"
             rf"(?![A-Za-z0-9])(?:(?<=[A-Za-z.)\]}}>])|(?!\s?\d))")
-    # "3 dollars 50 cents", "thirteen dollars and forty-five cents".
-    # "3 dollars 50 cents"; "15 dollars 50." (the hundredths named by the sentence end);
-    # "75 USD million" (a scale after the currency).
+    return unit, unit_words
+
+
+def _minor_group(num: _Numbers, cur_minor: dict[str, str]) -> str:
+    """Hundredths or a scale after the currency: "3 dollars 50 cents", "thirteen
+    dollars and forty-five cents", "15 dollars 50." (the hundredths named by the
+    sentence end), "75 USD million"."""
+    word, joiner = num.word, num.joiner
     hundredths = rf"(?:\d{{2}}|{word}(?:{joiner}{word})*)"
-    minor = (rf"(?P<minor>\s+(?:and\s+)?(?:(?P<mnum>{digits}|{word}(?:{joiner}{word})*)\s*"
-             rf"(?i:{alternation(cur_minor)})(?![A-Za-z])"
-             rf"|(?P<mbare>{hundredths})(?=\s*[.!?;]|\s*$))"
-             rf"|\s+(?P<pscale>(?i:{alternation(word_scales)}))(?![\w]))")
+    return (rf"(?P<minor>\s+(?:and\s+)?(?:(?P<mnum>{num.digits}|{word}(?:{joiner}{word})*)\s*"
+            rf"(?i:{alternation(cur_minor)})(?![A-Za-z])"
+            rf"|(?P<mbare>{hundredths})(?=\s*[.!?;]|\s*$))"
+            rf"|\s+(?P<pscale>(?i:{alternation(num.word_scales)}))(?![\w]))")
+
+
+def _candidate(rules: Any, num: _Numbers, cur: str, unit: str, unit_words: str, minor: str,
+               qualifiers: dict[str, Any], periods: dict[str, str]) -> re.Pattern[str]:
+    """The one pattern that finds every number expression."""
+    core, digits, cardinal = num.core, num.digits, num.cardinal
+    qual = rf"(?<![\w])(?P<qual>(?i:{alternation(qualifiers)}))\s+"
+    prefixes = alternation(_norm(k) for k in rules["unit_prefixes"])
+    prefix = rf"(?<![\w])(?P<prefix>(?i:{prefixes}))\s+"
     negative = rf"(?P<neg>(?<![\w\-])[\-−](?=\d)|(?i:{alternation(rules['negative_words'])})\s+)"
-    per_words = alternation(periods)
-    bases = alternation(rules["rate_bases"])
-    per = (rf"(?P<per>(?:{_SEP}|,\s*)(?i:{per_words})(?![\w])"
-           rf"|\s+(?i:{bases})\s+(?P<base>{DIGITS}))")
+    per = (rf"(?P<per>(?:{_SEP}|,\s*)(?i:{alternation(periods)})(?![\w])"
+           rf"|\s+(?i:{alternation(rules['rate_bases'])})\s+(?P<base>{DIGITS}))")
     number = (
         rf"(?:(?P<between>(?i:between|from))\s+(?P<cur1>{cur})?(?P<a1>{core})"
         rf"\s+(?:and|to|-|–)\s+(?P<cur1b>{cur})?(?P<b1>{core})"
         rf"|(?P<cur2>{cur})?(?P<a2>{digits})\s*(?:-|–|to)\s*(?P<cur2b>{cur})?(?P<b2>{digits})"
         rf"|(?P<a3>{cardinal})\s+to\s+(?P<b3>{cardinal}|{digits})(?=\s*{unit_words})"
         rf"|(?P<cur3>{cur})?{negative}?(?P<n>{core})"
-        rf"|(?P<v>{vague})"
+        rf"|(?P<v>{num.vague})"
         rf"|(?<![\w])(?P<phrase>(?i:{alternation(rules['unit_phrases'])}))(?![\w]))"
     )
     # Every expression starts at a word start: the lookbehind skips the inside of
     # words at once, which is most of a text (the pattern is tried at each position).
-    candidate = re.compile(
+    return re.compile(
         rf"(?<![A-Za-z0-9])(?:{qual})?(?:{prefix})?{number}(?:{unit}(?:{minor})?)?(?:{per})?")
 
+
+def _date_pattern(rules: Any) -> re.Pattern[str]:
     plain = [m for m in rules["months"] if m.lower() not in set(rules["ambiguous_months"])]
     word_months = alternation(rules["ambiguous_months"])
     # Lower-case "may" is a month only right before a day and a comma or a year.
@@ -217,7 +246,7 @@ def build(rules: Any) -> Patterns:
     relative = alternation(rules["relative_days"])
     day = r"\d{1,2}(?:st|nd|rd|th)?"
     dot = r"(?:\s?\.(?=,?\s*\d))?"  # "Feb. 13", but not the full stop after "10 February."
-    date = re.compile(
+    return re.compile(
         rf"(?<![\w])(?:"
         rf"(?P<wdp>{weekdays},?\s+(?:the\s+)?(?=\d|{months}))?"  # "Monday, September 26"
         rf"(?:(?P<dmy>{day}\s+(?:of\s+)?{months}{dot}(?:,?\s+(?P<y1>\d{{4}}))?)"
@@ -231,40 +260,55 @@ def build(rules: Any) -> Patterns:
         rf"|(?P<rel>(?i:{relative})))"
         rf")(?![\w/])"
     )
-    # Phone numbers: a leading + or 0, then groups of digits with spaces,
-    # dots, dashes or brackets; too many digits in a row for a quantity.
-    phone = re.compile(
-        r"(?<![\w])(?:\+\d{1,3}[\s.\-]?)?(?:\(\d{2,5}\)[\s.\-]?|0\d{1,4}[\s.\-])"
-        r"\d{3,4}[\s.\-]?\d{3,4}(?![\w])"
-        r"|(?<![\w])\d{3}[\-.]\d{3}[\-.]\d{4}(?![\w])"
-        r"|\+\d{1,3}[\s.\-]?(?:\(0\)\s?)?\d{1,4}[\s.\-]?\d{3,4}[\s.\-]?\d{3,4}(?![\w])"
-    )
+
+
+# Phone numbers: a leading + or 0, then groups of digits with spaces, dots,
+# dashes or brackets; too many digits in a row for a quantity.
+_PHONE = re.compile(
+    r"(?<![\w])(?:\+\d{1,3}[\s.\-]?)?(?:\(\d{2,5}\)[\s.\-]?|0\d{1,4}[\s.\-])"
+    r"\d{3,4}[\s.\-]?\d{3,4}(?![\w])"
+    r"|(?<![\w])\d{3}[\-.]\d{3}[\-.]\d{4}(?![\w])"
+    r"|\+\d{1,3}[\s.\-]?(?:\(0\)\s?)?\d{1,4}[\s.\-]?\d{3,4}[\s.\-]?\d{3,4}(?![\w])"
+)
+
+
+def build(rules: Any) -> Patterns:
+    vocab = Vocab.from_rules(rules)
+    num = _numbers(vocab)
+    cur_before, cur_after, cur_minor = _currencies(rules)
+    qualifiers = {_norm(k).lower(): v for k, v in rules["qualifiers"].items()}
+    periods = {_norm(k).lower(): v for k, v in rules["periods"].items()}
+    ambiguous = {_norm(k).lower(): v for k, v in rules["ambiguous_units"].items()}
+    unit, unit_words = _unit_group(rules, [*cur_after, *cur_minor, *ambiguous])
+    candidate = _candidate(rules, num, _currency_prefix(rules, cur_before), unit, unit_words,
+                           _minor_group(num, cur_minor), qualifiers, periods)
     spread = alternation(rules["spread_words"])
-    spread_lead = re.compile(rf"(?i:{spread})\s+")
-    base_after = re.compile(rf"\s+(?i:{bases})\s+(?P<base>{DIGITS})(?:\s+[a-z]+(?=[\s.,;:!?)]|$))?")
-    spread_before = re.compile(rf"(?<![\w])(?i:{spread})\s+(?:the\s+)?(?:(?:next|past|last)\s+)?$")
-    period_after = re.compile(rf"(?<![\w])(?i:{per_words})(?![\w])")
+    bases = alternation(rules["rate_bases"])
     rate_words = alternation(rules["money_rate_words"])
-    money_rate = re.compile(rf"(?:[ \t]+|,[ \t]*)(?i:{rate_words})[ \t]+")
-    currency_of = re.compile(
-        rf"\s+of\s+(?P<c>(?i:{alternation([*cur_after, *ambiguous])}))(?![\w])")
-    # Matched right after the number: "2 a.m.", "from 4 to 6 p.m.".
-    time_of_day = re.compile(rf"\s*{alternation(rules['time_of_day'])}(?![A-Za-z])")
+    streets = alternation(rules["street_words"])
     return Patterns(
-        vocab=vocab, candidate=candidate, date=date, phone=phone, time_of_day=time_of_day,
-        spread_before=spread_before, period_after=period_after,
-        spread_lead=spread_lead, base_after=base_after,
+        vocab=vocab, candidate=candidate, date=_date_pattern(rules), phone=_PHONE,
+        # Matched right after the number: "2 a.m.", "from 4 to 6 p.m.".
+        time_of_day=re.compile(rf"\s*{alternation(rules['time_of_day'])}(?![A-Za-z])"),
+        spread_before=re.compile(
+            rf"(?<![\w])(?i:{spread})\s+(?:the\s+)?(?:(?:next|past|last)\s+)?$"),
+        period_after=re.compile(rf"(?<![\w])(?i:{alternation(periods)})(?![\w])"),
+        spread_lead=re.compile(rf"(?i:{spread})\s+"),
+        base_after=re.compile(
+            rf"\s+(?i:{bases})\s+(?P<base>{DIGITS})(?:\s+[a-z]+(?=[\s.,;:!?)]|$))?"),
         currency_before=cur_before, currency_after=cur_after, currency_minor=cur_minor,
-        units=units, units_cased=units_cased,
+        units={_norm(k).lower(): v for k, v in rules["units"].items() if len(k) > 3},
+        units_cased={_norm(k): v for k, v in rules["units"].items() if len(k) <= 3},
         prefixes={_norm(k).lower(): v for k, v in rules["unit_prefixes"].items()},
         qualifiers=qualifiers, periods=periods, rules=rules,
         phrases={_norm(k).lower(): v for k, v in rules["unit_phrases"].items()},
         ambiguous=ambiguous,
         money_context=frozenset(w.lower() for w in rules["money_context"]),
         bare_suffix=dict(rules["bare_suffix_units"]),
-        money_rate=money_rate, currency_of=currency_of,
-        address_after=re.compile(
-            rf"[ \t]+(?:[A-Z][\w'’.\-]*[ \t]+){{1,3}}{alternation(rules['street_words'])}\b"),
+        money_rate=re.compile(rf"(?:[ \t]+|,[ \t]*)(?i:{rate_words})[ \t]+"),
+        currency_of=re.compile(
+            rf"\s+of\s+(?P<c>(?i:{alternation([*cur_after, *ambiguous])}))(?![\w])"),
+        address_after=re.compile(rf"[ \t]+(?:[A-Z][\w'’.\-]*[ \t]+){{1,3}}{streets}\b"),
         registry=registry_forms(frozenset(rules["registry_not_units"]),
                                 tuple(rules["registry_symbol_prefixes"]),
                                 frozenset(rules["registry_prefixed_symbols"])),

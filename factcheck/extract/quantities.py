@@ -12,8 +12,9 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from ..numbers import apply_qualifier, parse_number, parse_vague, plausible_year, vague_value
-from ..units import canonical, store, unit_kind
+from ..units import canonical
 from . import dates
+from .not_quantities import glued_to_a_word, not_a_quantity, previous_word
 from .number_patterns import Patterns, patterns
 from .rates import link_periods, merge_compounds, money_rate, rate_base
 from .reading import (
@@ -21,16 +22,14 @@ from .reading import (
     before_of,
     clause_entities,
     counted_noun,
-    money_sentence,
     stands_for_people,
     subject_of,
 )
+from .unit_reading import read_unit, scaled, written_currency, written_per
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-_URL = re.compile(r"://|www\.|@|[?&=]\w|%[0-9A-F]{2}")
-_LIST_MARKER = re.compile(r"(?:^|\n)[ \t]*(?:[-*•][ \t]*)?$")
 # A token mixing letters and digits right after a bare number: "24703 L-202" is a
 # part or reference number, not 24703 of anything.
 _CODE_AFTER = re.compile(r"[ \t]+(?=[\w\-]*[A-Za-z])(?=[\w\-]*\d)[\w\-]+(?![\w\-])")
@@ -136,43 +135,15 @@ def _quantity_rows(m: re.Match[str], doc: Doc, ctx: _Context) -> list[dict[str, 
     g = m.groupdict()
     start, end = m.start(), m.end()
     before = text[max(0, start - 40):start]
-    after = text[end:end + 1]
 
-    # Glued to letters or digits ("F-16", "A320", "50th", "11am"): a name or an ordinal,
-    # unless the letters are a unit pint knows ("5000mAh", "250μm").
-    if after and (after.isalnum() or after == "%" and not g["unit"]):
-        if not (after.isalpha() and (g["n"] or "")[-1:].isdigit()
-                and pats.registry_unit(text, end) is not None):
-            return []
+    if glued_to_a_word(m, text, pats):
+        return []
     if g["a2"] is not None and _signed_after(m, text, pats.vocab):
         # "CAC 40 -1.1%": a name's number, then a signed figure, not a range.
         return _quantity_rows(pats.candidate.match(text, m.end("a2") + 1), doc, ctx)
-    if (text[end:end + 1] == ":" and text[end + 1:end + 2].isdigit()) or before[-1:] == ":":
-        return []  # a time of day ("2:00 pm") or a ratio, not a quantity
-    num_end = max((m.end(k) for k in ("n", "b1", "b2", "b3") if g[k]), default=-1)
-    if num_end >= 0 and pats.time_of_day.match(text, num_end):
-        return []  # a time of day ("shortly after 2 a.m.", "from 4 to 6 p.m."), not a count
-    if _URL.search(_whole_token(text, start, end)):
-        return []  # part of a web or mail address
-    if (text[end:end + 1] == "-" and text[end + 1:end + 2].isdigit()) or \
-            (before[-1:] == "-" and before[-2:-1].isdigit()):
-        return []  # one group of an account or reference number ("1111-2222-3333")
-    if before and (before[-1].isalnum() or before[-1] in "-/" and before[-2:-1].isalnum()):
+    if not_a_quantity(m, text, ctx):
         return []
-    if (g["n"] or "").isdigit() and pats.address_after and pats.address_after.match(text, end):
-        return []  # "14 Elm Street": a house number
-    prev_word = _prev_word(before)
-    if prev_word and _is_name(prev_word, ctx):
-        # "Boeing 747" is a name; "DAX -0.8%" a signed figure in a market list.
-        if not g["qual"] and not _currency(g) and not (g["neg"] and g["unit"]):
-            return []
-    # A list marker: the number opens a line and is followed by "." or ")".
-    if re.match(r" ?\)", text[end:end + 2]) and not g["unit"] and not _open_paren(text, start):
-        return []  # "... ; and 3 ) predicts": an enumerator, its bracket never opened
-    if text[end:end + 1] in (".", ")") and _LIST_MARKER.search(before) and not g["unit"]:
-        nxt = text[end + 1:end + 2]
-        if nxt in (" ", "\t", ""):
-            return []
+    prev_word = previous_word(before)
 
     if g["a2"] is not None:
         return _range_rows(m, doc, ctx, g["a2"], g["b2"], prev_word, dash=True)
@@ -234,14 +205,6 @@ def _model_number(g: dict[str, Any], value: float | None, noun: Any, qualifier: 
             and noun.tag_ == "NN" and qualifier == "exact")
 
 
-def _whole_token(text: str, start: int, end: int) -> str:
-    """The whitespace-delimited stretch of text around a match."""
-    left = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start)) + 1
-    right = min((i for i in (text.find(" ", end), text.find("\n", end)) if i >= 0),
-                default=len(text))
-    return text[left:right]
-
-
 def _split_runs(m: re.Match[str], doc: Doc, ctx: _Context) -> list[dict[str, Any]]:
     """Number words side by side ("one two three", "forty fifty"): each longest run alone."""
     g = m.groupdict()
@@ -269,35 +232,9 @@ def _split_runs(m: re.Match[str], doc: Doc, ctx: _Context) -> list[dict[str, Any
     return rows
 
 
-def _is_name(word: str, ctx: _Context) -> bool:
-    """Words of `number_names` match with case when short ("No"), without when longer."""
-    word = word.rstrip(".,")
-    return word in ctx.number_names or len(word) > 3 and word.lower() in ctx.number_names_lower
-
-
-def _open_paren(text: str, start: int) -> bool:
-    """Whether a bracket opened on this line is still open at `start`."""
-    line = text[text.rfind("\n", 0, start) + 1:start]
-    return line.count("(") > line.count(")")
-
-
 def _next_word(text: str, end: int) -> str:
     found = re.match(r"\s+([^\W\d_]+)", text[end:end + 30])
     return found.group(1).lower() if found else ""
-
-
-def _prev_word(before: str) -> str:
-    stripped = before.rstrip()
-    if not stripped:
-        return ""
-    return stripped.split()[-1]
-
-
-def _currency(g: dict[str, Any]) -> str | None:
-    for key in ("cur1", "cur2", "cur3", "cur1b", "cur2b"):
-        if g.get(key):
-            return g[key].strip()
-    return None
 
 
 def _qualifier_rule(m: re.Match[str], doc: Doc, ctx: _Context) -> dict[str, Any] | None:
@@ -336,12 +273,14 @@ def _range_rows(m, doc, ctx, a_text, b_text, prev_word, dash):
         return []
     near = ctx.text[max(0, m.start() - 60):m.end() + 40]
     sentence_words = {w.lower().strip(".,;:") for w in near.split()}
-    if dash and (a >= b or sentence_words & ctx.score_words) and not g["unit"] and not _currency(g):
+    tally = a >= b or sentence_words & ctx.score_words
+    if dash and tally and not g["unit"] and not written_currency(g):
         return []  # a score or a tally ("2-0", "a 5-4 vote")
     if dash and plausible_year(a_text, *ctx.years) and not g["unit"]:
         return []  # "2019-2020": a span of years, left to the date pass
     between = g.get("between") or ""
-    if between.lower() == "from" and _prev_word(ctx.text[:m.start()]).lower() in ctx.change_words:
+    change = previous_word(ctx.text[:m.start()]).lower() in ctx.change_words
+    if between.lower() == "from" and change:
         # "rose from 40 to 50": two figures, each its own fact.
         rows = []
         for grp in ("a1", "b1"):
@@ -366,9 +305,27 @@ def _range_rows(m, doc, ctx, a_text, b_text, prev_word, dash):
 
 def _fill(m, doc, ctx, value, qualifier, low, high, *, words, span=None, phrase=None):
     """The row of a number match: kind and unit from the match, the rest from the parse."""
-    pats = ctx.pats
+    start, qualifier, low, high = _start_and_reach(m, doc, ctx, span, value, qualifier, low,
+                                                   high)
+    reading = read_unit(m, doc, ctx, value, start, (span or (m.start(), m.end()))[1], phrase)
+    value, low, high = scaled(m, ctx, reading, value, low, high)
+    row = _base_row(doc, ctx, start, reading.end, reading.kind, _pattern_name(m, reading.kind))
+    if row is None:
+        return None
+    row.update(value=value, low=low, high=high, qualifier=qualifier, unit=reading.unit,
+               per=written_per(m, ctx, reading))
+    money_rate(row, doc, ctx.text, ctx.pats)
+    if reading.kind == "count":
+        return _count_row(row, m, doc, ctx, words)
+    _measure_subject(row, doc, ctx)
+    return row
+
+
+def _start_and_reach(m, doc, ctx, span, value, qualifier, low, high):
+    """Where the expression starts and the reach of its qualifier: a preposition
+    read as no qualifier ("spread over three years") starts at the number."""
     g = m.groupdict()
-    start, end = span or (m.start(), m.end())
+    start = span[0] if span else m.start()
     rule = _qualifier_rule(m, doc, ctx) if g["qual"] else None
     if rule is not None and rule.get("_drop"):
         start = next((m.start(k) for k in ("n", "phrase", "v", "a2") if g[k]), start)
@@ -378,150 +335,69 @@ def _fill(m, doc, ctx, value, qualifier, low, high, *, words, span=None, phrase=
     elif g["qual"] and rule is None and not span:
         start = m.start("qual") + len(g["qual"])
         start += len(ctx.text[start:m.end()]) - len(ctx.text[start:m.end()].lstrip())
+    return start, qualifier, low, high
 
-    kind, unit, factor = "count", None, 1.0
-    per_unit = None
-    cur = _currency(g)
-    written_unit = g.get("unit") or ""
-    if g.get("unit2"):
-        written_unit = written_unit[:m.start("unit2") - m.start("unit")].rstrip(" /")
-        written_unit = re.sub(r"(?i)\s+per$", "", written_unit)
-    written_unit = written_unit.strip(" -()[]{}<>")
-    if cur:
-        kind, unit = "money", pats.currency(cur)
-    if written_unit:
-        key = " ".join(re.split(r"[\s\-]+", written_unit.lower()))
-        entry = pats.unit_entry(written_unit)
-        if key in pats.ambiguous and kind != "money":
-            # "fined 500 pounds" is money, "lost 25 pounds" a weight.
-            choice = pats.ambiguous[key]
-            scaled = value is not None and abs(value) >= 1e6
-            if scaled or money_sentence(doc, start, pats):
-                kind, unit = "money", choice["money"]
-            else:
-                kind, unit = "measure", choice["measure"]
-        elif key in pats.currency_after and (kind != "money" or not unit):
-            kind, unit = "money", pats.currency_after[key]
-        elif key in pats.currency_minor and kind != "money":
-            kind, unit, factor = "money", pats.currency_minor[key], 0.01
-        elif entry is not None and kind != "money":
-            kind = entry["kind"]
-            unit = entry["unit"]
-            second = pats.unit_entry(g["unit2"]) if g.get("unit2") else None
-            if second is not None:  # "centimetres/millisecond": a rate of two units
-                kind, unit = "measure", canonical(f"{unit} / {second['unit']}")
-        elif kind == "money":
-            end = m.start("unit")  # "£5 pounds" is odd; keep the symbol's currency
-        if kind == "money" and g.get("unit2"):  # "38p per litre": money per a unit
-            second = pats.unit_entry(g["unit2"])
-            per_unit = canonical(second["unit"]) if second is not None else None
-    if phrase is not None:
-        kind, unit = phrase["kind"], phrase["unit"]
-    if g.get("prefix"):
-        entry = pats.prefixes.get(" ".join(g["prefix"].lower().split()))
-        if entry is not None and kind == "count":
-            kind, unit = entry["kind"], entry["unit"]
 
-    if kind == "measure" and written_unit and not g.get("unit2") and ctx.text[end:end + 1] == "/":
-        found = pats.registry_unit(ctx.text, m.start("unit"))
-        if found is not None and found[1] > end:  # "40 m/s": the rules know "m", pint "m/s"
-            unit, end = found
-    if kind == "count" and not written_unit and phrase is None and end == m.end() \
-            and not g.get("per"):
-        found = pats.registry_unit(ctx.text, end)
-        if found is not None:  # "40 nanoseconds", "a 650 hp engine", "7 ksi"
-            unit, end = found
-            kind = unit_kind(unit)
-    if kind == "count" and not written_unit and phrase is None and not g.get("per"):
-        of = pats.currency_of.match(ctx.text, end) if pats.currency_of else None
-        if of is not None:  # "hundreds of thousands of dollars"
-            key = " ".join(of["c"].lower().split())
-            kind, end = "money", of.end()
-            unit = pats.currency_after.get(key) or pats.ambiguous.get(key, {}).get("money")
-    if kind in ("measure", "duration", "age") and unit:
-        stored, unit = store(1.0, unit, ctx.store_units)
-        factor *= stored
-    if (g.get("minor") or g.get("pscale")) and kind != "money":
-        end = m.end("unit")  # hundredths and trailing scales belong to money only
-    if g.get("pscale") and kind == "money" and value is not None:
-        scale = pats.vocab.scales.get(g["pscale"].lower(), 1.0)
-        value, low, high = (x * scale if x is not None else None for x in (value, low, high))
-    if (g.get("mnum") or g.get("mbare")) and kind == "money":
-        cents = parse_number(g["mnum"] or g["mbare"], pats.vocab)
-        if cents is not None and value is not None:
-            value = low = high = value + cents * 0.01
-    if g.get("neg"):
-        value, low, high = (-x if x is not None else None for x in (value, high, low))
-    value = value * factor if value is not None else None
-    low = low * factor if low is not None else None
-    high = high * factor if high is not None else None
-
-    row = _base_row(doc, ctx, start, end, kind, _pattern_name(m, kind))
-    if row is None:
-        return None
-    row.update(value=value, low=low, high=high, qualifier=qualifier, unit=unit)
-    if per_unit:
-        row["per"] = per_unit
-    if g.get("per"):
-        if g.get("base"):
-            row["per"] = f"{parse_number(g['base'], pats.vocab):g}"
-        else:
-            row["per"] = pats.period(re.sub(r"^[\s,\-]+", "", g["per"]))
-
-    money_rate(row, doc, ctx.text, pats)
-    span_ = doc.char_span(start, end, alignment_mode="expand")
-    if kind == "count" and words and value is not None and value < 1 \
-            and ctx.text[end:end + 4] == " of ":
+def _count_row(row, m, doc, ctx, words):
+    """A count's row completed from the parse: what it counts, or None when the
+    number names, orders or stands for something rather than counting it."""
+    g = m.groupdict()
+    value, qualifier, end = row["value"], row["qualifier"], row["end"]
+    span_ = doc.char_span(row["start"], end, alignment_mode="expand")
+    if words and value is not None and value < 1 and ctx.text[end:end + 4] == " of ":
         # "a third of voters": a share of a whole, stored as percent.
-        kind = row["kind"] = "percent"
-        row["unit"] = "percent"
-        row["pattern"] = "percent:fraction"
+        row.update(kind="percent", unit="percent", pattern="percent:fraction")
         for key in ("value", "low", "high"):
             row[key] = row[key] * 100 if row[key] is not None else None
-    if kind == "count" and words and value is not None and 0 < value < 1 \
+        _measure_subject(row, doc, ctx)
+        return row
+    if words and value is not None and 0 < value < 1 \
             and span_ is not None and span_[-1].ent_type_ == "ORDINAL" \
             and span_[-1].dep_ == "amod" and span_[-1].head.i > span_[-1].i:
         # A fraction word the parse reads as an ordinal before its noun ("a fifth
         # victim", "a third hiker"), not a fifth of a victim; "a half turn" stays
         # half a turn, "a fifth" alone a fifth.
         return None
-    if kind == "count":
-        counted = counted_noun(span_, doc, ctx, vague=qualifier == "vague")
-        if counted is None and _bare_suffix(row, g, pats):
-            return row
-        if counted is None and not words and appositive_age(span_, value):
-            i = span_.start - 2
-            name = next((t for s, e, _, t in ctx.ents if s <= i < e), span_.doc[i].text)
-            row.update(kind="age", unit="year", subject=name, pattern="age:appositive")
-            return row
-        if words and value == 1 and qualifier == "exact" and (counted or before_of(span_)):
-            return None  # "one dealer said", "one of the": not a figure anyone reports
-        if counted is None and not g["unit"] and stands_for_people(span_, words):
-            return None  # "the two agreed", "no one came": a number standing for people
-        if counted is None and not g["unit"] and not words and _CODE_AFTER.match(ctx.text, end):
-            return None  # "24703 L-202": a reference number
-        if counted is not None and re.fullmatch(r"0\d+", g.get("n") or ""):
-            return None  # "007 agents", "10, 000 monkeys": nobody counts things as "000"
-        if counted is not None:
-            unit, noun_end, noun = counted
-            if noun.lemma_.lower() in ctx.empty_counts:
-                return None
-            if _model_number(g, value, noun, qualifier):
-                return None
-            row["unit"] = unit
-            row["subject"] = _count_subject(unit, noun, span_, ctx)
-            row["end"] = noun_end
-            row["_root"] = noun
-        rate_base(row, ctx.text, pats)
-    else:
-        subject, per = subject_of(span_, ctx)
-        offset = _next_word(ctx.text, row["end"])
-        if kind == "duration" and offset in ctx.offsets:
-            subject = offset  # "two days ago": a distance between two moments
-        row["subject"] = subject
-        if per and not row["per"]:
-            row["per"] = per
+    counted = counted_noun(span_, doc, ctx, vague=qualifier == "vague")
+    if counted is None and _bare_suffix(row, g, ctx.pats):
+        return row
+    if counted is None and not words and appositive_age(span_, value):
+        i = span_.start - 2
+        name = next((t for s, e, _, t in ctx.ents if s <= i < e), span_.doc[i].text)
+        row.update(kind="age", unit="year", subject=name, pattern="age:appositive")
+        return row
+    if words and value == 1 and qualifier == "exact" and (counted or before_of(span_)):
+        return None  # "one dealer said", "one of the": not a figure anyone reports
+    if counted is None and not g["unit"] and stands_for_people(span_, words):
+        return None  # "the two agreed", "no one came": a number standing for people
+    if counted is None and not g["unit"] and not words and _CODE_AFTER.match(ctx.text, end):
+        return None  # "24703 L-202": a reference number
+    if counted is not None and re.fullmatch(r"0\d+", g.get("n") or ""):
+        return None  # "007 agents", "10, 000 monkeys": nobody counts things as "000"
+    if counted is not None:
+        unit, noun_end, noun = counted
+        if noun.lemma_.lower() in ctx.empty_counts:
+            return None
+        if _model_number(g, value, noun, qualifier):
+            return None
+        row["unit"] = unit
+        row["subject"] = _count_subject(unit, noun, span_, ctx)
+        row["end"] = noun_end
+        row["_root"] = noun
+    rate_base(row, ctx.text, ctx.pats)
     return row
+
+
+def _measure_subject(row, doc, ctx) -> None:
+    """What a measure, money or duration is about, and a period the clause names."""
+    span_ = doc.char_span(row["start"], row["end"], alignment_mode="expand")
+    subject, per = subject_of(span_, ctx)
+    offset = _next_word(ctx.text, row["end"])
+    if row["kind"] == "duration" and offset in ctx.offsets:
+        subject = offset  # "two days ago": a distance between two moments
+    row["subject"] = subject
+    if per and not row["per"]:
+        row["per"] = per
 
 
 def _count_subject(unit: str, noun: Any, span: Any, ctx: _Context) -> str:
