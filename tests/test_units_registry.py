@@ -47,6 +47,8 @@ RATES = [
      "money", 2900, "USD", "month"),
     ("vague-of-currency", "The repairs cost hundreds of thousands of dollars.",
      "hundreds of thousands of dollars", "money", 1e5, "USD", None),
+    ("half-of-a-whole", "About half of the homes had no heating.", "About half", "percent",
+     50, "percent", None),
 ]
 
 SIGNS_AND_NOTATION = [
@@ -83,10 +85,13 @@ def test_registry_units_are_not_listed_in_the_rules(rules):
     "He bought three gray cars on Monday.",
     "The talk starts at 2pm in the hall.",
     "Officers charged him with 5 counts of fraud.",
-], ids=["shots", "hands", "points", "gray", "pm", "counts"])
-def test_ordinary_words_pint_knows_stay_counts(nlp, rules, sentence):
+    "Sales rose in the second half of the year.",
+    "The shop at 14 Elm Street reopened.",
+], ids=["shots", "hands", "points", "gray", "pm", "counts", "half-a-part", "house-number"])
+def test_ordinary_words_and_names_are_no_measures(nlp, rules, sentence):
     rows = facts(nlp, rules, sentence)
-    assert all(r["kind"] not in ("measure", "duration") for r in rows), rows
+    assert all(r["kind"] not in ("measure", "duration", "percent") for r in rows), rows
+    assert not any(r["kind"] == "count" and r["value"] == 14 for r in rows), rows
 
 
 def test_falling_dash_after_a_number_is_a_sign_not_a_range(nlp, rules):

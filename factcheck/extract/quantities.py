@@ -167,7 +167,8 @@ def _quantity_rows(m: re.Match[str], doc: Doc, ctx: _Context) -> list[dict[str, 
         return [row] if row else []
     raw = g["n"]
     value = parse_number(raw, pats.vocab)
-    if value is None and raw.lower() in pats.vocab.fractions and text[end:end + 4] == " of ":
+    if value is None and raw.lower() in pats.vocab.fractions and text[end:end + 4] == " of " \
+            and _share_word(doc, m.start("n"), end):
         value = pats.vocab.fractions[raw.lower()]  # "half of the homes": a share of a whole
     if value is None:
         # "Dozens of houses": read first as words, it is a vague amount.
@@ -186,6 +187,14 @@ def _quantity_rows(m: re.Match[str], doc: Doc, ctx: _Context) -> list[dict[str, 
     qualifier, low, high = apply_qualifier(value, _qualifier_rule(m, doc, ctx))
     row = _fill(m, doc, ctx, value, qualifier, low, high, words=words)
     return [row] if row else []
+
+
+def _share_word(doc: Doc, start: int, end: int) -> bool:
+    """"half of the homes" is a share; "the second half of the year" names a part:
+    a determiner, possessive or adjective on the word says so."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and len(span) == 1 and not any(
+        c.dep_ in ("det", "amod", "poss") for c in span[0].children)
 
 
 def _signed_after(m: re.Match[str], text: str, vocab: Any) -> bool:
