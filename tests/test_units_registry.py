@@ -30,6 +30,8 @@ REGISTRY = [
      "meter ** 2", None),
     ("pint-lacks-mpg", "The hybrid returns 58 mpg on the motorway.", "58 mpg", "measure", 58,
      "mile / gallon", None),
+    ("quake-magnitude", "A 6.1-magnitude quake shook the valley overnight.", "6.1-magnitude",
+     "measure", 6.1, "magnitude", None),
     ("sports-average", "She averaged 21.4 ppg over the season.", "21.4 ppg", "measure", 21.4,
      "point / game", None),
 ]

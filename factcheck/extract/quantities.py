@@ -168,7 +168,8 @@ def _quantity_rows(m: re.Match[str], doc: Doc, ctx: _Context) -> list[dict[str, 
     raw = g["n"]
     value = parse_number(raw, pats.vocab)
     if value is None and raw.lower() in pats.vocab.fractions and text[end:end + 4] == " of " \
-            and _share_word(doc, m.start("n"), end):
+            and _share_word(doc, m.start("n"), end) \
+            and pats.any_unit(text, re.match(r" of (?:an? )?", text[end:]).end() + end) is None:
         value = pats.vocab.fractions[raw.lower()]  # "half of the homes": a share of a whole
     if value is None:
         # "Dozens of houses": read first as words, it is a vague amount.
@@ -191,7 +192,8 @@ def _quantity_rows(m: re.Match[str], doc: Doc, ctx: _Context) -> list[dict[str, 
 
 def _share_word(doc: Doc, start: int, end: int) -> bool:
     """"half of the homes" is a share; "the second half of the year" names a part:
-    a determiner, possessive or adjective on the word says so."""
+    a determiner, possessive or adjective on the word says so ("a tenth of a
+    gallon", a unit after "of", is no share either: the caller checks)."""
     span = doc.char_span(start, end, alignment_mode="expand")
     return span is not None and len(span) == 1 and not any(
         c.dep_ in ("det", "amod", "poss") for c in span[0].children)
