@@ -1,12 +1,14 @@
 """The command line. Thin: parse arguments, call the pipeline, write outputs.
 
 stdout carries data (tables, reports); stderr carries diagnostics and progress.
-Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or input error.
+Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage, input or output
+error and internal errors (never 1), 130/143 interrupted.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 from collections.abc import Sequence
@@ -33,7 +35,9 @@ EXIT_CODES = """\
 exit codes:
   0  no untriaged discrepancy at or above --fail-on
   1  at least one such discrepancy
-  2  usage or input error (bad path, bad rule file, unreadable article)
+  2  usage, input or output error (bad path, bad rule file, unreadable article,
+     unwritable output), or an internal error; one line on stderr
+  130, 143  interrupted by Ctrl-C or SIGTERM
 """
 
 
@@ -241,6 +245,9 @@ def build_parser() -> argparse.ArgumentParser:
                                     "article twice changes nothing.")
     _add_inputs(s)
     s.add_argument("--store", required=True, metavar="DIR", help="the store folder")
+    s.add_argument("--wait", type=float, default=0.0, metavar="SECONDS",
+                   help="if another 'store add' is writing the store, wait up to SECONDS "
+                        "for it (default: 0, fail at once with exit 2)")
     return parser
 
 
@@ -253,6 +260,11 @@ def _options(args: argparse.Namespace):
     jobs = args.jobs if args.jobs is not None else all_cores()
     if jobs < 1:
         raise FactcheckError(f"--jobs must be 1 or more, got {jobs}")
+    if jobs > all_cores():
+        # More spaCy processes than cores only add memory (~165 MB each), not speed.
+        print(f"factcheck: --jobs {jobs} capped at {all_cores()}, the cores available",
+              file=sys.stderr)
+        jobs = all_cores()
     cache_dir = None if args.no_cache else str(args.cache_dir or default_cache_dir())
     return Options(rules_dirs=args.rules, default_rules=not args.no_default_rules,
                    model=args.model, jobs=jobs, story_key=args.story_key, cache_dir=cache_dir,
@@ -303,6 +315,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     if args.output and not as_dataset:
         check_table_path(args.output)
     options = _options(args)
+    _guard_outputs(args, [(args.output, as_dataset)])
     if options.scheduler and options.engine != "dask":
         raise FactcheckError("--scheduler needs --engine dask")
     rules = load_rules(options.rules_dirs, defaults=options.default_rules)
@@ -322,7 +335,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from .atomic import write_text_atomic
+    from .output_paths import write_output
     from .report import fails, render
     from .triage import Triage, apply_triage, default_triage_path
 
@@ -332,19 +345,21 @@ def cmd_check(args: argparse.Namespace) -> int:
         raise FactcheckError("pass either articles or --facts DATASET, not both")
     options = _options(args)
     options.against = args.against
+    triage_path = args.triage or default_triage_path(args.paths or [args.facts])
+    _guard_outputs(args, [(args.output, False), (args.report, False)], str(triage_path))
     # Read the triage file first: a corrupt one stops the run before any work.
-    triage = Triage.load(args.triage or default_triage_path(args.paths or [args.facts]))
+    triage = Triage.load(triage_path)
     _selection(args)  # a malformed selector stops the run before any work too
     result = _checked(args, options)
     result.discrepancies = apply_triage(result.discrepancies, triage)
     text = render(args.format, result, output=args.output, **_text_style(args))
     if args.output:
-        write_text_atomic(args.output, text)
+        write_output(args.output, text)
         print(f"wrote {args.output}", file=sys.stderr)
     else:
         sys.stdout.write(text)
     if args.report:
-        write_text_atomic(args.report, render("markdown", result, output=args.report))
+        write_output(args.report, render("markdown", result, output=args.report))
         print(f"wrote {args.report}", file=sys.stderr)
     if args.exit_zero:
         return ExitCode.OK
@@ -400,20 +415,22 @@ def cmd_store(args: argparse.Namespace) -> int:
     from .articles import read_articles
     from .pipeline import extract_articles
     from .rules import load_rules
-    from .store import open_store
+    from .store import open_store, writer_lock
 
     if args.store_command != "add":
         raise FactcheckError("usage: factcheck store add PATH... --store DIR (see --help)")
     options = _options(args)
-    store = open_store(args.store)
     articles = read_articles(args.paths)
-    # Only what is not stored yet (new, or changed text) is parsed.
-    todo = store.pending(articles)
-    added, n_facts = 0, 0
-    if todo:
-        rules = load_rules(options.rules_dirs, defaults=options.default_rules)
-        done = store.add(todo, extract_articles(todo, rules, options, _progress(args)))
-        added, n_facts = len(done.added), done.facts
+    # One writer at a time, for the whole add: what is pending is read under the lock.
+    with writer_lock(args.store, args.wait):
+        store = open_store(args.store)
+        # Only what is not stored yet (new, or changed text) is parsed.
+        todo = store.pending(articles)
+        added, n_facts = 0, 0
+        if todo:
+            rules = load_rules(options.rules_dirs, defaults=options.default_rules)
+            done = store.add(todo, extract_articles(todo, rules, options, _progress(args)))
+            added, n_facts = len(done.added), done.facts
     print(f"{args.store}: added {added} articles ({n_facts} facts), "
           f"{len(articles) - added} already stored; {len(store.articles)} in all",
           file=sys.stderr)
@@ -472,6 +489,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"factcheck: error: '{args.command}' is not available in this build",
               file=sys.stderr)
         return ExitCode.USAGE
+    with _signals_handled(args.command != "review"):
+        return _dispatch(handler, args, debug)
+
+
+def _dispatch(handler, args: argparse.Namespace, debug: bool) -> int:
+    """Run a command; every failure is one line on stderr and exit 2, never 1
+    (which means findings), whatever raised it."""
     try:
         return int(handler(args))
     except FactcheckError as exc:
@@ -486,6 +510,56 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader went away (e.g. '| head'): not an error of ours.
         sys.stderr.close()
         return ExitCode.OK
+    except OSError as exc:
+        if debug:
+            raise
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"factcheck: error: {where}{exc.strerror or exc}", file=sys.stderr)
+        return ExitCode.USAGE
+    except Exception as exc:  # noqa: BLE001 - the last line of defence, see the docstring
+        if debug:
+            raise
+        print(f"factcheck: internal error (a bug in factcheck; --debug shows the traceback): "
+              f"{_one_line(exc)}", file=sys.stderr)
+        return ExitCode.USAGE
+
+
+def _one_line(exc: BaseException) -> str:
+    text = (str(exc).strip().splitlines() or [""])[0]
+    text = f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+    return text if len(text) <= 300 else text[:299] + "…"
+
+
+@contextlib.contextmanager
+def _signals_handled(on: bool):
+    """Ctrl-C and SIGTERM stop the run at once (interrupts.py), restored afterwards
+    so an in-process caller (a test) keeps its own handlers."""
+    import signal
+
+    if not on:
+        yield
+        return
+    from . import interrupts
+
+    before = {s: signal.getsignal(s) for s in interrupts.EXIT_CODES}
+    interrupts.install()
+    try:
+        yield
+    finally:
+        interrupts.uninstall()
+        for s, h in before.items():
+            signal.signal(s, h)
+
+
+def _guard_outputs(args: argparse.Namespace, outputs: list[tuple[str | None, bool]],
+                   *extra_inputs: str | None) -> None:
+    """Check output paths before any work (output_paths.py)."""
+    from .output_paths import check_outputs, input_files
+
+    if not any(path for path, _ in outputs):
+        return
+    facts = getattr(args, "facts", None)
+    check_outputs(outputs, input_files(args.paths or [], facts, *extra_inputs))
 
 
 def _entry() -> None:  # pragma: no cover - console script shim

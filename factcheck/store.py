@@ -12,17 +12,29 @@ manifest swapped (write, then rename). A write killed at any point leaves the
 manifest as it was, and readers see only what the manifest names, so the
 store is unchanged; a part left behind unnamed is ignored and removed by the
 next successful add. Adding an article whose id and text hash are already
-stored writes nothing. One writer at a time: two adds running at once would
-each swap in a manifest without the other's articles (readers are always safe).
+stored writes nothing.
+
+One writer at a time: ``writer_lock`` holds an OS lock (``fcntl.flock``) on
+``.lock`` in the store for the whole ``store add``, so two adds at once never
+swap in manifests without each other's articles. A second writer fails at once
+with exit 2 naming the holder, or waits up to ``--wait SECONDS``. The kernel
+drops the lock when its holder dies, even by kill -9, so a stale lock cannot
+block a store; what a killed writer left (a temporary folder or manifest) is
+removed when the next writer takes the lock. Readers take no lock: the
+manifest is replaced in one rename, and a reader whose parts were swept by a
+writer meanwhile reads the new manifest again.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
+import os
 import shutil
-import tempfile
-from collections.abc import Sequence
+import sys
+import time
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -30,7 +42,7 @@ from typing import Any
 import polars as pl
 
 from .articles import Article
-from .atomic import write_text_atomic
+from .atomic import private_tempdir, untrack, write_text_atomic
 from .dataset import articles_frame
 from .errors import FactcheckError
 from .facts import FACTS_SCHEMA
@@ -38,6 +50,11 @@ from .facts import FACTS_SCHEMA
 SCHEMA = "factcheck.store/1"
 MANIFEST = "manifest.json"
 PARTS = "parts"
+LOCK = ".lock"
+# How often a waiting writer tries the lock again.
+LOCK_POLL = 0.1
+# A reader whose parts were swept by a writer meanwhile reads the manifest again.
+READ_TRIES = 3
 
 def text_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
@@ -69,7 +86,17 @@ class Store:
         if not isinstance(data, dict) or data.get("schema") != SCHEMA:
             raise FactcheckError(f"not a factcheck store manifest (expected schema {SCHEMA!r})",
                                  path=str(path))
-        return dict(data.get("articles") or {})
+        articles = data.get("articles") or {}
+        if not isinstance(articles, dict):
+            raise FactcheckError("'articles' must be an object", path=str(path))
+        for article_id, entry in articles.items():
+            if not (isinstance(entry, dict) and isinstance(entry.get("hash"), str)
+                    and isinstance(entry.get("part"), str)
+                    and entry["part"].startswith("p-") and "/" not in entry["part"]):
+                raise FactcheckError(f"entry {article_id!r} needs a 'hash' and a 'part' "
+                                     "(p-…); the manifest was edited or damaged",
+                                     path=str(path))
+        return dict(articles)
 
     def exists(self) -> bool:
         return (self.root / MANIFEST).is_file()
@@ -101,7 +128,7 @@ class Store:
 
         parts = self.root / PARTS
         parts.mkdir(parents=True, exist_ok=True)
-        tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=self.root))
+        tmp = private_tempdir(self.root, ".tmp-")
         try:
             for filename, frame in (("facts.parquet", part_facts),
                                     ("articles.parquet", part_articles)):
@@ -119,6 +146,8 @@ class Store:
         except BaseException:
             shutil.rmtree(tmp, ignore_errors=True)
             raise
+        finally:
+            untrack(tmp)
         self.articles = manifest
         self._sweep()
         return AddResult(ids, unchanged, len(part_facts))
@@ -134,10 +163,24 @@ class Store:
                 shutil.rmtree(d, ignore_errors=True)
         for d in self.root.glob(".tmp-*"):
             shutil.rmtree(d, ignore_errors=True)
+        # A manifest write killed before its rename (atomic.atomic_path's temp name).
+        for f in self.root.glob(f".{MANIFEST}.*.tmp"):
+            f.unlink(missing_ok=True)
 
     def load(self, exclude: set[str] | frozenset[str] = frozenset()
              ) -> tuple[list[Article], pl.DataFrame]:
         """(articles, facts) of the current version of every stored article."""
+        for attempt in range(READ_TRIES):
+            try:
+                return self._load(exclude)
+            except FactcheckError:
+                # A writer may have swapped the manifest and swept our parts meanwhile.
+                seen, self.articles = self.articles, self._read_manifest()
+                if self.articles == seen or attempt == READ_TRIES - 1:
+                    raise
+        raise AssertionError("unreachable")
+
+    def _load(self, exclude: set[str] | frozenset[str]) -> tuple[list[Article], pl.DataFrame]:
         current = {i: e["part"] for i, e in self.articles.items() if i not in exclude}
         if not current:
             return [], pl.DataFrame(schema=FACTS_SCHEMA)
@@ -179,6 +222,56 @@ def _write_parquet(frame: pl.DataFrame, path: Path) -> None:
 def _swap_manifest(path: Path, articles: dict[str, Any]) -> None:
     data = {"schema": SCHEMA, "articles": {k: articles[k] for k in sorted(articles)}}
     write_text_atomic(path, json.dumps(data, indent=1, sort_keys=True) + "\n")
+
+
+def _holder(lock_file: Path) -> str:
+    try:
+        pid = lock_file.read_text(encoding="ascii").strip()
+    except (OSError, UnicodeDecodeError):
+        pid = ""
+    return f"pid {pid}" if pid.isdigit() else "another run"
+
+
+@contextlib.contextmanager
+def writer_lock(root: str | Path, wait: float = 0.0) -> Iterator[None]:
+    """Hold the store's writer lock: fail at once (wait 0) or wait up to `wait`
+    seconds for another writer, saying so; then clean what killed writers left."""
+    import fcntl
+
+    root = Path(root)
+    if root.exists() and not root.is_dir():
+        raise FactcheckError("is not a folder; a store is a folder", path=str(root))
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+        fd = os.open(root / LOCK, os.O_RDWR | os.O_CREAT, 0o666)
+    except OSError as exc:
+        raise FactcheckError(f"cannot write the store: {exc.strerror}", path=str(root)) from None
+    try:
+        deadline = time.monotonic() + max(wait, 0.0)
+        told = False
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                holder = _holder(root / LOCK)
+                if time.monotonic() >= deadline:
+                    hint = "; pass --wait SECONDS to wait for it" if wait <= 0 else ""
+                    raise FactcheckError(f"another writer ({holder}) is adding to this "
+                                         f"store{hint}", path=str(root)) from None
+                if not told:
+                    print(f"factcheck: {root}: waiting for another writer ({holder}) "
+                          f"to finish, up to {wait:g} s", file=sys.stderr)
+                    told = True
+                time.sleep(LOCK_POLL)
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+        store = Store(root)
+        if (root / PARTS).is_dir():
+            store._sweep()  # what a killed writer left behind
+        yield
+    finally:
+        os.close(fd)  # closing drops the lock
 
 
 def open_store(root: str | Path, *, must_exist: bool = False) -> Store:

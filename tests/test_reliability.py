@@ -1,0 +1,365 @@
+"""Nothing lost, nothing hangs, no traceback (issue 18), through the real console script.
+
+Each case asserts the exit code, one line on stderr, no traceback, and that no
+file was replaced or lost. Interrupts run in tmux (Ctrl-C to the process group,
+as a terminal sends it) and with signals; concurrent store writers run as two
+real processes.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shlex
+import shutil
+import signal
+import stat
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tests import test_tui_tmux as tmux_support
+from tests.conftest import SCRIPT, run_cli
+
+# Two short stories of my own: the first pair disagree about a count.
+HARBOUR_A = ("---\ntitle: Boats leave the harbour\nsource: North Post\n---\n"
+             "The harbour master said 14 boats left on Monday before the storm.\n")
+HARBOUR_B = ("---\ntitle: Boats leave the harbour\nsource: South Herald\n---\n"
+             "The harbour master said 41 boats left on Monday before the storm.\n")
+
+
+def _articles(root: Path) -> Path:
+    folder = root / "in"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "a.md").write_text(HARBOUR_A, encoding="utf-8")
+    (folder / "b.md").write_text(HARBOUR_B, encoding="utf-8")
+    return folder
+
+
+def _snapshot(root: Path) -> dict[str, tuple[int, bytes | str]]:
+    """Every entry under `root`: its kind (mode) and bytes, or its link target."""
+    out: dict[str, tuple[int, bytes | str]] = {}
+    for p in sorted(root.rglob("*")):
+        st = os.lstat(p)
+        if stat.S_ISLNK(st.st_mode):
+            out[p.relative_to(root).as_posix()] = (stat.S_IFMT(st.st_mode), os.readlink(p))
+        elif stat.S_ISREG(st.st_mode):
+            out[p.relative_to(root).as_posix()] = (stat.S_IFMT(st.st_mode), p.read_bytes())
+        else:
+            out[p.relative_to(root).as_posix()] = (stat.S_IFMT(st.st_mode), b"")
+    return out
+
+
+def _one_error_line(proc: subprocess.CompletedProcess) -> str:
+    assert "Traceback" not in proc.stderr, proc.stderr
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1, proc.stderr
+    assert lines[0].startswith("factcheck: "), lines[0]
+    return lines[0]
+
+
+# --- output paths: checked before the run, never replacing what is there -------------
+
+def _file_parent(root: Path) -> str:
+    (root / "plain").write_text("a file, not a folder\n")
+    return "plain/out.txt"
+
+
+def _folder(root: Path) -> str:
+    (root / "reports").mkdir()
+    return "reports"
+
+
+OUTPUT_CASES: list[tuple[str, list[str], Callable[[Path], str] | None, str]] = [
+    # (id, command and options before the path, setup giving the path, the line says)
+    ("output-is-an-input", ["check", "in", "-o"], lambda root: "in/a.md",
+     "in/a.md: is an input of this run"),
+    ("report-is-an-input", ["check", "in", "--report"], lambda root: "in/b.md",
+     "in/b.md: is an input of this run"),
+    ("extract-onto-its-input", ["extract", "in/feed.jsonl", "-o"],
+     lambda root: "in/feed.jsonl", "in/feed.jsonl: is an input of this run"),
+    ("output-is-a-folder", ["check", "in", "-o"], _folder, "reports: is a folder"),
+    ("parent-is-a-file", ["check", "in", "-o"], _file_parent, "plain is not a folder"),
+    # /proc takes no new files, even from root (the tests may run as root, where
+    # permission bits do not stop a write).
+    ("folder-not-writable", ["check", "in", "-o"], lambda root: "/proc/factcheck-out.txt",
+     "cannot write in /proc"),
+    ("two-outputs-one-file", ["check", "in", "-o", "same.md", "--report"],
+     lambda root: "same.md", "same.md: is named for two outputs"),
+]
+
+
+@pytest.mark.parametrize(("args", "setup", "message"), [c[1:] for c in OUTPUT_CASES],
+                         ids=[c[0] for c in OUTPUT_CASES])
+def test_a_bad_output_path_fails_before_the_run(tmp_path: Path, args, setup, message) -> None:
+    _articles(tmp_path)
+    (tmp_path / "in" / "feed.jsonl").write_text(
+        json.dumps({"id": "f1", "text": "Nine boats left."}) + "\n")
+    path = setup(tmp_path)
+    before = _snapshot(tmp_path)
+    # A model that cannot load: the output is refused before any model is needed.
+    proc = run_cli(*args, path, "--model", "no_such_model_xyz", cwd=tmp_path)
+    assert proc.returncode == 2, proc.stderr
+    line = _one_error_line(proc)
+    assert line.startswith("factcheck: error: ") and message in line, line
+    assert _snapshot(tmp_path) == before  # nothing replaced, nothing left
+
+
+def _check(root: Path, *args: str, umask: int | None = None) -> subprocess.CompletedProcess:
+    env = {**os.environ}
+    return subprocess.run([str(SCRIPT), "check", "in", "--jobs", "1", *args], cwd=root,
+                          capture_output=True, text=True, env=env, timeout=300,
+                          preexec_fn=None if umask is None else (lambda: os.umask(umask)))
+
+
+def test_output_into_a_device_keeps_the_device(tmp_path: Path) -> None:
+    _articles(tmp_path)
+    node = tmp_path / "null"
+    try:
+        os.mknod(node, 0o666 | stat.S_IFCHR, os.makedev(1, 3))  # a /dev/null of our own
+    except PermissionError:
+        pytest.skip("mknod needs root")
+    proc = _check(tmp_path, "-o", "null", "--report", "null")
+    assert proc.returncode == 1, proc.stderr
+    assert stat.S_ISCHR(os.lstat(node).st_mode) and os.major(os.lstat(node).st_rdev) == 1
+    assert "Traceback" not in proc.stderr
+
+
+def test_output_to_dev_stdout_goes_to_stdout(tmp_path: Path) -> None:
+    _articles(tmp_path)
+    proc = _check(tmp_path, "-o", "/dev/stdout", "--format", "json")
+    assert proc.returncode == 1, proc.stderr
+    assert json.loads(proc.stdout)["summary"]["discrepancies"] >= 1
+    assert os.path.islink("/dev/stdout")
+
+
+def test_output_through_a_symlink_keeps_the_link(tmp_path: Path) -> None:
+    _articles(tmp_path)
+    (tmp_path / "reports").mkdir()
+    (tmp_path / "reports" / "real.txt").write_text("old\n")
+    (tmp_path / "latest.txt").symlink_to("reports/real.txt")
+    proc = _check(tmp_path, "-o", "latest.txt")
+    assert proc.returncode == 1, proc.stderr
+    assert os.readlink(tmp_path / "latest.txt") == "reports/real.txt"
+    assert "FC1" in (tmp_path / "reports" / "real.txt").read_text()
+    assert not list((tmp_path / "reports").glob(".*.tmp"))
+
+
+@pytest.mark.parametrize(("mask", "mode"), [(0o022, 0o644), (0o077, 0o600)])
+def test_written_files_take_the_umask(tmp_path: Path, mask: int, mode: int) -> None:
+    _articles(tmp_path)
+    proc = _check(tmp_path, "-o", "out/report.txt", "--report", "out/report.md", umask=mask)
+    assert proc.returncode == 1, proc.stderr
+    for name in ("report.txt", "report.md"):
+        assert stat.S_IMODE((tmp_path / "out" / name).stat().st_mode) == mode, name
+
+
+# --- exit codes: a crash is 2 with one line, never 1 ----------------------------------
+
+def test_an_internal_error_is_exit_2_with_one_line(tmp_path, monkeypatch, capsys) -> None:
+    from factcheck import cli
+
+    def broken(args):
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setitem(cli.COMMANDS, "check", broken)
+    assert cli.main(["check", "in", "--exit-zero"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert "a bug in factcheck" in err and "--debug" in err and "ZeroDivisionError" in err
+    with pytest.raises(ZeroDivisionError):
+        cli.main(["check", "in", "--debug"])
+
+
+def test_jobs_beyond_the_cores_are_capped_and_said(tmp_path: Path) -> None:
+    _articles(tmp_path)
+    proc = run_cli("check", "in", "--jobs", "10000", "--exit-zero", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert "--jobs 10000 capped at" in proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
+# --- interrupts -----------------------------------------------------------------------
+
+def _big_batch(root: Path) -> Path:
+    """Enough words (~60,000) that --jobs 2 runs two spaCy workers."""
+    text = ("The council said 12 people were hurt when a bus hit a wall on Main Street. "
+            "Officials counted 40 cars and three vans near the depot on Tuesday. ") * 25
+    path = root / "big.jsonl"
+    with path.open("w", encoding="utf-8") as fh:
+        for i in range(200):
+            fh.write(json.dumps({"id": f"n{i}", "text": text}) + "\n")
+    return path
+
+
+def _children(pid: int) -> list[int]:
+    out = subprocess.run(["pgrep", "-P", str(pid)], capture_output=True, text=True).stdout
+    return [int(x) for x in out.split()]
+
+
+def _alive(pids: list[int]) -> list[int]:
+    alive = []
+    for pid in pids:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            continue
+        alive.append(pid)
+    return alive
+
+
+def _wait_for_workers(pid: int, n: int = 2, timeout: float = 120) -> list[int]:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        kids = _children(pid)
+        if len(kids) >= n:
+            time.sleep(1.0)  # let them start parsing
+            return kids
+        time.sleep(0.1)
+    raise AssertionError("the spaCy workers never started")
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("tmux") is None, reason="needs tmux")
+def test_ctrl_c_at_jobs_2_stops_everything_within_2_seconds(tmp_path: Path) -> None:
+    _big_batch(tmp_path)
+    done = tmp_path / "exit-code"
+    command = (f"cd {shlex.quote(str(tmp_path))} && {shlex.quote(str(SCRIPT))} check big.jsonl "
+               "--jobs 2 --no-cache --format json -o out.json 2>err.txt; "
+               f"echo $? > {shlex.quote(str(done))}; sleep 600")
+    term = tmux_support.Tmux(command)
+    try:
+        shell = int(term.show("pane_pid"))
+        deadline = time.monotonic() + 60
+        while not _children(shell) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        parent = _children(shell)[0]
+        workers = _wait_for_workers(parent)
+        term.keys("C-c")
+        start = time.monotonic()
+        while not done.exists() or not done.read_text().strip():
+            assert time.monotonic() - start < 10, "still running 10 s after Ctrl-C"
+            time.sleep(0.05)
+        took = time.monotonic() - start
+    finally:
+        term.close()
+    assert done.read_text().strip() == "130"
+    assert took < 2.0, f"took {took:.1f} s to stop"
+    assert _alive([parent, *workers]) == []
+    err = (tmp_path / "err.txt").read_text()
+    assert "Traceback" not in err and err.strip().splitlines()[-1] == "factcheck: interrupted"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["big.jsonl", "err.txt", "exit-code"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("sig", "code"), [(signal.SIGTERM, 143), (signal.SIGKILL, -9)])
+def test_a_signal_at_jobs_2_leaves_no_process(tmp_path: Path, sig, code) -> None:
+    _big_batch(tmp_path)
+    proc = subprocess.Popen([str(SCRIPT), "check", "big.jsonl", "--jobs", "2", "--no-cache",
+                             "-o", "out.json"], cwd=tmp_path, stderr=subprocess.PIPE,
+                            stdout=subprocess.DEVNULL, text=True)
+    try:
+        workers = _wait_for_workers(proc.pid)
+        proc.send_signal(sig)
+        _, err = proc.communicate(timeout=10)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == code
+    deadline = time.monotonic() + 5  # a worker killed by its parent's death takes a moment
+    while _alive(workers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert _alive(workers) == [], "workers outlived their parent"
+    assert "Traceback" not in err
+    if sig == signal.SIGTERM:
+        assert err.strip().splitlines()[-1] == "factcheck: terminated"
+    assert not (tmp_path / "out.json").exists()
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
+
+
+# --- the store: one writer at a time --------------------------------------------------
+
+def _store_articles(root: Path, n: int, tag: str) -> list[str]:
+    names = []
+    for i in range(n):
+        p = root / f"{tag}{i}.txt"
+        p.write_text(f"The ferry company said {i + 2} crossings were cancelled on Friday.\n")
+        names.append(p.name)
+    return names
+
+
+def test_two_store_adds_at_once_keep_every_article(tmp_path: Path) -> None:
+    first = _store_articles(tmp_path, 3, "a")
+    second = _store_articles(tmp_path, 3, "b")
+    procs = [subprocess.Popen([str(SCRIPT), "store", "add", *names, "--store", "st",
+                               "--jobs", "1", "--wait", "240"], cwd=tmp_path,
+                              stderr=subprocess.PIPE, text=True)
+             for names in (first, second)]
+    errs = [p.communicate(timeout=300)[1] for p in procs]
+    assert [p.returncode for p in procs] == [0, 0], errs
+    assert any("waiting for another writer" in e for e in errs), errs
+    from factcheck.store import Store
+
+    articles, facts = Store(tmp_path / "st").load()
+    assert sorted(a.id for a in articles) == sorted(first + second)
+    assert set(facts["article"].to_list()) == set(first + second)
+
+
+def test_a_second_writer_fails_fast_or_waits_then_fails(tmp_path: Path) -> None:
+    from factcheck.store import writer_lock
+
+    names = _store_articles(tmp_path, 1, "c")
+    with writer_lock(tmp_path / "st"):
+        proc = run_cli("store", "add", *names, "--store", "st", cwd=tmp_path)
+        assert proc.returncode == 2
+        line = _one_error_line(proc)
+        assert f"another writer (pid {os.getpid()})" in line and "--wait" in line
+        start = time.monotonic()
+        proc = run_cli("store", "add", *names, "--store", "st", "--wait", "1", cwd=tmp_path)
+        assert proc.returncode == 2 and time.monotonic() - start >= 1
+        assert "waiting for another writer" in proc.stderr
+        assert "Traceback" not in proc.stderr
+    assert not (tmp_path / "st" / "manifest.json").exists()
+
+
+def test_a_killed_writers_leftovers_are_cleaned_by_the_next(tmp_path: Path) -> None:
+    names = _store_articles(tmp_path, 1, "d")
+    root = tmp_path / "st"
+    (root / "parts" / "p-0000000000000000").mkdir(parents=True)
+    (root / ".tmp-left").mkdir()
+    (root / ".manifest.json.x1.tmp").write_text("{")
+    proc = run_cli("store", "add", *names, "--store", "st", "--jobs", "1", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    left = {p.name for p in root.iterdir()} | {p.name for p in (root / "parts").iterdir()}
+    assert "p-0000000000000000" not in left and ".tmp-left" not in left
+    assert ".manifest.json.x1.tmp" not in left
+    assert stat.S_IMODE(next((root / "parts").iterdir()).stat().st_mode) == 0o777 & ~_umask()
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def test_a_manifest_entry_without_a_part_is_one_line(tmp_path: Path) -> None:
+    names = _store_articles(tmp_path, 1, "e")
+    root = tmp_path / "st"
+    root.mkdir()
+    (root / "manifest.json").write_text(json.dumps(
+        {"schema": "factcheck.store/1", "articles": {"x.txt": {"hash": "00"}}}))
+    manifest = (root / "manifest.json").read_bytes()
+    for args in (["store", "add", *names, "--store", "st"],
+                 ["check", *names, "--against", "st"]):
+        proc = run_cli(*args, cwd=tmp_path)
+        assert proc.returncode == 2, proc.stderr
+        assert "entry 'x.txt' needs a 'hash' and a 'part'" in _one_error_line(proc)
+    assert (root / "manifest.json").read_bytes() == manifest
+
+
+if sys.platform != "linux":  # pragma: no cover - /proc, mknod and prctl are Linux's
+    pytestmark = pytest.mark.skip(reason="Linux only")
