@@ -20,20 +20,31 @@ import ctypes
 import multiprocessing
 import os
 import signal
-import sys
+import threading
+import time
 from types import FrameType
 
 EXIT_CODES = {signal.SIGINT: 130, signal.SIGTERM: 143}
 _PR_SET_PDEATHSIG = 1
 _parent_pid: int | None = None
 _hooked = False
+_stopping = threading.Lock()
+# (read, write) ends of the signal wakeup pipe while installed.
+_wakeup: tuple[int, int] | None = None
 
 
-def _stop(signum: int, frame: FrameType | None) -> None:
+def _stop(signum: int, frame: FrameType | None = None) -> None:
     from .atomic import remove_pending
 
-    # Ignore a second Ctrl-C while stopping: the first one is being handled.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if not _stopping.acquire(blocking=False):
+        return  # the other path (handler or watcher) is already stopping the run
+    # Whatever the main thread still prints (spaCy's warning about its killed
+    # workers, an error from a broken pipe, half an output) goes nowhere: the
+    # one line below is all a user reads.
+    stderr = os.dup(2)
+    sink = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(sink, 1)
+    os.dup2(sink, 2)
     children = multiprocessing.active_children()
     for child in children:
         child.kill()
@@ -41,13 +52,18 @@ def _stop(signum: int, frame: FrameType | None) -> None:
         child.join(timeout=1)
     remove_pending()
     name = "interrupted" if signum == signal.SIGINT else "terminated"
+    # End a progress line the terminal shows, so the message is a line of its own.
+    line = ("\n" if os.isatty(stderr) else "") + f"factcheck: {name}\n"
     try:
-        # End a progress line the terminal shows, so the message is a line of its own.
-        sys.stderr.write(("\n" if sys.stderr.isatty() else "") + f"factcheck: {name}\n")
-        sys.stderr.flush()
-    except (OSError, ValueError):
+        os.write(stderr, line.encode())
+    except OSError:
         pass
     os._exit(EXIT_CODES.get(signum, 130))
+
+
+def stopping() -> bool:
+    """Whether a signal is stopping the run (the process exits in a moment)."""
+    return _stopping.locked()
 
 
 def _in_worker() -> None:
@@ -65,12 +81,38 @@ def _in_worker() -> None:
         os._exit(1)
 
 
+def _watch(read_fd: int) -> None:
+    """Stop the run as soon as a signal arrives, from this thread.
+
+    Python runs signal handlers in the main thread only, between bytecodes;
+    when the kernel delivers the signal to another thread (spaCy's queue
+    feeder, Polars' pool), a main thread blocked in recv() waits for the next
+    batch from a worker (seconds) before the handler runs. The wakeup fd is
+    written at once, whichever thread took the signal."""
+    while True:
+        try:
+            data = os.read(read_fd, 1)
+        except OSError:
+            return
+        if not data:  # uninstalled: the write end is closed
+            os.close(read_fd)
+            return
+        if data[0] in EXIT_CODES:
+            _stop(data[0])
+
+
 def install() -> None:
     """Handle SIGINT and SIGTERM for the rest of this process (a CLI run)."""
-    global _parent_pid, _hooked
+    global _parent_pid, _hooked, _wakeup
     _parent_pid = os.getpid()
     signal.signal(signal.SIGINT, _stop)
     signal.signal(signal.SIGTERM, _stop)
+    read_fd, write_fd = os.pipe()
+    os.set_blocking(write_fd, False)
+    signal.set_wakeup_fd(write_fd, warn_on_full_buffer=False)
+    _wakeup = (read_fd, write_fd)
+    threading.Thread(target=_watch, args=(read_fd,), name="factcheck-signals",
+                     daemon=True).start()
     if not _hooked:  # a hook cannot be removed: it does nothing once uninstalled
         os.register_at_fork(after_in_child=_in_worker)
         _hooked = True
@@ -78,5 +120,11 @@ def install() -> None:
 
 def uninstall() -> None:
     """Forks are no longer workers of a run (the caller restores the handlers)."""
-    global _parent_pid
+    global _parent_pid, _wakeup
+    while stopping():  # the watcher thread ends the process; do not return meanwhile
+        time.sleep(0.1)
     _parent_pid = None
+    signal.set_wakeup_fd(-1)
+    if _wakeup is not None:
+        os.close(_wakeup[1])  # the watcher reads end-of-file and returns
+        _wakeup = None
