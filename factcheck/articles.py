@@ -11,17 +11,18 @@ from __future__ import annotations
 import glob
 import json
 import os
+import stat
 import sys
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import IO, Any
 
-import yaml
-
 from .errors import FactcheckError
+from .safe_yaml import YamlProblem, compose
 
 MARKDOWN = {".md", ".markdown"}
 TEXT = {".txt"}
@@ -30,6 +31,11 @@ JSONL = {".jsonl", ".ndjson"}
 SUPPORTED = MARKDOWN | TEXT | HTML | JSONL
 
 _RECORD_FIELDS = {"id", "text", "source", "title", "published", "url", "story"}
+
+# Characters an article may have (--max-article-chars). Real transcripts run to
+# a few million; above this an input is more likely a wrong file (a dump, a
+# device) than an article, and parsing it would take hours and gigabytes.
+MAX_ARTICLE_CHARS = 10_000_000
 
 # Files a folder walk passes over: documentation that sits beside articles.
 _SKIPPED_STEMS = {"readme", "changelog", "license", "notes"}
@@ -107,15 +113,32 @@ def _decode(raw: bytes, path: str) -> str:
     return text.removeprefix("\ufeff")
 
 
-def _read_bytes(path: Path, shown: str) -> bytes:
+def _too_long(limit: int) -> str:
+    return (f"longer than {limit:,} characters, the limit for one article "
+            "(--max-article-chars)")
+
+
+@contextmanager
+def _reading(shown: str) -> Iterator[None]:
+    """A failed read as one line naming the file."""
     try:
-        return path.read_bytes()
+        yield
     except PermissionError:
         raise FactcheckError("cannot read: permission denied", path=shown) from None
     except IsADirectoryError:
         raise FactcheckError("is a folder, expected a file", path=shown) from None
     except OSError as exc:
         raise FactcheckError(f"cannot read: {exc.strerror}", path=shown) from None
+
+
+def _read_bytes(path: Path, shown: str, limit: int) -> bytes:
+    """The file's bytes, reading no more than an article of `limit` characters can
+    take (UTF-8: 4 bytes a character), so /dev/zero or a huge dump stops early."""
+    with _reading(shown), path.open("rb") as fh:
+        raw = fh.read(4 * limit + 1)
+    if len(raw) > 4 * limit:
+        raise FactcheckError(_too_long(limit), path=shown)
+    return raw
 
 
 def _front_matter(text: str, shown: str) -> tuple[dict[str, Any], int]:
@@ -137,12 +160,11 @@ def _front_matter(text: str, shown: str) -> tuple[dict[str, Any], int]:
             raise FactcheckError("malformed front matter: no closing '---'", path=shown, line=1)
         pos = nl + 1
     try:
-        fields = yaml.safe_load(block) or {}
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 2 if mark is not None else 1
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise FactcheckError(f"malformed front matter: {problem}", path=shown, line=line) from None
+        fields = compose(block, shift=1)[0] or {}  # the block starts on line 2
+    except YamlProblem as exc:
+        line = exc.line if exc.line is not None else 1
+        raise FactcheckError(f"malformed front matter: {exc.problem}", path=shown,
+                             line=line) from None
     if not isinstance(fields, dict):
         raise FactcheckError("malformed front matter: expected 'key: value' lines",
                              path=shown, line=2)
@@ -199,15 +221,43 @@ def _from_html(text: str, shown: str, stem: str) -> Article:
     )
 
 
-def _from_jsonl(stream: Iterable[str], shown: str) -> Iterator[Article]:
+def _json_record(line: str, shown: str, lineno: int) -> Any:
+    try:
+        return json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise FactcheckError(f"not JSON: {exc.msg} (column {exc.colno})",
+                             path=shown, line=lineno) from None
+    except RecursionError:
+        # Python's parser recurses per level: its recursion limit is the depth limit.
+        raise FactcheckError("not an article record: JSON nested too deeply",
+                             path=shown, line=lineno) from None
+    except ValueError as exc:
+        problem = str(exc).split(";")[0]
+        if "integer string conversion" in problem:  # Python's guard against slow int()
+            problem = "a number of more than 4,300 digits"
+        raise FactcheckError(f"not an article record: {problem}",
+                             path=shown, line=lineno) from None
+
+
+def _lines(stream: Iterable[str | bytes], shown: str) -> Iterator[tuple[int, str]]:
+    """Numbered lines of a JSON Lines stream; bytes are decoded as UTF-8 line by line."""
     for lineno, line in enumerate(stream, 1):
+        if isinstance(line, bytes):
+            try:
+                line = line.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                raise FactcheckError(f"not UTF-8: byte 0x{line[exc.start]:02x} at column "
+                                     f"{exc.start + 1}; re-save the feed as UTF-8",
+                                     path=shown, line=lineno) from None
+        yield lineno, line
+
+
+def _from_jsonl(stream: Iterable[str | bytes], shown: str,
+                limit: int = MAX_ARTICLE_CHARS) -> Iterator[Article]:
+    for lineno, line in _lines(stream, shown):
         if not line.strip():
             continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise FactcheckError(f"not JSON: {exc.msg} (column {exc.colno})",
-                                 path=shown, line=lineno) from None
+        record = _json_record(line, shown, lineno)
         if not isinstance(record, dict):
             raise FactcheckError("expected a JSON object with a 'text' field",
                                  path=shown, line=lineno)
@@ -215,6 +265,8 @@ def _from_jsonl(stream: Iterable[str], shown: str) -> Iterator[Article]:
         if not isinstance(text, str):
             raise FactcheckError("no 'text' field (a string) in this record",
                                  path=shown, line=lineno)
+        if len(text) > limit:
+            raise FactcheckError(_too_long(limit), path=shown, line=lineno)
         article_id = record.get("id")
         article_id = f"{shown}#{lineno}" if article_id in (None, "") else str(article_id)
         story = record.get("story")
@@ -242,7 +294,8 @@ def _shown(path: Path) -> str:
     return Path(os.path.normpath(path)).as_posix()
 
 
-def read_file(path: Path, shown: str | None = None) -> Iterator[Article]:
+def read_file(path: Path, shown: str | None = None,
+              limit: int = MAX_ARTICLE_CHARS) -> Iterator[Article]:
     shown = shown or _shown(path)
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED:
@@ -251,10 +304,13 @@ def read_file(path: Path, shown: str | None = None) -> Iterator[Article]:
             + ", ".join(sorted(SUPPORTED)),
             path=shown,
         )
-    text = _decode(_read_bytes(path, shown), shown)
     if suffix in JSONL:
-        yield from _from_jsonl(text.splitlines(), shown)
-    elif suffix in MARKDOWN:
+        yield from _from_jsonl(_jsonl_lines(path, shown, limit), shown, limit)
+        return
+    text = _decode(_read_bytes(path, shown, limit), shown)
+    if len(text) > limit:
+        raise FactcheckError(_too_long(limit), path=shown)
+    if suffix in MARKDOWN:
         yield _from_markdown(text, shown, path.stem)
     elif suffix in HTML:
         yield _from_html(text, shown, path.stem)
@@ -262,10 +318,30 @@ def read_file(path: Path, shown: str | None = None) -> Iterator[Article]:
         yield _from_text(text, shown, path.stem)
 
 
+def _jsonl_lines(path: Path, shown: str, limit: int) -> Iterator[bytes]:
+    """A JSON Lines file's lines as bytes, none longer than a record of an article
+    of `limit` characters may be (JSON escapes take up to 6 bytes a character)."""
+    longest = 6 * limit + 64 * 1024
+    with _reading(shown), path.open("rb") as fh:
+        first = True
+        while line := fh.readline(longest + 1):
+            if len(line) > longest:
+                raise FactcheckError(_too_long(limit), path=shown)
+            if first:
+                line, first = line.removeprefix(b"\xef\xbb\xbf"), False
+            yield line
+
+
 def _is_article(p: Path) -> bool:
-    """Whether a file found by a folder walk or a glob is read as an article."""
-    return (p.suffix.lower() in SUPPORTED and not p.name.startswith((".", "_"))
-            and p.stem.lower() not in _SKIPPED_STEMS)
+    """Whether a file found by a folder walk or a glob is read as an article: a
+    regular file (not a FIFO that would block, not a link to a device)."""
+    if (p.suffix.lower() not in SUPPORTED or p.name.startswith((".", "_"))
+            or p.stem.lower() in _SKIPPED_STEMS):
+        return False
+    try:
+        return stat.S_ISREG(p.stat().st_mode)
+    except OSError:
+        return True  # a dangling link or a loop: reading it says what is wrong
 
 
 def _walk(folder: Path) -> list[Path]:
@@ -304,16 +380,18 @@ def expand(paths: Iterable[str]) -> list[Path | str]:
     return out
 
 
-def iter_articles(paths: Iterable[str], stdin: IO[str] | None = None) -> Iterator[Article]:
+def iter_articles(paths: Iterable[str], stdin: IO[str] | None = None,
+                  limit: int = MAX_ARTICLE_CHARS) -> Iterator[Article]:
     """Stream articles from paths, checking ids are unique across the batch."""
     seen: dict[str, str] = {}
     for item in expand(paths):
         if item == "-":
-            stream = stdin if stdin is not None else sys.stdin
-            articles: Iterable[Article] = _from_jsonl(stream, "<stdin>")
+            # Bytes, decoded line by line: a feed not in UTF-8 is one line of error.
+            stream = stdin if stdin is not None else sys.stdin.buffer
+            articles: Iterable[Article] = _from_jsonl(stream, "<stdin>", limit)
         else:
             assert isinstance(item, Path)
-            articles = read_file(item)
+            articles = read_file(item, limit=limit)
         for article in articles:
             where = article.path
             if article.line is not None:
@@ -326,5 +404,6 @@ def iter_articles(paths: Iterable[str], stdin: IO[str] | None = None) -> Iterato
             yield article
 
 
-def read_articles(paths: Iterable[str], stdin: IO[str] | None = None) -> list[Article]:
-    return list(iter_articles(paths, stdin))
+def read_articles(paths: Iterable[str], stdin: IO[str] | None = None,
+                  limit: int = MAX_ARTICLE_CHARS) -> list[Article]:
+    return list(iter_articles(paths, stdin, limit))

@@ -69,6 +69,47 @@ def article_key(article: Article) -> str:
     return digest.hexdigest()
 
 
+def _python_types(dtype: Any) -> tuple[type, ...] | None:
+    """The Python values a row may hold for a facts column (None: not checked)."""
+    import polars as pl
+
+    if dtype == pl.String():
+        return (str,)
+    if dtype.is_integer():
+        return (int,)
+    if dtype.is_float():
+        return (int, float)
+    if isinstance(dtype, pl.List):
+        return (list,)
+    return None
+
+
+@lru_cache(maxsize=1)
+def _column_types() -> dict[str, tuple[type, ...]]:
+    from .facts import FACTS_SCHEMA
+
+    found = {name: _python_types(t) for name, t in FACTS_SCHEMA.items()}
+    return {name: t for name, t in found.items() if t is not None}
+
+
+def _usable(row: Any, size: int) -> bool:
+    """Whether a cached row has the types extraction gives, offsets inside the text:
+    an entry edited by hand or written by other code is a miss, not a crash."""
+    if not isinstance(row, dict):
+        return False
+    start, end = row.get("start"), row.get("end")
+    if not (type(start) is int and type(end) is int and 0 <= start <= end <= size
+            and isinstance(row.get("kind"), str)):
+        return False
+    for name, types in _column_types().items():
+        value = row.get(name)
+        if value is not None and (not isinstance(value, types) or isinstance(value, bool)):
+            return False
+        if isinstance(value, list) and not all(isinstance(v, str) for v in value):
+            return False
+    return True
+
+
 class ExtractionCache:
     """Rows of already-extracted articles, one small JSON file per article."""
 
@@ -94,7 +135,8 @@ class ExtractionCache:
             if entry.get("format") != FORMAT or entry.get("key") != key:
                 raise ValueError("foreign entry")
             rows = entry["rows"]
-            if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
+            size = len(article.text)
+            if not isinstance(rows, list) or not all(_usable(r, size) for r in rows):
                 raise ValueError("bad rows")
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             # Missing, truncated or garbled: a miss; the entry is rewritten.

@@ -76,6 +76,9 @@ def _add_common(p: argparse.ArgumentParser) -> None:
                    help="progress on stderr: auto (a redrawn line on a terminal, a plain "
                         "line every few seconds in a log), always (plain lines from the "
                         "first article to the last), never")
+    g.add_argument("--max-article-chars", type=int, default=None, metavar="N",
+                   help="refuse an article longer than N characters, with exit 2 "
+                        "(default: 10,000,000; longer ones are parsed in pieces)")
     g.add_argument("--debug", action="store_true", help="show tracebacks for errors")
 
 
@@ -252,6 +255,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _options(args: argparse.Namespace):
+    from .articles import MAX_ARTICLE_CHARS
     from .cache import default_cache_dir
     from .engines import all_cores
     from .pipeline import Options
@@ -266,8 +270,12 @@ def _options(args: argparse.Namespace):
               file=sys.stderr)
         jobs = all_cores()
     cache_dir = None if args.no_cache else str(args.cache_dir or default_cache_dir())
+    limit = args.max_article_chars or MAX_ARTICLE_CHARS
+    if limit < 1:
+        raise FactcheckError(f"--max-article-chars must be 1 or more, got {limit}")
     return Options(rules_dirs=args.rules, default_rules=not args.no_default_rules,
                    model=args.model, jobs=jobs, story_key=args.story_key, cache_dir=cache_dir,
+                   max_article_chars=limit,
                    engine=getattr(args, "engine", "local"),
                    scheduler=getattr(args, "scheduler", None),
                    facts=getattr(args, "facts", None))
@@ -319,7 +327,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     if options.scheduler and options.engine != "dask":
         raise FactcheckError("--scheduler needs --engine dask")
     rules = load_rules(options.rules_dirs, defaults=options.default_rules)
-    articles = read_articles(args.paths)
+    articles = read_articles(args.paths, limit=options.max_article_chars)
     facts = extract_articles(articles, rules, options, _progress(args))
     if as_dataset:
         write_dataset(args.output, facts, articles, rules_version=rules.version)
@@ -420,7 +428,7 @@ def cmd_store(args: argparse.Namespace) -> int:
     if args.store_command != "add":
         raise FactcheckError("usage: factcheck store add PATH... --store DIR (see --help)")
     options = _options(args)
-    articles = read_articles(args.paths)
+    articles = read_articles(args.paths, limit=options.max_article_chars)
     # One writer at a time, for the whole add: what is pending is read under the lock.
     with writer_lock(args.store, args.wait):
         store = open_store(args.store)

@@ -36,6 +36,14 @@ WORDS_PER_PROCESS = 20_000
 
 ORDER = "__order"
 
+# Longest text handed to spaCy at once. spaCy refuses texts over its max_length
+# (1,000,000) and needs ~1 GB of temporary memory per 100,000 characters, so a
+# long article (a transcript) is parsed in pieces of at most this many
+# characters, cut at a paragraph, line or sentence end, with offsets into the
+# whole article: one fact table, as if it were read whole. News articles are far
+# shorter and are parsed whole as before.
+PIECE_CHARS = 100_000
+
 
 def all_cores() -> int:
     """Cores this process may use (respects CPU affinity, e.g. in containers)."""
@@ -54,11 +62,57 @@ def word_count(text: str) -> int:
     return len(text.split())
 
 
-def doc_rows(doc: Doc, article: Article, rules: Rules) -> list[dict[str, Any]]:
-    """The extraction rows of one Doc (offsets into the article), before article fields."""
+def doc_rows(doc: Doc, article: Article, rules: Rules, piece: int = 0) -> list[dict[str, Any]]:
+    """The extraction rows of one Doc (offsets into the article), before article fields;
+    `piece`: where the Doc's text starts in the article's body."""
     from .extract import extract_doc
 
-    return extract_doc(doc, article, rules, article.body_start)
+    return extract_doc(doc, article, rules, article.body_start + piece)
+
+
+def pieces(text: str, size: int = PIECE_CHARS) -> list[tuple[int, str]]:
+    """`text` as (offset, piece) parts of at most `size` characters, each cut after
+    the last paragraph break, else line break, else sentence end, else space in
+    its second half (a hard cut only in a text without any)."""
+    out: list[tuple[int, str]] = []
+    start = 0
+    while len(text) - start > size:
+        end = start + size
+        cut = -1
+        for sep in ("\n\n", "\n", ". ", " "):
+            at = text.rfind(sep, start + size // 2, end - len(sep) + 1)
+            if at >= 0:
+                cut = at + len(sep)
+                break
+        cut = end if cut < 0 else cut
+        out.append((start, text[start:cut]))
+        start = cut
+    out.append((start, text[start:]))
+    return out
+
+
+def _piece_items(bodies: Iterable[tuple[str, int]], size: int
+                 ) -> Iterator[tuple[str, tuple[int, int, bool]]]:
+    """(text, (context, offset, last piece?)) for nlp.pipe, a long body in pieces."""
+    for body, context in bodies:
+        parts = pieces(body, size)
+        for n, (offset, part) in enumerate(parts):
+            yield part, (context, offset, n == len(parts) - 1)
+
+
+def pipe_articles(nlp: Any, articles: Sequence[Article], rules: Rules, *, batch_size: int,
+                  n_process: int = 1) -> Iterator[tuple[int, list[dict[str, Any]]]]:
+    """(index, rows) of each article in order, long ones parsed in pieces."""
+    from .nlp import pipe
+
+    size = min(PIECE_CHARS, nlp.max_length)
+    items = _piece_items(((a.body, i) for i, a in enumerate(articles)), size)
+    rows: list[dict[str, Any]] = []
+    for doc, (i, offset, last) in pipe(nlp, items, batch_size=batch_size, n_process=n_process):
+        rows.extend(doc_rows(doc, articles[i], rules, offset))
+        if last:
+            yield i, rows
+            rows = []
 
 
 class _Gatherer:
@@ -101,7 +155,7 @@ def extract_local(
     progress: Progress | None = None,
 ) -> pl.DataFrame:
     """The facts of `articles` on this machine, reusing cached rows where possible."""
-    from .nlp import installed_model_id, load_model, model_id, pipe
+    from .nlp import installed_model_id, load_model, model_id
 
     cache = None
     if options.cache_dir is not None:
@@ -130,10 +184,9 @@ def extract_local(
     nlp = load_model(options.model)
     todo_words = [word_count(articles[i].body) for i in todo]
     n_process = processes_for(options.jobs, sum(todo_words))
-    items = ((articles[i].body, k) for k, i in enumerate(todo))
-    for doc, k in pipe(nlp, items, batch_size=options.batch_size, n_process=n_process):
+    for k, rows in pipe_articles(nlp, [articles[i] for i in todo], rules,
+                                 batch_size=options.batch_size, n_process=n_process):
         article = articles[todo[k]]
-        rows = doc_rows(doc, article, rules)
         if cache is not None:
             cache.put(article, rows)
         gather.add(todo[k], rows, article)
@@ -158,13 +211,12 @@ def extract_partition(
     The model is loaded once per process (``load_model`` is cached) and never
     pickled; only articles, rules and the resulting table cross process bounds.
     """
-    from .nlp import load_model, pipe
+    from .nlp import load_model
 
     nlp = load_model(model)
     gather = _Gatherer()
-    items = ((a.body, i) for i, a in enumerate(articles))
-    for doc, i in pipe(nlp, items, batch_size=batch_size):
-        gather.add(i, doc_rows(doc, articles[i], rules), articles[i])
+    for i, rows in pipe_articles(nlp, articles, rules, batch_size=batch_size):
+        gather.add(i, rows, articles[i])
     heap.trim()  # a cluster worker lives for many partitions: give the parse buffers back
     return gather.table()
 

@@ -13,7 +13,7 @@ from typing import Any
 import polars as pl
 
 from . import heap
-from .articles import Article, LineIndex, read_articles
+from .articles import MAX_ARTICLE_CHARS, Article, LineIndex, read_articles
 from .facts import (
     DISCREPANCY_SCHEMA,
     GROUPS_SCHEMA,
@@ -55,6 +55,8 @@ class Options:
     scheduler: str | None = None
     # Cross-check this facts dataset (dataset.read_dataset) instead of extracting.
     facts: str | None = None
+    # An article longer than this is an error (articles.MAX_ARTICLE_CHARS).
+    max_article_chars: int = MAX_ARTICLE_CHARS
 
 
 @dataclass
@@ -223,7 +225,7 @@ def run(
 
         articles, facts = read_dataset(options.facts)
     else:
-        articles = read_articles(paths)
+        articles = read_articles(paths, limit=options.max_article_chars)
         facts = extract_articles(articles, rules, options, progress)
     result = Result(articles=articles, facts=facts, rules=rules)
     if check and options.against:

@@ -62,6 +62,34 @@ def _check_codes(checks: Any) -> str | None:
         if unknown:
             return (f"{code}: message: unknown placeholder {{{unknown[0]}}}; expected one of "
                     + ", ".join(f"{{{f}}}" for f in MESSAGE_FIELDS))
+        problem = _renders(entry["message"])
+        if problem:
+            return f"{code}: message: {problem}"
+    return None
+
+
+# A message is one line a person reads; a template that pads a value to a
+# million characters would write a report of gigabytes.
+MAX_MESSAGE_CHARS = 1_000
+
+
+def _renders(template: str) -> str | None:
+    """Render a template with sample values (compare.py passes strings), as a
+    discrepancy would: a format spec strings do not take fails here, not mid-run."""
+    import re
+
+    sample = {name: "Sample Outlet 1.5×" for name in MESSAGE_FIELDS}
+    specs = [spec for _, _, spec, _ in string.Formatter().parse(template) if spec]
+    if any(int(n) > MAX_MESSAGE_CHARS for spec in specs for n in re.findall(r"\d+", spec)):
+        return f"renders longer than {MAX_MESSAGE_CHARS:,} characters"
+    try:
+        text = template.format(**sample)
+    except (ValueError, TypeError, KeyError, IndexError, AttributeError) as exc:
+        return f"cannot be filled in ({exc})"
+    except MemoryError:
+        return f"renders longer than {MAX_MESSAGE_CHARS:,} characters"
+    if len(text) > MAX_MESSAGE_CHARS:
+        return f"renders longer than {MAX_MESSAGE_CHARS:,} characters"
     return None
 
 

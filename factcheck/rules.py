@@ -11,6 +11,7 @@ Every problem is reported as ``file:line: field: problem`` and exit 2.
 from __future__ import annotations
 
 import hashlib
+import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from importlib import resources
@@ -21,6 +22,7 @@ import yaml
 
 from .errors import FactcheckError, shown_path
 from .rule_schema import SECTIONS, Spec
+from .safe_yaml import YamlProblem, compose
 
 
 def default_rules_dir() -> Path:
@@ -81,6 +83,10 @@ class _Checker:
                 ok = False
             if not ok:
                 self.fail(node, where, f"expected {_describe(spec)}, got {value!r}")
+            if spec == "float" and not (math.isfinite(value) and value >= 0):
+                # Every number setting is a size, weight, factor, rate or count:
+                # nan would make each comparison false, a negative one turn it round.
+                self.fail(node, where, f"expected a finite number, 0 or more, got {value!r}")
         elif isinstance(spec, tuple):
             if value not in spec:
                 self.fail(node, where, f"expected {_describe(spec)}, got {value!r}")
@@ -130,19 +136,9 @@ def load_file(path: Path, shown: str | None = None) -> dict[str, Any]:
     except OSError as exc:
         raise FactcheckError(f"cannot read: {exc.strerror}", path=shown) from None
     try:
-        loader = yaml.SafeLoader(text)
-        try:
-            node = loader.get_single_node()
-            data = loader.construct_document(node) if node is not None else None
-        finally:
-            loader.dispose()
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        raise FactcheckError(f"bad YAML: {exc.problem or exc.context}", path=shown,
-                             line=line) from None
-    except yaml.YAMLError as exc:
-        raise FactcheckError(f"bad YAML: {exc}", path=shown) from None
+        data, node = compose(text)
+    except YamlProblem as exc:
+        raise FactcheckError(f"bad YAML: {exc.problem}", path=shown, line=exc.line) from None
     if node is None:
         return {}
     checker = _Checker(shown)

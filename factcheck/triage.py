@@ -67,6 +67,10 @@ class Triage:
             raw = path.read_text(encoding="utf-8")
         except FileNotFoundError:
             return cls(path)
+        except UnicodeDecodeError as exc:
+            raise FactcheckError(f"the triage file is not UTF-8 (byte 0x{exc.object[exc.start]:02x}"
+                                 f" at offset {exc.start}); fix or remove it",
+                                 path=str(path)) from None
         except OSError as exc:
             raise FactcheckError(f"cannot read the triage file: {exc.strerror}",
                                  path=str(path)) from None

@@ -183,6 +183,209 @@ def test_jobs_beyond_the_cores_are_capped_and_said(tmp_path: Path) -> None:
     assert "Traceback" not in proc.stderr
 
 
+# --- hostile input: one line, exit 2, nothing written ---------------------------------
+
+def _write(rel: str, data: bytes | str) -> Callable[[Path], None]:
+    def make(root: Path) -> None:
+        p = root / rel
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_bytes(data.encode() if isinstance(data, str) else data)
+    return make
+
+
+def _laughs(levels: int = 9) -> str:
+    """Front matter of nested aliases: nine levels of nine expand to ~400 million."""
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x]"]
+    lines += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, levels)]
+    return "\n".join(lines) + "\n"
+
+
+def _checks_rule(message: str) -> str:
+    return ("checks:\n  FC901:\n    name: my-check\n    severity: warning\n"
+            f"    message: {json.dumps(message)}\n    what: a\n    why: b\n    example: c\n"
+            "    fix: d\n")
+
+
+RECORD = {"id": "r1", "text": "Nine boats left the harbour."}
+
+HOSTILE_CASES: list[tuple[str, Callable[[Path], None], list[str], str]] = [
+    # (id, setup, arguments, what the one line says)
+    ("json-nested-100000-deep",
+     _write("in/feed.jsonl", '{"id": "d", "text": "x", "n": ' + "[" * 100_000 + "]" * 100_000
+            + "}\n"), ["extract", "in/feed.jsonl"], "in/feed.jsonl:1: not an article record: "
+     "JSON nested too deeply"),
+    ("json-integer-5000-digits",
+     _write("in/feed.jsonl", '{"id": "d", "text": "x", "n": ' + "7" * 5000 + "}\n"),
+     ["extract", "in/feed.jsonl"], "in/feed.jsonl:1: not an article record: a number of more "
+     "than 4,300 digits"),
+    ("front-matter-alias-bomb", _write("in/a.md", "---\n" + _laughs() + "---\nBody.\n"),
+     ["extract", "in/a.md"], "in/a.md:1: malformed front matter: expands to more than"),
+    ("front-matter-duplicate-key",
+     _write("in/a.md", "---\nsource: North Post\nsource: South Herald\n---\nBody.\n"),
+     ["extract", "in/a.md"], "in/a.md:3: malformed front matter: duplicate key 'source' "
+     "(first on line 2)"),
+    ("link-to-dev-zero-named-on-the-command-line",
+     lambda root: (root / "zero.md").symlink_to("/dev/zero"), ["extract", "zero.md"],
+     "zero.md: longer than 10,000,000 characters"),
+    ("article-over-the-size-limit", _write("in/a.txt", "Nine boats left the harbour.\n"),
+     ["extract", "in/a.txt", "--max-article-chars", "10"], "in/a.txt: longer than 10 "
+     "characters, the limit for one article (--max-article-chars)"),
+    ("record-over-the-size-limit", _write("in/feed.jsonl", json.dumps(RECORD) + "\n"),
+     ["extract", "in/feed.jsonl", "--max-article-chars", "10"], "in/feed.jsonl:1: longer "
+     "than 10 characters"),
+    ("triage-file-in-latin-1",
+     _write("in/triage.json", b'{"schema": "factcheck.triage/1", "decisions": {"x": '
+            b'{"state": "dismissed", "note": "caf\xe9"}}}'),
+     ["check", "in/triage.json", "--triage", "in/triage.json"],
+     "in/triage.json: the triage file is not UTF-8"),
+    ("rule-template-bad-format-spec", _write("r/checks.yaml", _checks_rule("{ratio:d} apart")),
+     ["rules", "check", "r"], "r/checks.yaml:2: checks: FC901: message: cannot be filled in"),
+    ("rule-template-huge-padding",
+     _write("r/checks.yaml", _checks_rule("{source:>300000000}")), ["rules", "check", "r"],
+     "r/checks.yaml:2: checks: FC901: message: renders longer than 1,000 characters"),
+    ("rule-nan-tolerance", _write("r/t.yaml", "tolerances:\n  count:\n    relative: .nan\n"),
+     ["rules", "check", "r"], "r/t.yaml:3: tolerances.count.relative: expected a finite "
+     "number, 0 or more, got nan"),
+    ("rule-negative-threshold", _write("r/t.yaml", "alignment:\n  threshold: -0.5\n"),
+     ["rules", "check", "r"], "r/t.yaml:2: alignment.threshold: expected a finite number, "
+     "0 or more, got -0.5"),
+    ("rule-duplicate-key",
+     _write("r/t.yaml", "tolerances:\n  count:\n    relative: 0.1\n  count:\n"
+            "    absolute: 1\n"), ["rules", "check", "r"],
+     "r/t.yaml:4: bad YAML: duplicate key 'count' (first on line 2)"),
+    ("rule-alias-bomb", _write("r/t.yaml", _laughs()), ["rules", "check", "r"],
+     "r/t.yaml: bad YAML: expands to more than"),
+]
+
+
+@pytest.mark.parametrize(("setup", "args", "message"), [c[1:] for c in HOSTILE_CASES],
+                         ids=[c[0] for c in HOSTILE_CASES])
+def test_hostile_input_is_one_line_and_exit_2(tmp_path: Path, setup, args, message) -> None:
+    setup(tmp_path)
+    before = _snapshot(tmp_path)
+    out = ["-o", "out.jsonl"] if args[0] == "extract" else []
+    start = time.monotonic()
+    proc = run_cli(*args, *out, cwd=tmp_path)
+    assert proc.returncode == 2, proc.stderr
+    line = _one_error_line(proc)
+    assert line.startswith("factcheck: error: ") and message in line, line
+    assert time.monotonic() - start < 60
+    assert _snapshot(tmp_path) == before
+
+
+def test_latin_1_on_standard_input_is_one_line(tmp_path: Path) -> None:
+    feed = json.dumps({"id": "s1", "text": "Nine boats left."}).encode() + b"\n"
+    feed += b'{"id": "s2", "text": "Caf\xe9 owners counted 12 tables."}\n'
+    proc = subprocess.run([str(SCRIPT), "extract", "-", "-o", "out.jsonl"], cwd=tmp_path,
+                          input=feed, capture_output=True, timeout=120)
+    assert proc.returncode == 2
+    err = proc.stderr.decode()
+    assert err.strip().splitlines() == [
+        "factcheck: error: <stdin>:2: not UTF-8: byte 0xe9 at column 26; re-save the feed as "
+        "UTF-8"]
+    assert not (tmp_path / "out.jsonl").exists()
+
+
+def test_a_folder_walk_reads_regular_files_only(tmp_path: Path) -> None:
+    """A FIFO named .txt would block the run forever; a link to /dev/zero would
+    fill memory. Neither is an article: the walk passes them over."""
+    _articles(tmp_path)
+    os.mkfifo(tmp_path / "in" / "pipe.txt")
+    (tmp_path / "in" / "zero.txt").symlink_to("/dev/zero")
+    proc = run_cli("extract", "in", "-o", "facts.jsonl", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    read = {json.loads(line)["article"] for line in (tmp_path / "facts.jsonl").open()}
+    assert read == {"in/a.md", "in/b.md"}
+
+
+def test_a_broken_cache_entry_is_a_miss_not_a_crash(tmp_path: Path) -> None:
+    _articles(tmp_path)
+    cache = tmp_path / "cache"
+    args = ["check", "in", "--cache-dir", str(cache), "--format", "json", "--jobs", "1"]
+    first = run_cli(*args, cwd=tmp_path)
+    entries = list(cache.rglob("*.json"))
+    assert first.returncode == 1 and len(entries) == 2, first.stderr
+    for entry in entries:  # every row's offsets and value of the wrong type
+        data = json.loads(entry.read_text())
+        for row in data["rows"]:
+            row.update(start=str(row["start"]), value="many")
+        entry.write_text(json.dumps(data))
+    again = run_cli(*args, cwd=tmp_path)
+    assert again.returncode == 1, again.stderr
+    assert "Traceback" not in again.stderr
+    assert json.loads(again.stdout)["discrepancies"] == json.loads(first.stdout)["discrepancies"]
+
+
+def test_a_newline_in_an_id_or_source_cannot_start_a_line(tmp_path: Path) -> None:
+    """An id or source with a newline and a workflow command after it: in text and
+    GitHub output it stays inside its own line, escaped."""
+    records = [{"id": "a\n::error file=x::injected", "source": "North\n::warning::x\x1b[2J",
+                "text": "The harbour master said 14 boats left on Monday.", "story": "s"},
+               {"id": "b", "source": "South Herald", "story": "s",
+                "text": "The harbour master said 41 boats left on Monday."}]
+    (tmp_path / "feed.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records))
+    for fmt in ("text", "github"):
+        proc = run_cli("check", "feed.jsonl", "--format", fmt, "--jobs", "1", cwd=tmp_path)
+        assert proc.returncode == 1, proc.stderr
+        lines = proc.stdout.splitlines()
+        assert lines, fmt
+        assert not any(line.startswith(("::error file=x", "::warning::x")) for line in lines)
+        assert "\x1b" not in proc.stdout, fmt
+        if fmt == "github":
+            assert all(line.startswith("::") for line in lines)
+
+
+# --- long articles --------------------------------------------------------------------
+
+def test_an_article_over_spacys_limit_is_read_whole_with_exact_offsets(tmp_path: Path) -> None:
+    """Over 1,000,000 characters (spaCy's max_length): parsed in pieces, the fact at
+    the end at its offset in the whole text, on its line."""
+    head = "The mayor said 12 boats sailed on Monday.\n\n"
+    tail = "At the very end the harbour master said 77 lanterns were lit.\n"
+    text = head + "\n" * 1_000_000 + tail
+    (tmp_path / "long.txt").write_text(text)
+    proc = run_cli("extract", "long.txt", "--no-cache", "-o", "facts.jsonl", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    rows = {r["text"]: r for r in map(json.loads, (tmp_path / "facts.jsonl").open())}
+    last = rows["77 lanterns"]
+    assert last["start"] == text.index("77 lanterns") and last["end"] == last["start"] + 11
+    assert last["line"] == text.count("\n", 0, last["start"]) + 1
+    assert rows["12 boats"]["start"] == text.index("12 boats")
+
+
+def test_pieces_give_the_facts_of_the_whole(nlp, rules, monkeypatch) -> None:
+    """The same facts (offsets, values) from an article parsed whole and in pieces."""
+    from factcheck import engines
+    from factcheck.articles import Article
+
+    paragraphs = [f"Officials in district {i} said {i + 3} schools closed and "
+                  f"{(i + 1) * 40} pupils stayed home on Friday." for i in range(40)]
+    text = "\n\n".join(paragraphs) + "\n"
+    article = Article(id="a", path="a", source="s", title="t", published=None, url="",
+                      story=None, text=text)
+
+    def facts() -> list[tuple]:
+        [(_, rows)] = list(engines.pipe_articles(nlp, [article], rules, batch_size=16))
+        return sorted((r["start"], r["end"], r["kind"], r.get("value")) for r in rows)
+
+    whole = facts()
+    monkeypatch.setattr(engines, "PIECE_CHARS", 500)
+    assert len(engines.pieces(text, 500)) >= 8
+    assert facts() == whole
+    assert all(text[s:e] for s, e, _, _ in whole)
+
+
+def test_pieces_cut_at_paragraphs_then_sentences() -> None:
+    from factcheck.engines import pieces
+
+    text = "One two three. Four five six.\n\nSeven eight nine. Ten eleven twelve."
+    parts = pieces(text, 40)
+    assert "".join(p for _, p in parts) == text
+    assert [o for o, _ in parts] == [0, text.index("Seven")]
+    parts = pieces("a" * 95, 40)  # no place to cut: hard cuts, nothing lost
+    assert [len(p) for _, p in parts] == [40, 40, 15]
+
+
 # --- interrupts -----------------------------------------------------------------------
 
 def _big_batch(root: Path) -> Path:

@@ -18,6 +18,7 @@ from . import (
     triage_state,
     where_label,
 )
+from .text import printable
 
 if TYPE_CHECKING:
     from ..pipeline import Result
@@ -26,7 +27,10 @@ LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def _data(s: str) -> str:
-    # The workflow-command escaping GitHub's runner undoes (actions/toolkit).
+    # The workflow-command escaping GitHub's runner undoes (actions/toolkit): with
+    # newlines escaped no text from an article can start a line, and so no command.
+    # Other control characters (an escape sequence in a source name) are shown, not sent.
+    s = printable(s, newlines=True)
     return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 

@@ -37,6 +37,25 @@ STYLES = {"error": "\x1b[1;31m", "warning": "\x1b[1;33m", "info": "\x1b[2m",
           "odd": "\x1b[1;31m"}
 
 
+# Control characters (C0, DEL, C1) and Unicode line and paragraph separators, as
+# visible escapes: a newline in an article id or source must not start a line
+# of its own (a CI log runs '::' lines as commands), nor an escape sequence
+# drive the terminal. Tabs become spaces.
+_CONTROLS = {c: f"\\x{c:02x}" for c in (*range(0x20), *range(0x7f, 0xa0))}
+_CONTROLS.update({0x09: " ", 0x0a: "\\n", 0x0d: "\\r", 0x2028: "\\u2028",
+                  0x2029: "\\u2029"})
+
+
+# For GitHub annotations, whose own escaping (%0A) carries line breaks safely.
+_CONTROLS_BUT_NEWLINES = {c: v for c, v in _CONTROLS.items() if c not in (0x0a, 0x0d)}
+
+
+def printable(text: str, *, newlines: bool = False) -> str:
+    """`text` with control characters shown as escapes, never acted on;
+    `newlines`: leave \\n and \\r for the caller to escape."""
+    return text.translate(_CONTROLS_BUT_NEWLINES if newlines else _CONTROLS)
+
+
 class _Paint:
     def __init__(self, on: bool) -> None:
         self.on = on
@@ -60,8 +79,8 @@ def _wrapped(sentence: str, start: int, end: int) -> list[tuple[str, int, int]]:
 
 
 def _quote(fact: dict[str, Any], paint: _Paint, odd: bool) -> list[str]:
-    sentence = " ".join((fact["sentence"] or fact["text"]).split())
-    words = " ".join((fact["text"] or "").split())
+    sentence = printable(" ".join((fact["sentence"] or fact["text"]).split()))
+    words = printable(" ".join((fact["text"] or "").split()))
     i = sentence.find(words) if words else -1
     start, end = (i, i + len(words)) if i >= 0 else (0, 0)
     out = []
@@ -77,20 +96,20 @@ def _quote(fact: dict[str, Any], paint: _Paint, odd: bool) -> list[str]:
 
 def _finding(d: dict[str, Any], ev: list[dict[str, Any]], meta, labels: dict[str, str],
              paint: _Paint, full: bool) -> list[str]:
-    where = short_where(meta, ev[0]) if ev else "-"
+    where = printable(short_where(meta, ev[0]) if ev else "-")
     head = (f"{paint(where, 'where')}: {paint(d['rule'] or '', 'code')} "
             f"{paint(d['severity'] or '', d['severity'] if d['severity'] in STYLES else 'dim')} "
-            f"{relabel(d['message'] or '', ev, labels)}")
+            f"{printable(relabel(d['message'] or '', ev, labels))}")
     if not full:
         return [head]
     out = [head]
     for i, f in enumerate(ev):
-        label = labels.get(f["article"]) or f["source"] or f["article"]
-        loc = "" if i == 0 else f"  {paint(short_where(meta, f), 'dim')}"
+        label = printable(labels.get(f["article"]) or f["source"] or f["article"])
+        loc = "" if i == 0 else f"  {paint(printable(short_where(meta, f)), 'dim')}"
         out.append(f"  {'✗' if i == 0 else '·'} {label}{loc}")
         out += _quote(f, paint, odd=i == 0)
     if d["detail"]:
-        out.append(f"  = why: {d['detail']}")
+        out.append(f"  = why: {printable(d['detail'])}")
     out.append("")
     return out
 
