@@ -543,9 +543,10 @@ def _signals_handled(on: bool):
     """Ctrl-C and SIGTERM stop the run at once (interrupts.py), restored afterwards
     so an in-process caller (a test) keeps its own handlers."""
     import signal
+    import threading
 
-    if not on:
-        yield
+    if not on or threading.current_thread() is not threading.main_thread():
+        yield  # signal handlers can only be set from the main thread
         return
     from . import interrupts
 

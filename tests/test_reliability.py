@@ -129,6 +129,19 @@ def test_output_into_a_device_keeps_the_device(tmp_path: Path) -> None:
     assert "Traceback" not in proc.stderr
 
 
+def test_a_full_disk_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    """A device of our own that answers every write with ENOSPC, as /dev/full does."""
+    _articles(tmp_path)
+    try:
+        os.mknod(tmp_path / "full", 0o666 | stat.S_IFCHR, os.makedev(1, 7))
+    except PermissionError:
+        pytest.skip("mknod needs root")
+    proc = _check(tmp_path, "-o", "full")
+    assert proc.returncode == 2, proc.stderr
+    assert "full: cannot write: No space left on device" in _one_error_line(proc)
+    assert stat.S_ISCHR(os.lstat(tmp_path / "full").st_mode)
+
+
 def test_output_to_dev_stdout_goes_to_stdout(tmp_path: Path) -> None:
     _articles(tmp_path)
     proc = _check(tmp_path, "-o", "/dev/stdout", "--format", "json")
@@ -547,6 +560,27 @@ def _umask() -> int:
     mask = os.umask(0o022)
     os.umask(mask)
     return mask
+
+
+def test_a_reader_whose_parts_were_swept_reads_the_new_manifest(tmp_path: Path) -> None:
+    """A reader opened the store, then a writer replaced an article (its old part
+    swept): the reader still loads a whole store, the new one."""
+    import dataclasses
+
+    from factcheck.store import Store
+    from tests.report_support import synthetic_result
+
+    r = synthetic_result()
+    for a in r.articles:  # a part each, so the edit below leaves the first part unused
+        Store(tmp_path).add([a], r.facts)
+    reader = Store(tmp_path)
+    first_part = tmp_path / "parts" / reader.articles[r.articles[0].id]["part"]
+    edited = dataclasses.replace(r.articles[0], text=r.articles[0].text + "\nLater.\n")
+    Store(tmp_path).add([edited], r.facts.filter(r.facts["article"] == edited.id))
+    assert not first_part.exists()  # swept by the writer
+    articles, facts = reader.load()
+    assert {a.id: a.text for a in articles}[edited.id] == edited.text
+    assert sorted(a.id for a in articles) == sorted(a.id for a in r.articles)
 
 
 def test_a_manifest_entry_without_a_part_is_one_line(tmp_path: Path) -> None:
