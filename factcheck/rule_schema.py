@@ -242,6 +242,18 @@ SECTIONS: dict[str, Spec] = {
         "str",
         "Words after a surname that are not part of it (jr, sr, iii).",
     ),
+    "not_name_words": Spec(
+        "list",
+        "str",
+        "Words that make a 'name' a place, body or page furniture, not a person "
+        "(avenue, county, javascript).",
+    ),
+    "relation_words": Spec(
+        "list",
+        "str",
+        "What a person is to another (mother, sister, friend), read from a description "
+        "beside the name: the people table's relation.",
+    ),
     "scopes": Spec(
         "map",
         {"kind": ("country", "organisation"), "aliases": ["str"]},

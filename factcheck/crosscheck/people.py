@@ -58,6 +58,7 @@ class Person:
     conditions: list[dict[str, Any]] = field(default_factory=list)
     charges: list[dict[str, Any]] = field(default_factory=list)
     roles: list[dict[str, Any]] = field(default_factory=list)
+    relations: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
 
     def years(self) -> float | None:
         """The age this article gives, if it gives one (two different: none)."""
@@ -108,8 +109,45 @@ def name_parts(name: str, suffixes: frozenset[str]) -> list[str]:
 # ---- within an article ---------------------------------------------------
 
 
+@dataclass(frozen=True)
+class Words:
+    """The word lists of rules/people.yaml the linker reads."""
+
+    nouns: dict[str, str]
+    suffixes: frozenset[str]
+    not_names: frozenset[str]
+    relations: frozenset[str]
+
+    @classmethod
+    def of(cls, rules: Any) -> Words:
+        suffixes = {str(s).casefold() for s in rules["name_suffixes"] or []}
+        return cls({str(k).lower(): str(v) for k, v in (rules["person_nouns"] or {}).items()},
+                   frozenset(suffixes | {s.rstrip(".") for s in suffixes}),
+                   frozenset(str(w).casefold() for w in rules["not_name_words"] or []),
+                   frozenset(str(w).casefold() for w in rules["relation_words"] or []))
+
+
+def is_person_name(name: str, not_names: frozenset[str]) -> bool:
+    """Not an acronym ("Alpine ISD"), nor a place or body ("Bowles Avenue")."""
+    for w in name.split():
+        if len(w) > 1 and w.isupper() and w.isalpha():
+            return False
+        if w.casefold().strip(".,") in not_names:
+            return False
+    return True
+
+
+def _relation(desc: str | None, relations: frozenset[str]) -> str | None:
+    """The relation a description states ("their grandmother" → grandmother)."""
+    for w in re.findall(r"[a-z]+", (desc or "").lower())[::-1]:
+        if w in relations:
+            return w
+    return None
+
+
 def _people_of_article(rows: list[dict[str, Any]], story: str, index: int,
-                       nouns: dict[str, str], suffixes: frozenset[str]) -> list[Person]:
+                       words: Words) -> list[Person]:
+    nouns, suffixes = words.nouns, words.suffixes
     first = rows[0]
     people: dict[str, Person] = {}
     canonical: dict[str, str] = {}  # batch-wide entity → this article's form
@@ -119,7 +157,8 @@ def _people_of_article(rows: list[dict[str, Any]], story: str, index: int,
             people[key] = Person(first["article"], story, index, first["published"], **kw)
         return people[key]
 
-    names = [r for r in rows if r["kind"] == "person" and r["attribute"] == "name"]
+    names = [r for r in rows if r["kind"] == "person" and r["attribute"] == "name"
+             and is_person_name(r["attribute_value"], words.not_names)]
     fulls = sorted({r["attribute_value"] for r in names if len(r["attribute_value"].split()) > 1},
                    key=lambda n: (-len(n), n))
     for r in names:
@@ -128,6 +167,9 @@ def _people_of_article(rows: list[dict[str, Any]], story: str, index: int,
             continue
         p = new("n:" + form, name=form)
         p.names.append(r)
+        rel = _relation(r["subject"], words.relations)
+        if rel:
+            p.relations.append((rel, r))
         if r["entity"]:
             canonical[r["entity"]] = form
 
@@ -274,6 +316,8 @@ def link(p: Person, q: Person, suffixes: frozenset[str], unique: bool) -> Link |
         if len(a) > 1 and len(b) > 1:
             if a[0] == b[0] and a[-1] == b[-1]:
                 return Link(1.0, "same name")
+            if a[0] == b[0] and _family_part(p.name, q.name):
+                return Link(0.9, "one part of a double family name")
             if ages_clash:
                 return None
             if a[-1] == b[-1] and (fuzz.ratio(a[0], b[0]) >= VARIANT):
@@ -297,12 +341,22 @@ def link(p: Person, q: Person, suffixes: frozenset[str], unique: bool) -> Link |
             return Link(0.75, "one name of the two, spelt differently")
         return None
     if p.name is None and q.name is None and p.kind and p.kind == q.kind and unique:
+        if ap == aq:  # the same age, or neither gives one
+            return Link(0.8 if ap is not None else 0.75, f"the only {p.kind} described")
         # Outlets describe different people alike ("a 19-year-old man" shot, another
-        # arrested): sure only when the two also share what happened to them.
+        # arrested): of two ages, sure only when they share what happened to them.
         states = {f["attribute_value"] for f in p.conditions} & {
             f["attribute_value"] for f in q.conditions}
-        return Link(0.75, f"the only {p.kind} described, {min(states)}") if states else None
+        if not states or ap is None or aq is None:
+            return None
+        return Link(0.75, f"the only {p.kind} described, {min(states)}")
     return None
+
+
+def _family_part(x: str, y: str) -> bool:
+    """Whether one family name is a part of the other, double one ("Rose-Robinson")."""
+    fx, fy = x.split()[-1].casefold(), y.split()[-1].casefold()
+    return fx != fy and (fx in fy.split("-") or fy in fx.split("-"))
 
 
 def link_story(people: list[Person], suffixes: frozenset[str]) -> list[tuple[list[Person], float]]:
@@ -314,12 +368,14 @@ def link_story(people: list[Person], suffixes: frozenset[str]) -> list[tuple[lis
     cands = []
     for x, ax in enumerate(arts):
         for ay in arts[x + 1:]:
+            pair = []
             for p in by_article[ax]:
                 for q in by_article[ay]:
                     unique = _only_of_kind(p, by_article[ax]) and _only_of_kind(q, by_article[ay])
                     got = link(p, q, suffixes, unique)
                     if got is not None:
-                        cands.append((got.score, p, q))
+                        pair.append((got.score, p, q))
+            cands.extend(_mutual(pair))
     ids = {id(p): i for i, p in enumerate(people)}
     parent = list(range(len(people)))
     members: dict[int, set[str]] = {i: {p.article} for i, p in enumerate(people)}
@@ -352,6 +408,22 @@ def link_story(people: list[Person], suffixes: frozenset[str]) -> list[tuple[lis
     return [(sorted(c, key=lambda p: p.index), worst[r]) for r, c in clusters.items()]
 
 
+def _mutual(pair: list[tuple[float, Person, Person]]) -> list[tuple[float, Person, Person]]:
+    """A spelling-variant link between two articles is sure when, once the names
+    they share are set aside, each is the other's only candidate ("Raheem" and
+    "Raheam Jackson" beside the same Dillon and Georgia Jackson)."""
+    exact = {id(x) for s, p, q in pair if s >= 1.0 for x in (p, q)}
+    out = []
+    for s, p, q in pair:
+        if s < SURE and p.name and q.name and id(p) not in exact and id(q) not in exact:
+            rivals = [1 for _, a, b in pair if (a is p) != (b is q)
+                      and id(a) not in exact and id(b) not in exact]
+            if not rivals:
+                s = SURE
+        out.append((s, p, q))
+    return out
+
+
 def _only_of_kind(p: Person, others: list[Person]) -> bool:
     if p.name is not None:
         return True
@@ -376,9 +448,8 @@ def people_check(facts: pl.DataFrame, rules: Any) -> tuple[pl.DataFrame, pl.Data
     rows = facts.with_row_index("pos").filter(want).to_dicts()
     if not rows:
         return empty(PEOPLE_SCHEMA), empty(DISCREPANCY_SCHEMA)
-    nouns = {str(k).lower(): str(v) for k, v in (rules["person_nouns"] or {}).items()}
-    suffixes = frozenset(str(s).casefold().rstrip(".") for s in rules["name_suffixes"] or [])
-    suffixes |= frozenset(str(s).casefold() for s in rules["name_suffixes"] or [])
+    words = Words.of(rules)
+    suffixes = words.suffixes
     order = {a: i for i, a in enumerate(facts["article"].unique(maintain_order=True).to_list())}
     by_article: dict[str, list[dict[str, Any]]] = {}
     for r in rows:
@@ -388,7 +459,7 @@ def people_check(facts: pl.DataFrame, rules: Any) -> tuple[pl.DataFrame, pl.Data
         got = by_article[art]
         story = got[0]["story"] or ""
         stories.setdefault(story, []).extend(
-            _people_of_article(got, story, order[art], nouns, suffixes))
+            _people_of_article(got, story, order[art], words))
     ctx = _Ctx(rules, rules["checks"] or {},
                {str(k): int(v["rank"]) for k, v in (rules["person_conditions"] or {}).items()})
     table: list[dict[str, Any]] = []
@@ -436,7 +507,7 @@ def _state(p: Person, rank: dict[str, int]) -> tuple[str, dict[str, Any]] | None
         return None
     facts = sorted(p.conditions, key=lambda f: f["start"])
     dead = [f for f in facts if rank.get(f["attribute_value"]) == max(rank.values())]
-    f = dead[0] if dead else facts[-1]
+    f = dead[-1] if dead else facts[-1]
     return f["attribute_value"], f
 
 
@@ -453,6 +524,7 @@ def _table_rows(pid: str, cluster: list[Person], sure: float | None,
             "start": first["start"] if first else None, "end": first["end"] if first else None,
             "age": p.years(),
             "role": p.roles[0]["attribute_value"] if p.roles else None,
+            "relation": p.relations[0][0] if p.relations else None,
             "condition": state[0] if state else None,
             "charge": "; ".join(sorted({f["attribute_value"] for f in p.charges})) or None,
             "link": sure,
@@ -467,6 +539,15 @@ def _name_fact(p: Person) -> dict[str, Any] | None:
         return None
     whole = [f for f in p.names if f["text"] == p.name]
     return min(whole or p.names, key=lambda f: f["start"])
+
+
+def _cited_name(p: Person) -> dict[str, Any]:
+    """The mention that identifies the person best: the whole name in the
+    sentence that gives the age, else the first whole name."""
+    whole = sorted((f for f in p.names if f["text"] == p.name), key=lambda f: f["start"])
+    aged = {f["sentence_start"] for f in p.ages}
+    return next((f for f in whole if f["sentence_start"] in aged), None) or \
+        _name_fact(p)  # type: ignore[return-value]
 
 
 def _source(p: Person) -> str:
@@ -514,19 +595,34 @@ def _consensus(cluster: list[Person], value: Any) -> tuple[Any, list[Person], li
 def _check_names(pid: str, cluster: list[Person], sure: float, ctx: _Ctx,
                  suffixes: frozenset[str]) -> None:
     def key(p: Person) -> tuple[str, str] | None:
-        parts = name_parts(p.name, suffixes) if p.name else []
-        return (parts[0], parts[-1]) if len(parts) > 1 else None
+        """(given name, the rest run together): "Rojo Rivas" is "Rojo-Rivas", and a
+        middle name or half of a double name left out is no misspelling."""
+        parts = name_parts(p.name.replace("-", " "), suffixes) if p.name else []
+        return (parts[0], "".join(parts[1:])) if len(parts) > 1 else None
 
     # A holder of office is a public figure whose foreign name each outlet
     # transliterates by its house style ("Zelensky", "Zelenskyy"): not an error.
     if any(q.roles for q in cluster):
         return
-    best, agree, differ = _consensus(cluster, key)
+    # Spellings that are one name: the key of the first member it matches.
+    reps: list[tuple[str, str]] = []
+
+    def spelling(p: Person) -> tuple[str, str] | None:
+        k = key(p)
+        if k is None:
+            return None
+        for r in reps:
+            if r[0] == k[0] and (r[1].endswith(k[1]) or k[1].endswith(r[1])):
+                return r
+        reps.append(k)
+        return k
+
+    best, agree, differ = _consensus(cluster, spelling)
     for p in differ:
         others = [q for q in agree if _name_fact(q)]
         if not others or not _name_fact(p):
             continue
-        cited = [_name_fact(p), *[_name_fact(q) for q in others]]
+        cited = [_cited_name(p), *[_cited_name(q) for q in others]]
         subject = f"{others[0].name} · name"
         _emit(ctx, "FC301", pid, p, others, cited, p.name or "", others[0].name or "", subject,
               "conflict", sure, _letters(p.name or "", others[0].name or ""))
