@@ -30,7 +30,8 @@ from .facts import GROUPS_SCHEMA, empty
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 DEFAULTS = {"threshold": 0.55, "subject_weight": 0.35, "context_weight": 0.25,
             "entity_weight": 0.15, "value_weight": 0.25, "unique_bonus": 0.15, "max_ratio": 12.0,
-            "attribute_threshold": 90.0, "statement_threshold": 80.0, "min_links": 0.5}
+            "attribute_threshold": 90.0, "statement_threshold": 80.0, "min_links": 0.5,
+            "frame_bonus": 0.15}
 # Characters of sentence either side of a figure that describe it ("annual
 # pledge", "package", "this year"); wider windows drag in the next fact's words.
 _CONTEXT_CHARS = 48
@@ -133,15 +134,44 @@ def unit_keys(facts: pl.DataFrame, rules: Any) -> pl.DataFrame:
     aligning a part of the batch must be given the batch's keys to give the same
     values (°F against °C is affine: ratios depend on the reference)."""
     return _unit_keys(_numeric_rows(facts.select("kind", "unit", "value", "low", "high")),
-                      synonym_map(rules))
+                      synonym_map(rules), thing_map(rules))
 
 
-def _unit_keys(num: pl.DataFrame, synonyms: dict[str, str]) -> pl.DataFrame:
-    # Counts block on what is counted (synonyms folded); other kinds on the
-    # unit's physical dimension.
+def thing_map(rules: Any) -> dict[str, str]:
+    """counted noun → its class (rules `counted_things`)."""
+    got = rules["counted_things"] if rules is not None else {}
+    return {w.casefold(): c for c, words in (got or {}).items() for w in words}
+
+
+def event_links(rules: Any) -> pl.DataFrame:
+    """(event, event_r) pairs of classes that may name the same figure: each
+    class with itself and with its `aligns_with` (both ways)."""
+    events = (rules["events"] if rules is not None else {}) or {}
+    pairs = {(e, e) for e in events}
+    for e, entry in events.items():
+        for o in entry.get("aligns_with") or []:
+            pairs |= {(e, o), (o, e)}
+    rows = sorted(pairs)
+    return pl.DataFrame({"event": [a for a, _ in rows], "event_r": [b for _, b in rows],
+                         "same_event": [a == b for a, b in rows]},
+                        schema={"event": pl.String, "event_r": pl.String,
+                                "same_event": pl.Boolean})
+
+
+def _unit_keys(num: pl.DataFrame, synonyms: dict[str, str],
+               things: dict[str, str] | None = None) -> pl.DataFrame:
+    # Counts block on the class of what is counted (people, victims and men
+    # are all people: rules `counted_things`), else the counted noun with
+    # synonyms folded; other kinds on the unit's physical dimension.
     pairs = num.select("bkind", "unit").unique().rows()
-    dims = {(k, u): head_noun(u, synonyms) if k == "count" else _dimension(u, k)
-            for k, u in pairs}
+    things = things or {}
+
+    def thing(unit: str | None) -> str:
+        noun = head_noun(unit, synonyms)
+        written = (unit or "").split(" of ")[0].split()
+        return things.get(noun) or things.get(written[-1].casefold() if written else "") or noun
+
+    dims = {(k, u): thing(u) if k == "count" else _dimension(u, k) for k, u in pairs}
     refs: dict[tuple[str, str], str] = {}
     for (k, u), d in sorted(dims.items(), key=lambda kv: (kv[0][0], kv[0][1] or "")):
         refs.setdefault((k, d), u or "")
@@ -156,11 +186,13 @@ def _unit_keys(num: pl.DataFrame, synonyms: dict[str, str]) -> pl.DataFrame:
 
 
 def _numeric_frame(facts: pl.DataFrame, synonyms: dict[str, str],
-                   units: pl.DataFrame | None = None) -> pl.DataFrame:
+                   units: pl.DataFrame | None = None,
+                   things: dict[str, str] | None = None,
+                   status: set[str] | None = None) -> pl.DataFrame:
     num = _numeric_rows(facts)
     if num.is_empty():
         return num
-    keys = _unit_keys(num, synonyms) if units is None else units
+    keys = _unit_keys(num, synonyms, things) if units is None else units
     num = num.join(keys, on=["bkind", "unit"], how="left", nulls_equal=True, maintain_order="left")
     rep = pl.coalesce("value", "low", "high")
     subj = num.select("subject").unique()["subject"].to_list()
@@ -174,6 +206,11 @@ def _numeric_frame(facts: pl.DataFrame, synonyms: dict[str, str],
         ctx=_context_expr(),
         story=pl.col("story").fill_null(""),
     )
+    # A status (arrested, charged: rules `events`) counts whoever it befalls:
+    # "no arrests" and "arrested two teenagers" are one figure.
+    if status:
+        num = num.with_columns(dim=pl.when(pl.col("event").is_in(sorted(status)))
+                               .then(pl.col("event")).otherwise(pl.col("dim")))
     ctx = num.select("ctx").unique()["ctx"].to_list()
     ctx_map = pl.DataFrame({"ctx": ctx, "ctx2": [content(c, synonyms) for c in ctx]},
                            schema={"ctx": pl.String, "ctx2": pl.String})
@@ -216,7 +253,9 @@ def numeric_pairs(facts: pl.DataFrame, rules: Any,
     """Scored candidate pairs (i, j, score) of numeric facts, i < j; `units`:
     unit_keys of the whole batch when `facts` is a part of it."""
     cfg = settings(rules)
-    num = _numeric_frame(facts, synonym_map(rules), units)
+    events = (rules["events"] if rules is not None else {}) or {}
+    num = _numeric_frame(facts, synonym_map(rules), units, thing_map(rules),
+                         {e for e, entry in events.items() if entry.get("status")})
     if num.is_empty():
         return pl.DataFrame(schema={"i": pl.UInt32, "j": pl.UInt32, "score": pl.Float64})
     # A bare number with nothing counted ("326 of the 650 seats" gives a bare
@@ -229,28 +268,57 @@ def numeric_pairs(facts: pl.DataFrame, rules: Any,
     bare = bare | ((pl.col("kind") == "duration") & offset)
     side = num.filter(~bare).select(
         "i", "article", "story", "bkind", "dim", "unit", "value", "base", "subj", "ctx",
-        "entities", "per", "mark").with_columns(
+        "entities", "per", "mark", pl.col("event").fill_null(""),
+        "holder", "as_of").with_columns(
         pl.len().over("article", "story", "bkind", "dim").alias("n_blk"))
     ratio = cfg["max_ratio"]
     lo = pl.min_horizontal(pl.col("base").abs(), pl.col("base_r").abs())
     hi = pl.max_horizontal(pl.col("base").abs(), pl.col("base_r").abs())
     same_scale = (pl.col("bkind") != "money") | (pl.col("unit") == pl.col("unit_r"))
+    framed = (pl.col("event") != "") & (pl.col("event_r") != "")
+    links = event_links(rules).lazy()
+    only_ones = (pl.col("n_blk") == 1) & (pl.col("n_blk_r") == 1)
+    minutes = (pl.col("base") - pl.col("base_r")).abs()
     pairs = (
         side.lazy().join(side.lazy(), on=["story", "bkind", "dim"], suffix="_r")
         .filter((pl.col("i") < pl.col("i_r")) & (pl.col("article") != pl.col("article_r")))
-        .filter(~same_scale | (hi <= lo * ratio) | (hi == 0) | _scale_slip(hi, lo))
+        # Frames first: two events that cannot name one figure never align
+        # (people displaced are not people injured), nor figures of different
+        # holders (the suspect's record is not the victim's) or as-of times.
+        .join(links, on=["event", "event_r"], how="left")
+        .filter(~framed | pl.col("same_event").is_not_null())
+        .filter(~(pl.col("holder").is_not_null() & pl.col("holder_r").is_not_null()
+                  & (pl.col("holder") != pl.col("holder_r"))))
+        .filter(~(pl.col("as_of").is_not_null() & pl.col("as_of_r").is_not_null()
+                  & (pl.col("as_of") != pl.col("as_of_r"))))
+        # A figure whose frame could not be read aligns with a framed one only
+        # when each is the only candidate of its block in its article.
+        .filter((pl.col("event") == pl.col("event_r")) | framed
+                | only_ones)
+        # A status that moves from none to some ("no arrests", "arrested a
+        # man") is the same figure whatever the ratio.
+        .filter(~same_scale | (hi <= lo * ratio) | (hi == 0) | _scale_slip(hi, lo)
+                | (framed & (lo == 0)))
+        # Times of day: an article gives several (the shooting, the call, the
+        # death, the hearing), so two align only by their event, or as the
+        # only time in both articles; and within three hours, or twelve apart
+        # (a.m. written for p.m.).
+        .filter((pl.col("bkind") != "time") | (
+            (pl.col("same_event").is_not_null() | only_ones)
+            & ((minutes <= 180) | ((minutes - 720).abs() <= 30))))
         .collect()
     )
-    # An article that also gives the other side's figure does not contradict
-    # it: its differing figure is about something else (the 650 seats of a
-    # parliament next to the 326 won).
-    echo = num.select("article", "story", "bkind", pl.col("value").alias("echo")).unique()
+    # An article that also gives the other side's figure, in the same frame,
+    # does not contradict it: its differing figure is about something else
+    # (the 650 seats of a parliament next to the 326 won).
+    echo = num.select("article", "story", "bkind", pl.col("event").fill_null(""),
+                      pl.col("value").alias("echo")).unique()
     pairs = (pairs
-             .join(echo.rename({"article": "article_r", "echo": "value"}).with_columns(
-                 pl.lit(True).alias("echo_r")), on=["article_r", "story", "bkind", "value"],
-                 how="left")
+             .join(echo.rename({"article": "article_r", "echo": "value", "event": "event_r"})
+                   .with_columns(pl.lit(True).alias("echo_r")),
+                   on=["article_r", "story", "bkind", "event_r", "value"], how="left")
              .join(echo.rename({"echo": "value_r"}).with_columns(pl.lit(True).alias("echo_l")),
-                   on=["article", "story", "bkind", "value_r"], how="left")
+                   on=["article", "story", "bkind", "event", "value_r"], how="left")
              .filter((pl.col("value") == pl.col("value_r"))
                      | ~(pl.col("echo_r").fill_null(False) | pl.col("echo_l").fill_null(False))))
     if pairs.is_empty():
@@ -275,6 +343,10 @@ def numeric_pairs(facts: pl.DataFrame, rules: Any,
     closeness = (1 - (hi / lo).log10()).clip(0, 1).fill_nan(0).fill_null(0)
     closeness = pl.when(hi == lo).then(1.0).when(_scale_slip(hi, lo) & (hi > lo * ratio)).then(
         0.5).otherwise(closeness)
+    # None against some of one status ("no arrests", "arrested a man") says
+    # nothing of closeness: a story moves from one to the other.
+    closeness = pl.when((lo == 0) & pl.col("same_event").fill_null(False)).then(0.5).otherwise(
+        closeness)
     # The only figure of its block in both articles: most likely the same fact.
     unique = ((pl.col("n_blk") == 1).cast(pl.Float64) + (pl.col("n_blk_r") == 1)) / 2
     # Dates are day numbers: any two are close by ratio, and an article's one
@@ -282,13 +354,19 @@ def numeric_pairs(facts: pl.DataFrame, rules: Any,
     is_date = pl.col("bkind") == "date"
     closeness = pl.when(is_date).then((hi == lo).cast(pl.Float64)).otherwise(closeness)
     unique = pl.when(is_date).then(0.0).otherwise(unique)
+    # Times of day: minutes after midnight, close when within an hour or two.
+    is_time = pl.col("bkind") == "time"
+    gap = (pl.col("base") - pl.col("base_r")).abs()
+    closeness = pl.when(is_time).then((1 - gap / 120).clip(0, 1)).otherwise(closeness)
     w_s, w_c, w_e, w_v = (cfg["subject_weight"], cfg["context_weight"], cfg["entity_weight"],
                           cfg["value_weight"])
     total = (w_s + w_c + w_e + w_v) or 1.0
     score = (w_s * subj + w_c * pl.col("s_ctx") + w_e * ent + w_v * closeness) / total
     # A bonus, not a weight: an article with several figures of a kind is not
     # less likely to share any one of them.
-    score = (score + cfg["unique_bonus"] * unique).clip(0, 1)
+    score = (score + cfg["unique_bonus"] * unique
+             + cfg["frame_bonus"] * pl.col("same_event").fill_null(False).cast(pl.Float64)
+             ).clip(0, 1)
     return (pairs.select(pl.col("i"), pl.col("i_r").alias("j"), score.alias("score"))
             .filter(pl.col("score") >= cfg["threshold"]))
 

@@ -144,11 +144,65 @@ def _cumulative(f: dict[str, Any], words: set[str]) -> bool:
     return bool(words & set(canonical_words(text, {})))
 
 
+def _events(rules: Any) -> dict[str, Any]:
+    return (rules["events"] or {}) if rules is not None else {}
+
+
+def _running(f: dict[str, Any], rules: Any, words: set[str]) -> bool:
+    """A running total or status: its event class is cumulative (events
+    rules), or, with no frame, its words name one (`cumulative_subjects`)."""
+    event = f.get("event")
+    if event:
+        return bool(_events(rules).get(event, {}).get("cumulative"))
+    return bool(words) and _cumulative(f, words)
+
+
+def later(f: dict[str, Any], g: dict[str, Any], min_hours: float) -> int:
+    """1 when f was published at least `min_hours` after g, -1 when before,
+    0 when that cannot be told (no dates, or the same day for date-only ones)."""
+    if not f.get("published") or not g.get("published"):
+        return 0
+    hours = (f["published"] - g["published"]).total_seconds() / 3600
+    if abs(hours) < max(min_hours, 1e-9):
+        return 0
+    return 1 if hours > 0 else -1
+
+
+def _update(f: dict[str, Any], g: dict[str, Any], cut_f: tuple[float, float],
+            cut_g: tuple[float, float], rules: Any, detail: str) -> Finding | None:
+    """A running total that moved forward between the two articles: FC106 when
+    f is the later, higher one; FC402 when f is the earlier, lower one (it
+    lags). A status that moved from none to some is forward whatever the
+    dates say when they cannot tell (statuses do not go back)."""
+    words = {w.casefold() for w in rules["cumulative_subjects"] or []}
+    if not (_running(f, rules, words) and _running(g, rules, words)):
+        return None
+    upd = {"max_growth": 3.0, "min_hours": 1.0, **(rules["updates"] or {})}
+    order = later(f, g, upd["min_hours"])
+    f_higher = cut_f[0] > cut_g[1]
+    g_higher = cut_g[0] > cut_f[1]
+    lower = cut_g if f_higher else cut_f
+    higher = cut_f if f_higher else cut_g
+    if lower[1] > 0 and higher[0] > upd["max_growth"] * lower[1]:
+        return None  # a tenfold jump is more likely a slip than news
+    from_none = lower[1] == 0 and f.get("event") and f.get("event") == g.get("event")
+    if f_higher and (order == 1 or (order == 0 and from_none)):
+        return Finding("FC106", detail + "; a running total, later and higher", "update")
+    if g_higher and (order == -1 or (order == 0 and from_none)):
+        return Finding("FC402", detail + "; a running total, earlier and lower", "update")
+    return None
+
+
 def relation(f: dict[str, Any], g: dict[str, Any], rules: Any) -> Finding | None:
     """How fact f disagrees with fact g (None when they agree)."""
     if f["kind"] == "date" and " ".join(f["text"].casefold().split()) == \
             " ".join(g["text"].casefold().split()):
         return None  # "Monday" read against two publication dates is still one claim
+    if f["kind"] == "time":
+        a, b = interval(f, reached=True), interval(g, reached=True)
+        if _overlap(a, b, 0.0):
+            return None
+        return Finding("FC401", f"times {_clock(a)} and {_clock(b)} do not meet")
     conv = _converted(f, g, rules)
     if conv is None:
         return Finding("FC105", f"{f['unit']} and {g['unit']}: no rate in the rules")
@@ -175,12 +229,9 @@ def relation(f: dict[str, Any], g: dict[str, Any], rules: Any) -> Finding | None
         return None
     detail = (f"{rate_note}intervals [{_n(cut_f[0])}, {_n(cut_f[1])}] and "
               f"[{_n(cut_g[0])}, {_n(cut_g[1])}] {g['unit'] or ''}, tolerance {_n(tol)}")
-    words = {w.casefold() for w in rules["cumulative_subjects"] or []}
-    upd = {"max_growth": 3.0, "min_hours": 1.0, **(rules["updates"] or {})}
-    if (words and _cumulative(f, words) and f["published"] and g["published"]
-            and (f["published"] - g["published"]).total_seconds() >= upd["min_hours"] * 3600
-            and cut_f[0] > cut_g[1] and cut_f[0] <= upd["max_growth"] * max(cut_g[1], 0)):
-        return Finding("FC106", detail + "; a running total, later and higher", "update")
+    moved = _update(f, g, cut_f, cut_g, rules, detail)
+    if moved is not None:
+        return moved
     if _overlap(raw_f, raw_g, tol):
         q = next(h for h in (f, g) if (h["qualifier"] or "exact") in OPEN_UP + OPEN_DOWN)
         cut = cut_f if q is f else cut_g
@@ -204,6 +255,14 @@ def _opposed(f: dict[str, Any], g: dict[str, Any]) -> bool:
             strict = "more_than" in (qf, qg) or "less_than" in (qf, qg)
             return lo > hi or (strict and lo == hi)
     return False
+
+
+def _clock(span: tuple[float, float]) -> str:
+    """Minutes after midnight as a 24-hour range: (105, 115) → '01:45–01:55'."""
+    def hm(m: float) -> str:
+        m = int(round(m)) % 1440
+        return f"{m // 60:02d}:{m % 60:02d}"
+    return hm(span[0]) if span[0] == span[1] else f"{hm(span[0])}–{hm(span[1])}"
 
 
 def _n(x: float) -> str:

@@ -17,8 +17,8 @@ import polars as pl
 from .errors import FactcheckError
 
 # Kinds of fact (DESIGN.md). `qualifier` vocabulary: extend, document, never rename.
-KINDS = ("money", "count", "duration", "percent", "date", "measure", "rate", "age", "attribute",
-         "person")
+KINDS = ("money", "count", "duration", "percent", "date", "time", "measure", "rate", "age",
+         "attribute", "person")
 QUALIFIERS = ("exact", "about", "more_than", "at_least", "less_than", "at_most", "range", "vague")
 
 FACTS_SCHEMA: dict[str, pl.DataType] = {

@@ -34,14 +34,24 @@ _LEVELS = SEVERITIES
 # Names the cross-check reads from the `alignment` and `story_grouping` maps.
 ALIGNMENT_KEYS = ("threshold", "subject_weight", "context_weight", "entity_weight",
                   "value_weight", "unique_bonus", "max_ratio", "attribute_threshold",
-                  "statement_threshold", "min_links")
+                  "statement_threshold", "min_links", "frame_bonus")
 UPDATE_KEYS = ("max_growth", "min_hours")
+TIME_REACH_KEYS = ("hour", "half_hour", "quarter_hour", "five_minutes", "minute")
 STORY_KEYS = ("threshold", "entity_weight", "title_weight", "title_floor", "date_days",
               "date_halflife", "min_links")
 
 
 # What a discrepancy message template may name (filled in by compare.py).
 MESSAGE_FIELDS = ("source", "says", "others", "say", "others_say", "subject", "entity", "ratio")
+
+
+def _check_events(events: Any) -> str | None:
+    """`aligns_with` names classes that exist."""
+    for name, entry in (events or {}).items():
+        for other in entry.get("aligns_with") or []:
+            if other not in events:
+                return f"{name}: aligns_with: no event class {other!r}"
+    return None
 
 
 def _check_codes(checks: Any) -> str | None:
@@ -462,6 +472,61 @@ SECTIONS: dict[str, Spec] = {
         "Words after a duration that make it the distance between two moments ('two days "
         "ago', 'an hour later'): the word becomes its subject; the cross-check does not "
         "align it.",
+    ),
+    "events": Spec(
+        "map",
+        {"lemmas": ["str"], "cumulative?": "bool", "status?": "bool", "aligns_with?": ["str"],
+         "absent?": ["str"]},
+        "Event classes of a figure's frame (killed, wounded, arrested...): the lemmas that "
+        "name each, whether it is a running total (`cumulative`) or a status the story moves "
+        "into (`status`), and the classes it may align with.",
+        _check_events,
+    ),
+    "event_places": Spec(
+        "map", "str",
+        "Nouns after a verb's preposition that name its event ('taken to the hospital': "
+        "hospitalized).",
+    ),
+    "incident_verbs": Spec(
+        "list", "str", "Verbs that say an event took place ('the shooting happened'): a "
+        "time of day belongs to their subject's event.",
+    ),
+    "street_types": Spec(
+        "list", "str", "Last words of a street address: a house or block number before them "
+        "is a place, not a count.",
+    ),
+    "phrasal_events": Spec(
+        "map", "str", "A verb lemma and its particle that name an event ('turn in': "
+        "arrested).",
+    ),
+    "light_verbs": Spec(
+        "list", "str", "Verbs that only say a figure is there ('left two dead'): the event "
+        "is read from what they say of it.",
+    ),
+    "counted_things": Spec(
+        "map", ["str"], "Classes of counted nouns (person: people, man, victim...): counts "
+        "align on the class.",
+    ),
+    "holder_verbs": Spec(
+        "list", "str", "Verbs whose subject holds the figure ('the district has 1,000 "
+        "students').",
+    ),
+    "as_of_words": Spec(
+        "list", "str", "Words that make a date phrase an as-of time ('so far this year').",
+    ),
+    "negations": Spec("list", "str", "Words that make a status statement a zero."),
+    "status_hedges": Spec(
+        "list", "str", "Words that make a status statement a question, wish or plan.",
+    ),
+    "time_reach": Spec(
+        "map", "float",
+        "How far an approximate time of day reaches either side, in minutes, by how round "
+        "it is: hour, half_hour, quarter_hour, five_minutes, minute.",
+        _known(TIME_REACH_KEYS),
+    ),
+    "time_qualifiers": Spec(
+        "map", ("about", "after", "before"),
+        "Words before a time of day and which way they stretch it.",
     ),
     "weekdays": Spec("list", "str", "Weekday names, resolved against `published`."),
     "relative_days": Spec(

@@ -24,10 +24,11 @@ if TYPE_CHECKING:
 def extract_doc(doc: Doc, article: Article, rules: Rules, offset: int = 0) -> list[dict[str, Any]]:
     """All facts of one Doc; `offset` is where the Doc's text starts in the article."""
     from .attributes import attributes_and_people
+    from .frames import add_frames
     from .people import extract_people
     from .quantities import extract_quantities
 
-    rows = extract_quantities(doc, article, rules, offset)
+    rows = add_frames(doc, extract_quantities(doc, article, rules, offset), rules, offset)
     attributes, people = attributes_and_people(doc, article, rules, offset)
     rows.extend(attributes)
     # Person rows may share a span with an attribute: their kind keeps the ids apart.
