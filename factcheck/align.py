@@ -188,7 +188,8 @@ def _unit_keys(num: pl.DataFrame, synonyms: dict[str, str],
 def _numeric_frame(facts: pl.DataFrame, synonyms: dict[str, str],
                    units: pl.DataFrame | None = None,
                    things: dict[str, str] | None = None,
-                   status: set[str] | None = None) -> pl.DataFrame:
+                   status: set[str] | None = None,
+                   counts: dict[str, list[str]] | None = None) -> pl.DataFrame:
     num = _numeric_rows(facts)
     if num.is_empty():
         return num
@@ -211,6 +212,12 @@ def _numeric_frame(facts: pl.DataFrame, synonyms: dict[str, str],
     if status:
         num = num.with_columns(dim=pl.when(pl.col("event").is_in(sorted(status)))
                                .then(pl.col("event")).otherwise(pl.col("dim")))
+    # "The toll rose to 19": a bare figure of an event counts what the event
+    # befalls (rules `events`, `counts`).
+    for thing, events in sorted((counts or {}).items()):
+        num = num.with_columns(dim=pl.when((pl.col("kind") == "count") & pl.col("unit").is_null()
+                                           & pl.col("event").is_in(sorted(events)))
+                               .then(pl.lit(thing)).otherwise(pl.col("dim")))
     ctx = num.select("ctx").unique()["ctx"].to_list()
     ctx_map = pl.DataFrame({"ctx": ctx, "ctx2": [content(c, synonyms) for c in ctx]},
                            schema={"ctx": pl.String, "ctx2": pl.String})
@@ -254,13 +261,19 @@ def numeric_pairs(facts: pl.DataFrame, rules: Any,
     unit_keys of the whole batch when `facts` is a part of it."""
     cfg = settings(rules)
     events = (rules["events"] if rules is not None else {}) or {}
+    counts: dict[str, list[str]] = {}
+    for e, entry in sorted(events.items()):
+        if entry.get("counts"):
+            counts.setdefault(entry["counts"], []).append(e)
     num = _numeric_frame(facts, synonym_map(rules), units, thing_map(rules),
-                         {e for e, entry in events.items() if entry.get("status")})
+                         {e for e, entry in events.items() if entry.get("status")}, counts)
     if num.is_empty():
         return pl.DataFrame(schema={"i": pl.UInt32, "j": pl.UInt32, "score": pl.Float64})
     # A bare number with nothing counted ("326 of the 650 seats" gives a bare
-    # 326) is too little to align on; it still counts as an echo below.
-    bare = (pl.col("kind") == "count") & pl.col("unit").is_null() & pl.col("subject").is_null()
+    # 326) and no event is too little to align on; it still counts as an echo
+    # below. With an event ("the toll rose to 19") its frame says what it is.
+    bare = ((pl.col("kind") == "count") & pl.col("unit").is_null() & pl.col("subject").is_null()
+            & pl.col("event").is_null())
     # "Two days ago", "four days after the shooting": each measures between its
     # own two moments (rules `time_offsets`), so two such are not the same fact.
     offsets = [w.casefold() for w in (rules["time_offsets"] if rules is not None else []) or []]

@@ -329,8 +329,8 @@ def _says(f: dict[str, Any], rule: str = "") -> str:
     if f["kind"] == "attribute":
         return f["who"] if f["attribute"] == "speaker" else (f["attribute_value"] or f["text"])
     text = " ".join(f["text"].split())
-    if f["subject"] and not re.search(r"[^\W\d_]", text):
-        text = f"{text} {f['subject']}"
+    if not re.search(r"[^\W\d_]", text) and (f["subject"] or f.get("event")):
+        text = f"{text} {f['subject'] or f['event']}"  # "19" → "19 killed"
     if rule == "FC104":  # the period is the point: show it even where the words hide it
         text = f"{text} ({_period_words(f['per'])})"
     return text
@@ -391,6 +391,9 @@ def _ignored(rules: Any, row: dict[str, Any], cited: list[dict[str, Any]]) -> bo
 def _group_findings(members: list[dict[str, Any]], rules: Any) -> list[tuple[dict, list, Finding]]:
     """(outlier, the consensus facts it contradicts, how) for one group."""
     rel = attr_relation if members[0]["kind"] == "attribute" else relation
+    chain = _running_chain(members, rules)
+    if chain is not None:
+        return chain
     n = len(members)
     found: dict[tuple[int, int], Finding | None] = {}
     for x in range(n):
@@ -411,6 +414,32 @@ def _group_findings(members: list[dict[str, Any]], rules: Any) -> list[tuple[dic
         against = [members[y] for y in consensus if found[x, y] is not None]
         ref = next((y for y in exact if found[x, y] is not None), anchor)
         out.append((members[x], against, found[x, ref] or found[x, anchor]))
+    return out
+
+
+def _running_chain(members: list[dict[str, Any]], rules: Any
+                   ) -> list[tuple[dict, list, Finding]] | None:
+    """A running total told in time order: each article that moves the figure
+    against the articles that said what it moves from. Higher later is an update (FC106),
+    lower later a correction (a conflict), so a toll that climbs through a day
+    is a row of updates, not of errors. None when the group is not one
+    running total with publication times to order it by."""
+    words = {w.casefold() for w in rules["cumulative_subjects"] or []}
+    if members[0]["kind"] != "count" or not all(
+            m.get("event") and m.get("published") and _running(m, rules, words)
+            for m in members) or len({m["published"] for m in members}) < 2:
+        return None
+    ordered = sorted(members, key=lambda m: (m["published"], m["pos"]))
+    out = []
+    level = [ordered[0]]  # the articles that say what the story says so far
+    for x in ordered[1:]:
+        found = relation(x, level[-1], rules)
+        if found is None:
+            level.append(x)
+            continue
+        against = [g for g in level if relation(x, g, rules) is not None]
+        out.append((x, against, found))
+        level = [x]
     return out
 
 

@@ -239,4 +239,7 @@ def run(
         result.people = pl.concat(people) if people else empty(PEOPLE_SCHEMA)
         # Facts carry the story they were compared in.
         result.facts = with_stories(facts, result.stories)
+        from .timeline import timeline
+
+        result.timeline = timeline(result.facts, result.groups, rules)
     return result

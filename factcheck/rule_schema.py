@@ -476,7 +476,7 @@ SECTIONS: dict[str, Spec] = {
     "events": Spec(
         "map",
         {"lemmas": ["str"], "cumulative?": "bool", "status?": "bool", "aligns_with?": ["str"],
-         "absent?": ["str"]},
+         "absent?": ["str"], "counts?": "str"},
         "Event classes of a figure's frame (killed, wounded, arrested...): the lemmas that "
         "name each, whether it is a running total (`cumulative`) or a status the story moves "
         "into (`status`), and the classes it may align with.",

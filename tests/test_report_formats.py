@@ -41,7 +41,7 @@ def test_json_report_keeps_the_contract(result):
     data = json.loads(render("json", result))
     assert data["schema"] == "factcheck.report/1"
     assert list(data) == ["schema", "articles", "stories", "discrepancies", "people",
-                          "summary"]
+                          "timeline", "summary"]
     assert set(data["articles"][0]) == {"id", "path", "source", "title", "published"}
     d = data["discrepancies"][0]
     for key in ("id", "rule", "kind", "severity", "status", "subject", "message", "triage",

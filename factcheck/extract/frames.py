@@ -159,17 +159,13 @@ def _is_address(row: dict[str, Any], fr: Frames) -> bool:
 
 
 def _counted(span: Span, row: dict[str, Any]) -> Token:
-    """The counted noun when the extractor found one right after the figure,
-    else the span's root."""
-    doc = span.doc
-    if row.get("unit") and row["kind"] == "count":
-        end = span.end
-        for tok in doc[span.end - 1: min(len(doc), span.end + 4)]:
-            if tok.pos_ in ("NOUN", "PROPN", "ADJ") and tok.i >= span.start:
-                end = tok.i
-        tok = doc[min(end, len(doc) - 1)]
-        if tok.i >= span.start and tok.pos_ in ("NOUN", "PROPN", "ADJ"):
-            return tok
+    """The counted noun (the last noun of a count's span: "four workers",
+    "rounds of ammunition" → rounds), else the span's root."""
+    if row["kind"] == "count" and row.get("unit"):
+        nouns = [t for t in span if t.pos_ in ("NOUN", "PROPN", "ADJ")]
+        of = next((i for i, t in enumerate(nouns) if t.head.lower_ == "of"), None)
+        if nouns:
+            return nouns[0] if of == 1 else nouns[-1 if of is None else of - 1]
     return span.root
 
 
@@ -206,18 +202,25 @@ def _verb_event(verb: Token, arg: Token, fr: Frames) -> str | None:
     own = fr.cls(verb)
     if own and lemma not in fr.light:
         return own
+    light = lemma in fr.light
+    if light:
+        for child in verb.children:  # "left two dead", "pronounced dead"
+            if child.dep_ in _PREDICATE and child.i != arg.i and fr.cls(child):
+                return fr.cls(child)
     for child in verb.children:  # "taken to the hospital", "taken into custody"
         if child.dep_ == "prep":
             for obj in child.children:
                 if obj.dep_ == "pobj" and obj.lemma_.lower() in fr.place_class:
                     return fr.place_class[obj.lemma_.lower()]
-    if lemma in fr.light:
-        for child in verb.children:  # "left two dead", "two are dead"
-            if child.dep_ in _PREDICATE and child.i != arg.i and fr.cls(child):
-                return fr.cls(child)
+    if light:
         for child in arg.children:
             if child.dep_ in ("amod", "acomp", "oprd") and fr.cls(child):
                 return fr.cls(child)
+        for child in verb.children:  # "the death toll rose to 19"
+            if child.dep_ in ("nsubj", "nsubjpass") and child.i != arg.i:
+                for word in (child, *[c for c in child.children if c.dep_ == "compound"]):
+                    if fr.cls(word):
+                        return fr.cls(word)
         return own
     return None
 
@@ -229,8 +232,12 @@ def holder_of(noun: Token, fr: Frames) -> str | None:
         if child.dep_ == "poss":
             return _phrase(child)
     t = noun
-    while t.dep_ in ("nummod", "compound", "amod", "quantmod") and t.head.i != t.i:
-        t = t.head
+    for _ in range(4):  # "an enrollment of 270 students": the noun "of" hangs on
+        if t.dep_ in ("nummod", "compound", "amod", "quantmod") or (
+                t.dep_ == "pobj" and t.head.lower_ == "of"):
+            t = t.head.head if t.dep_ == "pobj" else t.head
+        else:
+            break
     if t.dep_ == "dobj" and t.head.lemma_.lower() in fr.holder_verbs:
         subj = [c for c in t.head.children if c.dep_ == "nsubj"]
         if subj and subj[0].pos_ in ("NOUN", "PROPN"):
@@ -447,4 +454,4 @@ def _time_event(span: Span, fr: Frames) -> str | None:
     if verb.lemma_.lower() in fr.incident_verbs:
         subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         return fr.cls(subj[0]) if subj else None
-    return fr.cls(verb) if verb.lemma_.lower() not in fr.light else None
+    return _verb_event(verb, span.root, fr)

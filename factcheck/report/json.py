@@ -4,7 +4,8 @@ Additions to the contract (documented in docs/ci.md): a top-level `stories`
 list; `name`, `story` and `detail` on each discrepancy; `fact_id`, `kind`,
 `source`, `published` and, for attributes and person facts, `entity`,
 `attribute`, `attribute_value` on each fact; a top-level `people` list (the
-people table); `summary.by_kind` and `summary.by_triage`.
+people table); a top-level `timeline` (each running total of a story in time
+order); `summary.by_kind` and `summary.by_triage`.
 Nothing in the contract is renamed.
 """
 
@@ -64,6 +65,11 @@ def report(result: Result) -> dict[str, Any]:
             for d in discrepancies(result, facts)
         ],
         "people": people_json(result),
+        "timeline": [
+            {**{k: v for k, v in r.items() if k not in ("value", "low", "high", "published")},
+             "published": iso(r["published"]), "value": _number(r["value"]),
+             "low": _number(r["low"]), "high": _number(r["high"])}
+            for r in result.timeline.iter_rows(named=True)],
         "summary": counts(result),
     }
 
