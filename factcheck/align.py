@@ -208,10 +208,11 @@ def _numeric_frame(facts: pl.DataFrame, synonyms: dict[str, str],
         story=pl.col("story").fill_null(""),
     )
     # A status (arrested, charged: rules `events`) counts whoever it befalls:
-    # "no arrests" and "arrested two teenagers" are one figure.
+    # "no arrests" and "arrested two teenagers" are one figure; statuses block
+    # together, their `aligns_with` decides which pair.
     if status:
         num = num.with_columns(dim=pl.when(pl.col("event").is_in(sorted(status)))
-                               .then(pl.col("event")).otherwise(pl.col("dim")))
+                               .then(pl.lit("status")).otherwise(pl.col("dim")))
     # "The toll rose to 19": a bare figure of an event counts what the event
     # befalls (rules `events`, `counts`).
     for thing, events in sorted((counts or {}).items()):
@@ -308,6 +309,10 @@ def numeric_pairs(facts: pl.DataFrame, rules: Any,
         # when each is the only candidate of its block in its article.
         .filter((pl.col("event") == pl.col("event_r")) | framed
                 | only_ones)
+        # Two statuses of different classes (arrested, charged) are one figure
+        # only as the story moves from none to some ("no arrests", "charged
+        # a man"); "two arrested" and "one charged" are two figures.
+        .filter((pl.col("dim") != "status") | pl.col("same_event").fill_null(True) | (lo == 0))
         # A status that moves from none to some ("no arrests", "arrested a
         # man") is the same figure whatever the ratio.
         .filter(~same_scale | (hi <= lo * ratio) | (hi == 0) | _scale_slip(hi, lo)

@@ -491,6 +491,10 @@ SECTIONS: dict[str, Spec] = {
         "list", "str", "Verbs that say an event took place ('the shooting happened'): a "
         "time of day belongs to their subject's event.",
     ),
+    "event_instances": Spec(
+        "list", "str", "Words that make an event one of several ('the first shooting', "
+        "'another shooting'): times of different instances do not align.",
+    ),
     "street_types": Spec(
         "list", "str", "Last words of a street address: a house or block number before them "
         "is a place, not a count.",

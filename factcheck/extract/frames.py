@@ -65,6 +65,7 @@ class Frames:
     time_quals: list[tuple[str, str]] = field(default_factory=list)
     incident_verbs: set[str] = field(default_factory=set)
     phrasal: dict[str, str] = field(default_factory=dict)
+    instances: set[str] = field(default_factory=set)
 
     def cls(self, tok: Token) -> str | None:
         return self.lemma_class.get(tok.lemma_.lower()) or self.lemma_class.get(tok.lower_)
@@ -96,6 +97,7 @@ def frames_rules(rules: Any) -> Frames:
     fr.hedges = {w.casefold() for w in rules["status_hedges"] or []}
     fr.street_types = {w.casefold() for w in rules["street_types"] or []}
     fr.incident_verbs = {w.casefold() for w in rules["incident_verbs"] or []}
+    fr.instances = {w.casefold() for w in rules["event_instances"] or []}
     fr.phrasal = {" ".join(k.casefold().split()): v
                   for k, v in (rules["phrasal_events"] or {}).items()}
     fr.time_reach = {"hour": 15.0, "half_hour": 10.0, "quarter_hour": 7.0, "five_minutes": 5.0,
@@ -126,7 +128,7 @@ def add_frames(doc: Doc, rows: list[dict[str, Any]], rules: Any,
             places[row["sentence_start"]] = " ".join(span.text.split())
             continue
         noun = _counted(span, row)
-        row["event"] = event_of(noun, fr)
+        row["event"] = event_of(noun, fr) if _may_frame(span, row) else None
         row["holder"] = holder_of(noun, fr)
         row["as_of"] = as_of(span, fr)
         out.append(row)
@@ -156,6 +158,19 @@ def _is_address(row: dict[str, Any], fr: Frames) -> bool:
         return False
     last = unit[-1].rstrip(".").casefold()
     return last in fr.street_types or last == "block"
+
+
+def _may_frame(span: Span, row: dict[str, Any]) -> bool:
+    """A bare number ("the toll rose to 19") takes its verb's event only as an
+    argument of it, not set off by commas after a name ("Kodi Pruner, 18,")."""
+    if row["kind"] != "count" or row.get("unit"):
+        return True
+    doc = span.doc
+    before = doc[span.start - 1] if span.start else None
+    if before is not None and before.text == "," and span.start > 1 \
+            and doc[span.start - 2].pos_ == "PROPN":
+        return False
+    return span.root.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr")
 
 
 def _counted(span: Span, row: dict[str, Any]) -> Token:
@@ -282,7 +297,8 @@ def _negated(tok: Token, fr: Frames) -> Token | None:
     arrests", "not made any arrests", "no one is in custody", "nobody was
     hurt", "has not been charged"."""
     if tok.pos_ in _VERBS:
-        return _negative_clause(tok, fr)
+        # "nobody was hurt", "has not been charged"; not "you can't just shoot".
+        return _negative_clause(tok, fr) if tok.tag_ == "VBN" else None
     for child in tok.children:
         if child.dep_ == "det" and child.lower_ == "no":
             return child
@@ -366,8 +382,12 @@ def _phrasal(tok: Token, fr: Frames) -> str | None:
     """"turned himself in": a verb and its particle that name an event."""
     if tok.pos_ != "VERB":
         return None
-    prt = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
-    return fr.phrasal.get(f"{tok.lemma_.lower()} {prt}") if prt else None
+    words = [tok.lemma_.lower()]
+    if any(c.dep_ == "dobj" and c.lower_.endswith(("self", "selves")) for c in tok.children):
+        words.append("oneself")  # the reflexive object
+    prt = next((c.lower_ for c in tok.children if c.dep_ in ("prt", "prep") and c.i > tok.i),
+               None)
+    return fr.phrasal.get(" ".join([*words, prt])) if prt else None
 
 
 def _status_row(doc: Doc, lo: int, hi: int, cls: str, value: float, qualifier: str,
@@ -442,16 +462,34 @@ def _reach(minutes: int, fr: Frames) -> float:
 
 
 def _time_event(span: Span, fr: Frames) -> str | None:
-    """The event a time belongs to: its verb's class, or for "the shooting
-    happened at …" the class of what happened."""
+    """The event a time belongs to: a noun of an event it hangs on ("the
+    fatal shooting of his brother around 1:54 a.m."), its verb's class, or for
+    "the shooting happened at …" the class of what happened."""
+    doc = span.doc
+    # The event noun just before the time, in its sentence: parses often hang
+    # "around 1:54 a.m." on the main verb whatever it belongs to.
+    for tok in reversed(doc[max(span.sent.start, span.start - 12):span.start]):
+        cls = fr.cls(tok) if tok.pos_ == "NOUN" else None
+        if cls and cls not in fr.status:
+            return _instance(tok, cls, fr)
     verb = span.root
-    for _ in range(4):
+    for _ in range(5):
         if verb.pos_ in _VERBS or verb.head.i == verb.i:
             break
         verb = verb.head
     if verb.pos_ not in _VERBS:
-        return fr.cls(verb) if verb.pos_ == "NOUN" else None
+        return None
     if verb.lemma_.lower() in fr.incident_verbs:
         subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-        return fr.cls(subj[0]) if subj else None
+        cls = fr.cls(subj[0]) if subj else None
+        return _instance(subj[0], cls, fr) if cls else None
     return _verb_event(verb, span.root, fr)
+
+
+def _instance(noun: Token, cls: str, fr: Frames) -> str:
+    """"The first shooting", "another shooting": one of several events of a
+    class; its time is that instance's ("shot:first"), not the story's."""
+    for child in noun.children:
+        if child.dep_ in ("amod", "det") and child.lower_ in fr.instances:
+            return f"{cls}:{child.lower_}"
+    return cls
