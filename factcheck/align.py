@@ -343,10 +343,6 @@ def numeric_pairs(facts: pl.DataFrame, rules: Any,
         return pl.DataFrame(schema={"i": pl.UInt32, "j": pl.UInt32, "score": pl.Float64})
     pairs = _fuzzy(pairs, "subj", "subj_r", "s_subj")
     pairs = _fuzzy(pairs, "ctx", "ctx_r", "s_ctx")
-    # An age belongs to a person: two ages align only when both say whose and
-    # it is the same one (a story often has a 16- and an 18-year-old).
-    pairs = pairs.filter((pl.col("bkind") != "age") | (
-        (pl.col("subj") != "") & (pl.col("subj_r") != "") & (pl.col("s_subj") >= 0.8)))
     # A count whose subject adds words to its unit ("other people", "shoot time":
     # extraction's partial_counts and repetition_counts) is a part of a whole or
     # a repeated act: it aligns only with a count that adds the same words.
