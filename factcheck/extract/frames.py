@@ -216,7 +216,7 @@ def _verb_event(verb: Token, arg: Token, fr: Frames) -> str | None:
     lemma = verb.lemma_.lower()
     own = fr.cls(verb)
     if own and lemma not in fr.light:
-        return own
+        return _clause_instance(verb, own, fr)
     light = lemma in fr.light
     if light:
         for child in verb.children:  # "left two dead", "pronounced dead"
@@ -240,6 +240,19 @@ def _verb_event(verb: Token, arg: Token, fr: Frames) -> str | None:
     return None
 
 
+def _clause_instance(verb: Token, cls: str, fr: Frames) -> str:
+    """"In other shootings, two men were wounded", "wounded in separate
+    attacks": the figure is of another instance of its event."""
+    for prep in verb.children:
+        if prep.dep_ == "prep":
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    got = _instance(obj, cls, fr)
+                    if got != cls:
+                        return got
+    return cls
+
+
 def holder_of(noun: Token, fr: Frames) -> str | None:
     """Whose figure: a possessor ("the suspect's arrests") or the subject of a
     verb of having ("the district has 1,000 students")."""
@@ -247,9 +260,9 @@ def holder_of(noun: Token, fr: Frames) -> str | None:
         if child.dep_ == "poss":
             return _phrase(child)
     t = noun
-    for _ in range(4):  # "an enrollment of 270 students": the noun "of" hangs on
-        if t.dep_ in ("nummod", "compound", "amod", "quantmod") or (
-                t.dep_ == "pobj" and t.head.lower_ == "of"):
+    for _ in range(4):  # "an enrollment of 270 students", "an award up to $5,000"
+        if t.dep_ in ("nummod", "compound", "amod", "quantmod", "nmod") or (
+                t.dep_ == "pobj" and t.head.head.pos_ == "NOUN"):
             t = t.head.head if t.dep_ == "pobj" else t.head
         else:
             break
@@ -374,8 +387,12 @@ def _stated(tok: Token, fr: Frames) -> bool:
         verb = tok.head.head if tok.dep_ == "pobj" else None
         return (verb is not None and verb.pos_ in _VERBS and tok.lemma_.lower() in fr.place_class
                 and not _hedged(verb, fr))
-    return (tok.pos_ == "VERB" and tok.tag_ in ("VBD", "VBN") and not _hedged(tok, fr)
-            and tok.dep_ not in ("amod", "acl", "relcl"))
+    # A participle needs its auxiliary ("was charged", "have arrested"): a bare
+    # one is a headline or a reduced clause ("student arrested, accused of…").
+    return (tok.pos_ == "VERB" and not _hedged(tok, fr)
+            and tok.dep_ not in ("amod", "acl", "relcl")
+            and (tok.tag_ == "VBD" or tok.tag_ == "VBN" and any(
+                c.dep_ in ("aux", "auxpass") for c in tok.children)))
 
 
 def _phrasal(tok: Token, fr: Frames) -> str | None:
