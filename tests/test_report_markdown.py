@@ -97,7 +97,14 @@ def test_people_matrix_marks_the_odd_one_out():
     assert "### People" in md
     assert ("| Mayor Brook | Ada Brook / age 52 / mayor | Brook / ⚠ **age 25** / mayor | "
             "Mayor Brook / age 52 / mayor |") in md
-    assert "| Tom Reed | · | Tom Reed / age 9 months / stable | · |" in md
+    # Named once, Tom Reed was compared with nobody: one line, not a row.
+    assert "| Tom Reed |" not in md
+    assert "Named in one article only: Tom Reed." in md
+    r.people = r.people.with_columns(
+        pl.when(pl.col("person") == "p2").then(pl.lit([r.discrepancies["fact_ids"][0][0]]))
+        .otherwise(pl.col("fact_ids")).alias("fact_ids"))
+    # Cited by a finding, he has his row.
+    assert "| Tom Reed | · | Tom Reed / age 9 months / stable | · |" in render("markdown", r)
 
 
 def test_timeline_table_and_chart():
@@ -128,3 +135,17 @@ def test_dates_read_as_dates():
     r.articles = [dataclasses.replace(a, published=datetime(2016, 9, 2, tzinfo=UTC))
                   for a in r.articles]
     assert "| Coast Gazette | 2016-09-02 | Harbour" in render("markdown", r)
+
+
+def test_the_review_app_names_articles_as_the_reports_do():
+    from factcheck.tui.view import Review
+
+    r = _two_from_one_outlet()
+    # As compare writes it once both articles are the same outlet's.
+    r.discrepancies = r.discrepancies.with_columns(
+        pl.lit("Coast Gazette says £21m; Coast Gazette says £12m").alias("message"))
+    review = Review(r)
+    row = next(x for x in review.rows if x.id == "fp-money-harbour")
+    assert row.message == ("Coast Gazette (“Town agrees sea defence spending”) says £21m; "
+                           "Coast Gazette (“Harbour wall repairs approved”) says £12m")
+    assert review.label(TIDE) == "Coast Gazette (“Town agrees sea defence spending”)"

@@ -125,22 +125,32 @@ def _same_day(facts: list[dict[str, Any]]) -> bool:
         len({" ".join(f["text"].casefold().split()) for f in facts}) == 1
 
 
-def _people(people: pl.DataFrame, cols: list[tuple[str, str]]) -> list[str]:
+def _people(people: pl.DataFrame, cols: list[tuple[str, str]], cited_ids: set[str]) -> list[str]:
     """One row a person, one column an article: the name as written, age, role,
     condition; where one article stands apart from the others on a field, that
-    field is marked."""
+    field is marked. As in the fact matrix, only people that were compared
+    (named in two articles or more, or cited by a finding) get a row; the
+    others are named in one line under the table."""
     if people.is_empty():
         return []
     by_person: dict[str, dict[str, dict[str, Any]]] = {}
     for r in people.iter_rows(named=True):
         by_person.setdefault(r["person"], {}).setdefault(r["article"], r)
-    lines = ["| person | " + " | ".join(_cell(h) for _, h in cols) + " |",
-             "|---|" + "---|" * len(cols)]
-    for person in sorted(by_person, key=lambda p: (-len(by_person[p]), p)):
+
+    def title(rows: dict[str, dict[str, Any]], person: str) -> str:
+        names = [r["name"] for r in rows.values() if r["name"]]
+        return max(names, key=lambda n: (len(n), n)) if names else person
+
+    compared = [p for p in by_person if len(by_person[p]) > 1 or any(
+        cited_ids & set(r["fact_ids"] or ()) for r in by_person[p].values())]
+    once = sorted({title(by_person[p], p) for p in by_person if p not in compared})
+    lines = []
+    if compared:
+        lines = ["| person | " + " | ".join(_cell(h) for _, h in cols) + " |",
+                 "|---|" + "---|" * len(cols)]
+    for person in sorted(compared, key=lambda p: (-len(by_person[p]), p)):
         rows = by_person[person]
         odd = odd_fields(rows)
-        names = [r["name"] for r in rows.values() if r["name"]]
-        title = max(names, key=lambda n: (len(n), n)) if names else person
         cells = []
         for art, _ in cols:
             r = rows.get(art)
@@ -149,7 +159,9 @@ def _people(people: pl.DataFrame, cols: list[tuple[str, str]]) -> list[str]:
                 continue
             cells.append(" / ".join(f"{MARK} **{_cell(t)}**" if (art, f) in odd else _cell(t)
                                     for f, t in person_parts(r)))
-        lines.append(f"| {_cell(title)} | " + " | ".join(cells) + " |")
+        lines.append(f"| {_cell(title(rows, person))} | " + " | ".join(cells) + " |")
+    if once:
+        lines += ["", f"Named in one article only: {_cell(', '.join(once))}."]
     return lines
 
 
@@ -273,7 +285,8 @@ def render_markdown(result: Result, *, output: str | None = None) -> str:
             out.append(f"| {_cell(labels[story].get(a, a))} | {when(m.published)} | "
                        f"{_cell(m.title or '')} (`{m.path if m.id == m.path else m.id}`) |")
         out.append("")
-        people = _people(result.people.filter(pl.col("story") == story), cols)
+        cited_ids = {i for d in found for i in d["fact_ids"] or ()}
+        people = _people(result.people.filter(pl.col("story") == story), cols, cited_ids)
         if people:
             out += ["### People", "",
                     f"One row a person, one column an article: the name as written, age, "

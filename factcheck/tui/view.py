@@ -17,7 +17,7 @@ import polars as pl
 
 from ..display import odd_fields, person_parts, when
 from ..facts import SEVERITY_ORDER
-from ..report import article_labels, articles_meta, short_where
+from ..report import article_labels, articles_meta, relabel, short_where
 
 TRIAGE_STATES = ("new", "confirmed", "dismissed")
 SORTS = ("severity", "kind", "subject")
@@ -128,6 +128,12 @@ class Review:
             self.facts_by_article.setdefault(fact["article"], []).append(fact)
         for facts in self.facts_by_article.values():
             facts.sort(key=lambda f: (f["start"], f["end"]))
+        # How each article is named on screen: its outlet, told apart from
+        # another article of the same outlet in its story by title or time.
+        self.meta = articles_meta(result)
+        self.labels = article_labels(self.meta)
+        for arts in result.stories.group_by("story", maintain_order=True).agg("article").rows():
+            self.labels.update(article_labels(self.meta, arts[1]))
         self.rows: list[Row] = []
         self.keys: dict[str, list[str]] = {}  # fingerprint → the keys of its rows
         for d in result.discrepancies.to_dicts():
@@ -139,12 +145,7 @@ class Review:
             self.rows.append(self._row(d, key))
         self.by_key = {r.key: r for r in self.rows}
         self.checks: dict[str, Any] = dict(result.rules.get("checks") or {})
-        # How each article is named on screen: its outlet, told apart from
-        # another article of the same outlet in its story by title or time.
-        self.meta = articles_meta(result)
-        self.labels = article_labels(self.meta)
-        for arts in result.stories.group_by("story", maintain_order=True).agg("article").rows():
-            self.labels.update(article_labels(self.meta, arts[1]))
+
 
     def label(self, article: str) -> str:
         return self.labels.get(article) or article
@@ -166,11 +167,13 @@ class Review:
             if source not in sources:
                 sources.append(source)
         text = lambda key: d.get(key) or ""  # noqa: E731 - empty cells read as ""
+        cited_facts = [self.facts[f] for f in fact_ids if f in self.facts]
+        message = relabel(text("message"), cited_facts, self.labels)
         haystack = " ".join([text("rule"), text("name"), text("kind"), text("subject"),
                              text("message"), text("story"), *sources, *texts]).lower()
         return Row(key=key, id=d["id"], rule=text("rule"), name=text("name"), kind=text("kind"),
                    severity=text("severity"), status=text("status"), story=text("story"),
-                   group=text("group"), subject=text("subject"), message=text("message"),
+                   group=text("group"), subject=text("subject"), message=message,
                    detail=text("detail"), score=d.get("score"), fact_ids=fact_ids,
                    sources=tuple(sources), haystack=haystack)
 
