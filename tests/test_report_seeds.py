@@ -19,7 +19,8 @@ from factcheck.cli import main
 from factcheck.triage import Triage
 from tests.report_support import ROOT, assert_golden
 
-SUFFIX = {"text": "txt", "json": "json", "markdown": "md", "sarif": "sarif", "github": "github"}
+SUFFIX = {"text": "txt", "json": "json", "markdown": "md", "sarif": "sarif", "github": "github",
+          "junit": "junit.xml", "gitlab": "gitlab.json"}
 
 
 @pytest.fixture(scope="module")
@@ -42,10 +43,14 @@ def check(capsys, cache_dir, *args) -> tuple[int, str, str]:
         ("markdown", [], 1),
         ("sarif", [], 1),
         ("github", [], 1),
+        ("junit", [], 1),
+        ("gitlab", [], 1),
+        ("text", ["--output-format", "full"], 1),
         ("text", ["--exit-zero"], 0),
         ("text", ["--fail-on", "never"], 0),
     ],
-    ids=["text", "json", "markdown", "sarif", "github", "exit-zero", "fail-on-never"],
+    ids=["text", "json", "markdown", "sarif", "github", "junit", "gitlab", "text-full",
+         "exit-zero", "fail-on-never"],
 )
 def test_seeds_golden(capsys, monkeypatch, tmp_path, cache_dir, fmt, extra, expected_code):
     monkeypatch.chdir(ROOT)
@@ -54,10 +59,20 @@ def test_seeds_golden(capsys, monkeypatch, tmp_path, cache_dir, fmt, extra, expe
     assert code == expected_code
     if not extra:
         assert_golden(f"seeds.{SUFFIX[fmt]}", f"exit: {code}\n---\n{out}")
+    if extra == ["--output-format", "full"]:
+        assert_golden("seeds.full.txt", f"exit: {code}\n---\n{out}")
+    data = Path(__file__).parent / "data"
     if fmt == "sarif":
-        schema = json.loads((Path(__file__).parent / "data" / "sarif-schema-2.1.0.json")
-                            .read_text(encoding="utf-8"))
+        schema = json.loads((data / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
         jsonschema.validate(json.loads(out), schema)
+    if fmt == "gitlab":
+        schema = json.loads((data / "gitlab-code-quality.json").read_text(encoding="utf-8"))
+        jsonschema.validate(json.loads(out), schema)
+    if fmt == "junit":
+        from lxml import etree
+
+        etree.XMLSchema(etree.parse(str(data / "junit.xsd"))).assertValid(
+            etree.fromstring(out.encode()))
 
 
 @pytest.fixture
