@@ -86,7 +86,7 @@ def remove_pending() -> None:
         _PENDING.discard(tmp)
 
 
-def private_tempdir(parent: Path, prefix: str) -> Path:
+def temp_folder(parent: Path, prefix: str) -> Path:
     """A temporary folder in `parent` (tracked), with the umask's mode rather than
     mkdtemp's private 0700, since it is renamed into place as it is."""
     tmp = Path(tempfile.mkdtemp(prefix=prefix, dir=parent))

@@ -17,7 +17,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -25,6 +24,7 @@ from typing import Any
 import polars as pl
 
 from .articles import Article
+from .atomic import temp_folder, untrack
 from .errors import FactcheckError
 from .facts import FACTS_SCHEMA
 
@@ -74,10 +74,7 @@ def write_dataset(folder: str | Path, facts: pl.DataFrame, articles: Sequence[Ar
             raise FactcheckError("exists and is not a facts dataset; choose a new folder",
                                  path=str(folder))
     folder.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=folder.parent))
-    umask = os.umask(0)
-    os.umask(umask)
-    tmp.chmod(0o777 & ~umask)  # mkdtemp makes it private; a dataset is shared like a file
+    tmp = temp_folder(folder.parent, f".{folder.name}.")  # removed if interrupted
     try:
         (tmp / "facts").mkdir()
         for n, start in enumerate(range(0, max(len(facts), 1), PART_ROWS)):
@@ -95,6 +92,8 @@ def write_dataset(folder: str | Path, facts: pl.DataFrame, articles: Sequence[Ar
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
+    finally:
+        untrack(tmp)
 
 
 def _read(path: Path, shown: str) -> pl.DataFrame:

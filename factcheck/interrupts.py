@@ -29,8 +29,8 @@ _PR_SET_PDEATHSIG = 1
 _parent_pid: int | None = None
 _hooked = False
 _stopping = threading.Lock()
-# (read, write) ends of the signal wakeup pipe while installed.
-_wakeup: tuple[int, int] | None = None
+# (read, write) ends of the signal wakeup pipe while installed, and the fd before.
+_wakeup: tuple[int, int, int] | None = None
 
 
 def _stop(signum: int, frame: FrameType | None = None) -> None:
@@ -109,8 +109,8 @@ def install() -> None:
     signal.signal(signal.SIGTERM, _stop)
     read_fd, write_fd = os.pipe()
     os.set_blocking(write_fd, False)
-    signal.set_wakeup_fd(write_fd, warn_on_full_buffer=False)
-    _wakeup = (read_fd, write_fd)
+    before = signal.set_wakeup_fd(write_fd, warn_on_full_buffer=False)
+    _wakeup = (read_fd, write_fd, before)
     threading.Thread(target=_watch, args=(read_fd,), name="factcheck-signals",
                      daemon=True).start()
     if not _hooked:  # a hook cannot be removed: it does nothing once uninstalled
@@ -124,7 +124,8 @@ def uninstall() -> None:
     while stopping():  # the watcher thread ends the process; do not return meanwhile
         time.sleep(0.1)
     _parent_pid = None
-    signal.set_wakeup_fd(-1)
     if _wakeup is not None:
-        os.close(_wakeup[1])  # the watcher reads end-of-file and returns
+        _, write_fd, before = _wakeup
+        signal.set_wakeup_fd(before)  # an event loop's own, if it had one
+        os.close(write_fd)  # the watcher reads end-of-file and returns
         _wakeup = None

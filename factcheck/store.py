@@ -42,7 +42,7 @@ from typing import Any
 import polars as pl
 
 from .articles import Article
-from .atomic import private_tempdir, untrack, write_text_atomic
+from .atomic import temp_folder, untrack, write_text_atomic
 from .dataset import articles_frame
 from .errors import FactcheckError
 from .facts import FACTS_SCHEMA
@@ -128,7 +128,7 @@ class Store:
 
         parts = self.root / PARTS
         parts.mkdir(parents=True, exist_ok=True)
-        tmp = private_tempdir(self.root, ".tmp-")
+        tmp = temp_folder(self.root, ".tmp-")
         try:
             for filename, frame in (("facts.parquet", part_facts),
                                     ("articles.parquet", part_articles)):
