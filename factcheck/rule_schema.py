@@ -252,6 +252,12 @@ SECTIONS: dict[str, Spec] = {
         "str",
         "Words after a surname that are not part of it (jr, sr, iii).",
     ),
+    "person_parts": Spec(
+        "map",
+        ["str"],
+        "The part a person plays in the event (victim, suspect) → words of the sentence "
+        "describing them that say it; a sentence with words of two parts says nothing.",
+    ),
     "not_name_words": Spec(
         "list",
         "str",

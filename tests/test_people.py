@@ -50,14 +50,20 @@ def test_a_given_name_spelt_two_ways_is_unsure_without_an_age():
     assert sure.score >= 0.75 > unsure.score
 
 
-def test_unnamed_people_link_only_on_a_shared_fate():
+def test_unnamed_people_of_two_ages_link_only_in_the_same_part():
     boy = _person("a", None, 11, kind="boy")
     other = _person("b", None, 12, kind="boy")
     assert link(boy, other, SUFFIXES, unique=True) is None
-    boy.conditions.append({"attribute_value": "dead", "start": 5})
-    other.conditions.append({"attribute_value": "dead", "start": 5})
+    boy.parts.append("victim")
+    other.parts.append("suspect")
+    assert link(boy, other, SUFFIXES, unique=True) is None
+    other.parts[:] = ["victim"]
     assert link(boy, other, SUFFIXES, unique=True) is not None
     assert link(boy, other, SUFFIXES, unique=False) is None
+    # The same description and age: the same person when each is the only one.
+    twin = _person("b", None, 11, kind="boy")
+    assert link(_person("a", None, 11, kind="boy"), twin, SUFFIXES, unique=True).score >= 0.75
+    assert link(_person("a", None, 11, kind="girl"), twin, SUFFIXES, unique=True) is None
 
 
 def test_name_parts_drop_initials_suffixes_and_possessives():

@@ -59,6 +59,12 @@ class Person:
     charges: list[dict[str, Any]] = field(default_factory=list)
     roles: list[dict[str, Any]] = field(default_factory=list)
     relations: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+    parts: list[str] = field(default_factory=list)  # the part each describing sentence gives
+
+    def part(self) -> str | None:
+        """The part the article's sentences about this person agree on."""
+        got = set(self.parts)
+        return got.pop() if len(got) == 1 else None
 
     def years(self) -> float | None:
         """The age this article gives, if it gives one (two different: none)."""
@@ -117,6 +123,7 @@ class Words:
     suffixes: frozenset[str]
     not_names: frozenset[str]
     relations: frozenset[str]
+    parts: dict[str, str]  # word → part
 
     @classmethod
     def of(cls, rules: Any) -> Words:
@@ -124,7 +131,9 @@ class Words:
         return cls({str(k).lower(): str(v) for k, v in (rules["person_nouns"] or {}).items()},
                    frozenset(suffixes | {s.rstrip(".") for s in suffixes}),
                    frozenset(str(w).casefold() for w in rules["not_name_words"] or []),
-                   frozenset(str(w).casefold() for w in rules["relation_words"] or []))
+                   frozenset(str(w).casefold() for w in rules["relation_words"] or []),
+                   {str(w).casefold(): str(part) for part, ws in
+                    sorted((rules["person_parts"] or {}).items()) for w in ws})
 
 
 def is_person_name(name: str, not_names: frozenset[str]) -> bool:
@@ -135,6 +144,12 @@ def is_person_name(name: str, not_names: frozenset[str]) -> bool:
         if w.casefold().strip(".,") in not_names:
             return False
     return True
+
+
+def _part(sentence: str | None, parts: dict[str, str]) -> str | None:
+    """The one part the sentence's words give, if only one."""
+    got = {parts[w] for w in re.findall(r"[a-z]+", (sentence or "").lower()) if w in parts}
+    return got.pop() if len(got) == 1 else None
 
 
 def _relation(desc: str | None, relations: frozenset[str]) -> str | None:
@@ -249,6 +264,14 @@ def _people_of_article(rows: list[dict[str, Any]], story: str, index: int,
             continue
         p = new(f"u:{key[0]}:{key[1]}", kind=key[0])
         getattr(p, slot).append(r)
+    for p in people.values():
+        for f in [*p.names, *p.ages]:
+            part = _part(f["sentence"], words.parts)
+            if part:
+                p.parts.append(part)
+        # What happened to someone says the part itself: a state is a victim's,
+        # a charge a suspect's.
+        p.parts += ["victim"] * bool(p.conditions) + ["suspect"] * bool(p.charges)
     return list(people.values())
 
 
@@ -345,11 +368,9 @@ def link(p: Person, q: Person, suffixes: frozenset[str], unique: bool) -> Link |
             return Link(0.8 if ap is not None else 0.75, f"the only {p.kind} described")
         # Outlets describe different people alike ("a 19-year-old man" shot, another
         # arrested): of two ages, sure only when they share what happened to them.
-        states = {f["attribute_value"] for f in p.conditions} & {
-            f["attribute_value"] for f in q.conditions}
-        if not states or ap is None or aq is None:
+        if ap is None or aq is None or p.part() is None or p.part() != q.part():
             return None
-        return Link(0.75, f"the only {p.kind} described, {min(states)}")
+        return Link(0.75, f"the only {p.kind} described, the {p.part()}")
     return None
 
 
@@ -525,6 +546,7 @@ def _table_rows(pid: str, cluster: list[Person], sure: float | None,
             "age": p.years(),
             "role": p.roles[0]["attribute_value"] if p.roles else None,
             "relation": p.relations[0][0] if p.relations else None,
+            "part": p.part(),
             "condition": state[0] if state else None,
             "charge": "; ".join(sorted({f["attribute_value"] for f in p.charges})) or None,
             "link": sure,
