@@ -372,6 +372,11 @@ SECTIONS: dict[str, Spec] = {
         "Unit names (lower case) and symbols (as written) in pint's registry that news "
         "writes as ordinary words after a number ('15 shots', 'TV'): never read as units.",
     ),
+    "glued_units": Spec(
+        "map", "str",
+        "Symbols read as a unit (a pint name) only when glued to the number ('6ft 2in', "
+        "'14st'): with a space they are words.",
+    ),
     "registry_symbol_prefixes": Spec(
         "list", "str", "SI prefix symbols read on the registry_prefixed_symbols (k, M, m, µ).",
     ),

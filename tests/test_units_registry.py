@@ -30,6 +30,8 @@ REGISTRY = [
      "meter ** 2", None),
     ("pint-lacks-mpg", "The hybrid returns 58 mpg on the motorway.", "58 mpg", "measure", 58,
      "mile / gallon", None),
+    ("glued-only-inch-and-stone", "The lock keeper is 6ft 2in and weighs 14st.", "6ft 2in",
+     "measure", 6 + 2 / 12, "foot", None),
     ("quake-magnitude", "A 6.1-magnitude quake shook the valley overnight.", "6.1-magnitude",
      "measure", 6.1, "magnitude", None),
     ("sports-average", "She averaged 21.4 ppg over the season.", "21.4 ppg", "measure", 21.4,
@@ -89,7 +91,10 @@ def test_registry_units_are_not_listed_in_the_rules(rules):
     "Officers charged him with 5 counts of fraud.",
     "Sales rose in the second half of the year.",
     "The shop at 14 Elm Street reopened.",
-], ids=["shots", "hands", "points", "gray", "pm", "counts", "half-a-part", "house-number"])
+    "Seven in 10 voters backed the plan.",
+    "The 21st annual regatta opens on Friday.",
+], ids=["shots", "hands", "points", "gray", "pm", "counts", "half-a-part", "house-number",
+        "in-with-a-space", "ordinal-st"])
 def test_ordinary_words_and_names_are_no_measures(nlp, rules, sentence):
     rows = facts(nlp, rules, sentence)
     assert all(r["kind"] not in ("measure", "duration", "percent") for r in rows), rows

@@ -27,6 +27,12 @@ _UNIT_AFTER = re.compile(
 _UNIT_PIECE = re.compile(rf"{_UNIT_WORD}")
 
 
+def _ordinal(digits: str, suffix: str) -> bool:
+    """"21st", "1st": the suffix English writes on an ordinal ("14st" is stone)."""
+    last = digits[-2:] if digits[-2:].isdigit() else digits[-1:]
+    return suffix.lower() == "st" and last.endswith("1") and last != "11"
+
+
 def alternation(words: Iterable[str]) -> str:
     """Longest first, so "more than" wins over "more"; inner spaces also match hyphens."""
     uniq = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
@@ -69,6 +75,7 @@ class Patterns:
     money_context: frozenset[str] = frozenset()
     bare_suffix: dict[str, dict[str, str]] = field(default_factory=dict)
     registry: RegistryForms | None = None
+    glued_units: dict[str, str] = field(default_factory=dict)  # "2in", "14st" only
     money_rate: re.Pattern[str] | None = None  # "a", "per" after money: "$61 a barrel"
     currency_of: re.Pattern[str] | None = None  # "… of dollars" after an amount
     address_after: re.Pattern[str] | None = None  # " Elm Street" after a house number
@@ -91,6 +98,11 @@ class Patterns:
         if found is None or self.registry is None:
             return None
         words = found.group("w")
+        first = _UNIT_PIECE.match(words)
+        if found.start("w") == pos and first and first.group(0) in self.glued_units \
+                and not words[first.end():first.end() + 1].isalnum() \
+                and not _ordinal(text[max(0, pos - 2):pos], first.group(0)):
+            return self.glued_units[first.group(0)], pos + first.end()
         ends = [p.end() for p in _UNIT_PIECE.finditer(words)]
         for stop in reversed(ends):
             written = words[:stop]
@@ -309,6 +321,7 @@ def build(rules: Any) -> Patterns:
         currency_of=re.compile(
             rf"\s+of\s+(?P<c>(?i:{alternation([*cur_after, *ambiguous])}))(?![\w])"),
         address_after=re.compile(rf"[ \t]+(?:[A-Z][\w'’.\-]*[ \t]+){{1,3}}{streets}\b"),
+        glued_units=dict(rules["glued_units"]),
         registry=registry_forms(frozenset(rules["registry_not_units"]),
                                 tuple(rules["registry_symbol_prefixes"]),
                                 frozenset(rules["registry_prefixed_symbols"])),
