@@ -432,14 +432,21 @@ def _running_chain(members: list[dict[str, Any]], rules: Any
     ordered = sorted(members, key=lambda m: (m["published"], m["pos"]))
     out = []
     level = [ordered[0]]  # the articles that say what the story says so far
+    left: list[dict[str, Any]] = []  # what the story said before it moved there
     for x in ordered[1:]:
         found = relation(x, level[-1], rules)
         if found is None:
             level.append(x)
+            # Each later article that carries an update is one: "A (later) says
+            # a man was arrested; B (earlier) says no one is in custody".
+            moved = [(g, relation(x, g, rules)) for g in left]
+            moved = [(g, f) for g, f in moved if f is not None and f.status == "update"]
+            if moved:
+                out.append((x, [g for g, _ in moved], moved[-1][1]))
             continue
         against = [g for g in level if relation(x, g, rules) is not None]
         out.append((x, against, found))
-        level = [x]
+        left, level = level, [x]
     return out
 
 

@@ -41,3 +41,23 @@ def test_the_json_report_carries_the_timeline(tmp_path: Path) -> None:
     steps = report(result)["timeline"]
     assert [s["value"] for s in steps if s["series"] == "killed"] == [12, 19, 17]
     assert steps[0]["published"].startswith("2025-04-09T06:30")
+
+
+def test_every_later_outlet_that_moved_on_is_an_update(tmp_path: Path) -> None:
+    path = tmp_path / "arrest.jsonl"
+    rows = [("early", "2025-05-01T08:00:00Z", "A cyclist was shot on Quay Street on Friday. "
+             "No arrests have been made, police said."),
+            ("late-a", "2025-05-02T09:00:00Z", "Detectives arrested a 30-year-old man on "
+             "Saturday over the shooting of a cyclist on Quay Street."),
+            ("late-b", "2025-05-02T11:00:00Z", "Police have arrested a man over the shooting "
+             "of a cyclist on Quay Street, a spokesman said.")]
+    path.write_text("".join(json.dumps({"id": i, "story": "quay", "published": p, "text": t})
+                            + "\n" for i, p, t in rows), encoding="utf-8")
+    result = run([str(path)], Options())
+    updates = result.discrepancies.filter(result.discrepancies["rule"] == "FC106")
+    # Each later article is reported against the earlier "no arrests".
+    assert sorted(updates["status"].to_list()) == ["update", "update"]
+    cited = {ids[0] for ids in updates["fact_ids"].to_list()}
+    later = set(result.facts.filter(result.facts["article"].is_in(["late-a", "late-b"]))
+                ["fact_id"].to_list())
+    assert cited <= later and len(cited) == 2
