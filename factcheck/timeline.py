@@ -24,10 +24,11 @@ def timeline(facts: pl.DataFrame, groups: pl.DataFrame, rules: Any) -> pl.DataFr
     events = (rules["events"] if rules is not None else {}) or {}
     running = sorted(e for e, entry in events.items() if entry.get("cumulative"))
     cols = ["fact_id", "article", "published", "value", "low", "high", "qualifier", "text",
-            "event", "unit"]
+            "event", "unit", "kind"]
     joined = (groups.select("group", "story", "fact_id")
               .join(facts.with_row_index("pos").select("pos", *cols), on="fact_id", how="inner")
-              .filter(pl.col("event").is_in(running)))
+              # Running totals are counts: a date of the event is not one.
+              .filter(pl.col("event").is_in(running) & (pl.col("kind") == "count")))
     if joined.is_empty():
         return empty(TIMELINE_SCHEMA)
     # A series is named by its event; a second series of one event in a story
