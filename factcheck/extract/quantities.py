@@ -370,6 +370,8 @@ def _count_row(row, m, doc, ctx, words):
         # half a turn, "a fifth" alone a fifth.
         return None
     counted = counted_noun(span_, doc, ctx, vague=qualifier == "vague")
+    if counted is None:
+        counted = _hyphen_noun(doc, end, qualifier)
     if counted is None and _bare_suffix(row, g, ctx.pats):
         return row
     if counted is None and not words and appositive_age(span_, value):
@@ -397,6 +399,21 @@ def _count_row(row, m, doc, ctx, words):
         row["_root"] = noun
     rate_base(row, ctx.text, ctx.pats)
     return row
+
+
+def _hyphen_noun(doc: Doc, end: int, qualifier: str) -> tuple[str, int, Any] | None:
+    """"a three-bedroom house", "the 10-storey block": the noun hyphened to the
+    number is what it counts (units and ages were read before)."""
+    if qualifier != "exact" or doc.text[end:end + 1] != "-":
+        return None
+    span = doc.char_span(end + 1, end + 2, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    noun = span[0]
+    if noun.idx != end + 1 or noun.pos_ != "NOUN" or not noun.text.isalpha() \
+            or not noun.text.islower():
+        return None
+    return noun.lemma_.lower(), noun.idx + len(noun.text), noun
 
 
 def _measure_subject(row, doc, ctx) -> None:
