@@ -241,6 +241,12 @@ SECTIONS: dict[str, Spec] = {
         "str",
         "Wordings after which a charge is named ('charged with', 'on suspicion of').",
     ),
+    "preliminary_charge_words": Spec(
+        "list",
+        "str",
+        "Words of an arrest on suspicion ('suspicion', 'booked'): a different charge "
+        "after one is an update at FC306's severity; other differing charges are info.",
+    ),
     "person_nouns": Spec(
         "map",
         "str",
@@ -265,10 +271,11 @@ SECTIONS: dict[str, Spec] = {
         "(avenue, county, javascript).",
     ),
     "relation_words": Spec(
-        "list",
+        "map",
         "str",
-        "What a person is to another (mother, sister, friend), read from a description "
-        "beside the name: the people table's relation.",
+        "What a person is to another, wording → relation (mom: mother), read from a "
+        "description beside the name: the people table's relation; two people each the "
+        "only one of a relation in their articles are one person.",
     ),
     "scopes": Spec(
         "map",

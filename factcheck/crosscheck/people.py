@@ -39,6 +39,8 @@ SURE = 0.75
 VARIANT = 80.0
 # Ages (in years) closer than this are the same age ("22-month-old" and "2-year-old").
 AGE_SLACK = 0.5
+# Unnamed people of two ages are one only if the ages are this close (years).
+MAX_TYPO = 2.0
 _AGE_IN_DESC = re.compile(r"\b(\d{1,3})[- ]?(?:year|yr)s?[- ]?old\b")
 _UNIT_YEARS = {"year": 1.0, "month": 1 / 12, "week": 7 / 365.25, "day": 1 / 365.25}
 
@@ -107,7 +109,7 @@ def name_parts(name: str, suffixes: frozenset[str]) -> list[str]:
     words = [w for w in re.split(r"\s+", name.replace("-", "").replace("'", "")
                                  .replace("’", "")) if w]
     words = [w for w in words if w.casefold() not in suffixes]
-    out = [_fold(w) for w in words]
+    out = ["".join(c for c in _fold(w) if not c.isdigit()) for w in words]
     keep = [w for i, w in enumerate(out) if w and not (0 < i < len(out) - 1 and len(w) == 1)]
     return keep
 
@@ -122,7 +124,7 @@ class Words:
     nouns: dict[str, str]
     suffixes: frozenset[str]
     not_names: frozenset[str]
-    relations: frozenset[str]
+    relations: dict[str, str]  # wording → relation
     parts: dict[str, str]  # word → part
 
     @classmethod
@@ -131,7 +133,7 @@ class Words:
         return cls({str(k).lower(): str(v) for k, v in (rules["person_nouns"] or {}).items()},
                    frozenset(suffixes | {s.rstrip(".") for s in suffixes}),
                    frozenset(str(w).casefold() for w in rules["not_name_words"] or []),
-                   frozenset(str(w).casefold() for w in rules["relation_words"] or []),
+                   {str(k).casefold(): str(v) for k, v in (rules["relation_words"] or {}).items()},
                    {str(w).casefold(): str(part) for part, ws in
                     sorted((rules["person_parts"] or {}).items()) for w in ws})
 
@@ -152,11 +154,11 @@ def _part(sentence: str | None, parts: dict[str, str]) -> str | None:
     return got.pop() if len(got) == 1 else None
 
 
-def _relation(desc: str | None, relations: frozenset[str]) -> str | None:
-    """The relation a description states ("their grandmother" → grandmother)."""
+def _relation(desc: str | None, relations: dict[str, str]) -> str | None:
+    """The relation a description states ("their grandma" → grandmother)."""
     for w in re.findall(r"[a-z]+", (desc or "").lower())[::-1]:
         if w in relations:
-            return w
+            return relations[w]
     return None
 
 
@@ -368,7 +370,9 @@ def link(p: Person, q: Person, suffixes: frozenset[str], unique: bool) -> Link |
             return Link(0.8 if ap is not None else 0.75, f"the only {p.kind} described")
         # Outlets describe different people alike ("a 19-year-old man" shot, another
         # arrested): of two ages, sure only when they share what happened to them.
-        if ap is None or aq is None or p.part() is None or p.part() != q.part():
+        # A typo moves an age by a year or two; "17" and "39" are two people.
+        if ap is None or aq is None or abs(ap - aq) > MAX_TYPO or p.part() is None \
+                or p.part() != q.part():
             return None
         return Link(0.75, f"the only {p.kind} described, the {p.part()}")
     return None
@@ -418,6 +422,12 @@ def link_story(people: list[Person], suffixes: frozenset[str]) -> list[tuple[lis
         ri, rj = find(i), find(j)
         if ri == rj or members[ri] & members[rj]:
             continue
+        # A surname alone must not chain two people of that surname ("Robertson"
+        # to both Joe and Sheena Robertson): every two whole names must link.
+        if not _whole_names_link(
+                [people[k] for k in range(len(people)) if find(k) == ri],
+                [people[k] for k in range(len(people)) if find(k) == rj], suffixes):
+            continue
         parent[rj] = ri
         members[ri] |= members.pop(rj)
         worst[ri] = min(worst[ri], worst.pop(rj), score)
@@ -427,6 +437,45 @@ def link_story(people: list[Person], suffixes: frozenset[str]) -> list[tuple[lis
     for i, p in enumerate(people):
         clusters.setdefault(find(i), []).append(p)
     return [(sorted(c, key=lambda p: p.index), worst[r]) for r, c in clusters.items()]
+
+
+def by_relation(clusters: list[tuple[list[Person], float]]) -> list[tuple[list[Person], float]]:
+    """Two named people who are the story's only two of a relation (each "the
+    girl's mother" in the articles that name them) and share no article are one
+    person named two ways; the link is no surer than `SURE`."""
+    holders: dict[str, list[int]] = {}
+    for k, (cluster, _) in enumerate(clusters):
+        for rel in sorted({r for p in cluster for r, _ in p.relations}):
+            holders.setdefault(rel, []).append(k)
+    merged: set[int] = set()
+    out = []
+    for rel in sorted(holders):
+        ks = holders[rel]
+        if len(ks) != 2 or merged & set(ks):
+            continue
+        (ca, sa), (cb, sb) = clusters[ks[0]], clusters[ks[1]]
+        if {p.article for p in ca} & {p.article for p in cb} or not all(
+                p.name for p in ca + cb) or not _alike_given(ca[0].name, cb[0].name):
+            continue
+        merged |= set(ks)
+        out.append((sorted(ca + cb, key=lambda p: p.index), min(sa, sb, SURE)))
+    out += [c for k, c in enumerate(clusters) if k not in merged]
+    return out
+
+
+def _alike_given(x: str | None, y: str | None) -> bool:
+    """Given names one or two letters apart ("Toyia", "Latoyia"): two people of one
+    relation with unlike given names are two people ("his friends")."""
+    from rapidfuzz import fuzz
+
+    a, b = name_parts(x or "", frozenset()), name_parts(y or "", frozenset())
+    return bool(a and b) and fuzz.ratio(a[0], b[0]) >= VARIANT
+
+
+def _whole_names_link(xs: list[Person], ys: list[Person], suffixes: frozenset[str]) -> bool:
+    whole = [p for p in xs if p.name and len(p.name.split()) > 1]
+    other = [q for q in ys if q.name and len(q.name.split()) > 1]
+    return all(link(p, q, suffixes, True) is not None for p in whole for q in other)
 
 
 def _mutual(pair: list[tuple[float, Person, Person]]) -> list[tuple[float, Person, Person]]:
@@ -459,6 +508,7 @@ class _Ctx:
     rules: Any
     checks: dict[str, Any]
     rank: dict[str, int]
+    preliminary: tuple[str, ...] = ()
     rows: list[tuple[tuple, dict[str, Any]]] = field(default_factory=list)
 
 
@@ -482,10 +532,11 @@ def people_check(facts: pl.DataFrame, rules: Any) -> tuple[pl.DataFrame, pl.Data
         stories.setdefault(story, []).extend(
             _people_of_article(got, story, order[art], words))
     ctx = _Ctx(rules, rules["checks"] or {},
-               {str(k): int(v["rank"]) for k, v in (rules["person_conditions"] or {}).items()})
+               {str(k): int(v["rank"]) for k, v in (rules["person_conditions"] or {}).items()},
+               tuple(str(w).lower() for w in rules["preliminary_charge_words"] or []))
     table: list[dict[str, Any]] = []
     for story in sorted(stories):
-        for cluster, sure in link_story(stories[story], suffixes):
+        for cluster, sure in by_relation(link_story(stories[story], suffixes)):
             pid = _person_id(story, cluster)
             table.extend(_table_rows(pid, cluster, sure if len(cluster) > 1 else None, ctx))
             if len(cluster) < 2:
@@ -616,25 +667,31 @@ def _consensus(cluster: list[Person], value: Any) -> tuple[Any, list[Person], li
 
 def _check_names(pid: str, cluster: list[Person], sure: float, ctx: _Ctx,
                  suffixes: frozenset[str]) -> None:
-    def key(p: Person) -> tuple[str, str] | None:
-        """(given name, the rest run together): "Rojo Rivas" is "Rojo-Rivas", and a
-        middle name or half of a double name left out is no misspelling."""
-        parts = name_parts(p.name.replace("-", " "), suffixes) if p.name else []
-        return (parts[0], "".join(parts[1:])) if len(parts) > 1 else None
+    from rapidfuzz import fuzz
+
+    def key(p: Person) -> tuple[str, tuple[str, ...]] | None:
+        """(given name, the other names): "Rojo Rivas" is "Rojo-Rivas", and a middle
+        name or half of a double name left out is no misspelling."""
+        if not p.name or len(p.name.split()) < 2:
+            return None  # "Garcia-Ramires" alone is a surname, not a whole name
+        parts = name_parts(p.name.replace("-", " "), suffixes)
+        return (parts[0], tuple(parts[1:])) if len(parts) > 1 else None
 
     # A holder of office is a public figure whose foreign name each outlet
     # transliterates by its house style ("Zelensky", "Zelenskyy"): not an error.
     if any(q.roles for q in cluster):
         return
     # Spellings that are one name: the key of the first member it matches.
-    reps: list[tuple[str, str]] = []
+    reps: list[tuple[str, tuple[str, ...]]] = []
 
-    def spelling(p: Person) -> tuple[str, str] | None:
+    def spelling(p: Person) -> tuple[str, tuple[str, ...]] | None:
         k = key(p)
         if k is None:
             return None
         for r in reps:
-            if r[0] == k[0] and (r[1].endswith(k[1]) or k[1].endswith(r[1])):
+            # "Josh" for "Joshua"; either half of a double family name.
+            given = r[0].startswith(k[0]) or k[0].startswith(r[0])
+            if given and (set(r[1]) <= set(k[1]) or set(k[1]) <= set(r[1])):
                 return r
         reps.append(k)
         return k
@@ -646,8 +703,14 @@ def _check_names(pid: str, cluster: list[Person], sure: float, ctx: _Ctx,
             continue
         cited = [_cited_name(p), *[_cited_name(q) for q in others]]
         subject = f"{others[0].name} · name"
+        a, b = name_parts(p.name or "", suffixes), name_parts(others[0].name or "", suffixes)
+        rel = next((r for q in cluster for r, _ in q.relations), None)
+        spelt = len(a) > 1 and len(b) > 1 and fuzz.ratio(a[0], b[0]) >= VARIANT and fuzz.ratio(
+            a[-1], b[-1]) >= VARIANT
+        detail = _letters(p.name or "", others[0].name or "") if spelt else (
+            f"two names for the {rel}" if rel else "two names")
         _emit(ctx, "FC301", pid, p, others, cited, p.name or "", others[0].name or "", subject,
-              "conflict", sure, _letters(p.name or "", others[0].name or ""))
+              "conflict", sure, detail)
 
 
 def _letters(a: str, b: str) -> str:
@@ -748,8 +811,12 @@ def _check_charges(pid: str, cluster: list[Person], sure: float, ctx: _Ctx) -> N
             continue
         cited = [mine[0], *[f for _, f in earlier]]
         subject = f"{_label(earlier[0][0])} · charge"
+        # People face several charges and outlets list some: two lists that differ
+        # are worth a look; a charge that replaces an arrest on suspicion is news.
+        preliminary = not conflict and all(
+            any(w in f["text"].lower() for w in ctx.preliminary) for _, f in earlier)
         _emit(ctx, "FC306", pid, p, [q for q, _ in earlier], cited, mine[0]["attribute_value"],
               " / ".join(sorted({f["attribute_value"] for _, f in earlier})), subject,
-              "conflict" if conflict else "update", sure,
+              "conflict" if conflict else "update", sure if preliminary else min(sure, 0.5),
               f"charged with {mine[0]['attribute_value']!r} against "
               f"{earlier[0][1]['attribute_value']!r}", _label(earlier[0][0]))

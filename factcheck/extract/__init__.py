@@ -32,5 +32,5 @@ def extract_doc(doc: Doc, article: Article, rules: Rules, offset: int = 0) -> li
     attributes, people = attributes_and_people(doc, article, rules, offset)
     rows.extend(attributes)
     # Person rows may share a span with an attribute: their kind keeps the ids apart.
-    rows.extend(extract_people(people, offset, rules))
+    rows.extend(extract_people(people, offset, rules, ages=rows))
     return rows

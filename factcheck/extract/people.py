@@ -19,6 +19,7 @@ cross-check time (factcheck/crosscheck/people.py).
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -71,10 +72,13 @@ def _matchers(vocab: Any, rules: Rules) -> _Matchers:
     return _CACHE[key]
 
 
-def extract_people(people: People, offset: int, rules: Rules) -> list[dict[str, Any]]:
-    """The person rows of `people.doc` (offsets shifted by `offset`)."""
-
+def extract_people(people: People, offset: int, rules: Rules,
+                   ages: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
+    """The person rows of `people.doc` (offsets shifted by `offset`). `ages`: the
+    Doc's age facts, whose names ("shot 18-year-old Dana Pike") are people even
+    where the model did not tag them."""
     doc = people.doc
+    _names_of_ages(people, offset, ages or [])
     rows = []
     # A name is in `mentions` once as an entity and again after a title.
     for i, name in sorted(set(people.mentions)):
@@ -132,6 +136,24 @@ def _states(people: People, offset: int, rules: Rules) -> list[dict[str, Any]]:
         rows.append(_row(people, offset, start, charge.end, holder, "charge",
                          normal_charge(charge.text), "person:charge"))
     return rows
+
+
+def _names_of_ages(people: People, offset: int, ages: list[dict[str, Any]]) -> None:
+    doc = people.doc
+    known = {i for i, _ in people.mentions}
+    for r in ages:
+        name = r.get("subject") or ""
+        words = name.split()
+        if r.get("kind") != "age" or len(words) < 2 or not all(w[:1].isupper() for w in words):
+            continue
+        # The name stands beside its age: "Dana Pike, 31" or "31-year-old Dana Pike".
+        lo = max(0, r["start"] - offset - len(name) - 4)
+        at = doc.text.find(name, lo, r["end"] - offset + len(name) + 4)
+        span = doc.char_span(at, at + len(name)) if at >= 0 else None
+        if span is not None and span.start not in known:
+            people.add(span)
+            known.add(span.start)
+    people.mentions.sort()
 
 
 def normal_charge(text: str) -> str:
@@ -204,10 +226,24 @@ def _holder(people: People, span: Span) -> tuple[str | None, str | None] | None:
     return None
 
 
+def _quoted(tok: Token) -> bool:
+    """Whether `tok` stands inside a quotation in its sentence."""
+    before = tok.doc[tok.sent.start:tok.i].text
+    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
+
+
 def _who(people: People, tok: Token) -> tuple[str | None, str | None] | None:
+    # A he or she inside a quotation is the speaker's, not the article's.
+    if tok.lower_ in PRONOUNS and _quoted(tok):
+        return None
     if tok.lower_ in PRONOUNS:
+        # What happened to "he" is only said of someone named in this sentence or
+        # the one before: further back the copy has often moved on to another.
         name = people.antecedent(tok)
-        return (name, None) if name else None
+        k = bisect.bisect_right(people.sent_starts, tok.i) - 1
+        floor = people.sent_starts[max(k - 1, 0)]
+        near = any(floor <= i < tok.i and people.full(n) == name for i, n in people.mentions)
+        return (name, None) if name and near else None
     if tok.lower_ in ("who", "that") and tok.head.dep_ == "relcl":
         tok = tok.head.head
     if tok.pos_ == "PROPN" or tok.i in people.ent_at:
