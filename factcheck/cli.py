@@ -215,6 +215,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="keys: c confirm, d dismiss, e note, u undo, j/k move, / search, f filter, "
                "m matrix, p people, T timeline, ? help, q quit")
     _add_inputs(p)
+    _add_selection(p)
     p.add_argument("--triage", metavar="FILE",
                    help="triage file (default: factcheck.triage.json beside the batch)")
     p.add_argument("--against", metavar="STORE", help="also compare with this fact store")
@@ -299,15 +300,10 @@ def _selection(args: argparse.Namespace):
 def _checked(args: argparse.Namespace, options):
     """Run the check and keep the findings the rule selection reports."""
     from .pipeline import run
-    from .report import checks_of, located_in
-    from .selection import apply_selection, check_known
+    from .selection import select_findings
 
-    selection = _selection(args)
     result = run(args.paths, options, _progress(args))
-    if not selection.empty():
-        check_known(selection, checks_of(result))
-        result.discrepancies = apply_selection(result.discrepancies, selection,
-                                               checks_of(result), located_in(result))
+    select_findings(result, _selection(args))
     return result
 
 
@@ -455,7 +451,8 @@ def cmd_review(args: argparse.Namespace) -> int:
         raise FactcheckError("review needs a terminal; use 'factcheck check' in pipes and CI")
     options = _options(args)
     options.against = args.against
-    app = build_app(args.paths, options, args.triage, theme=f"textual-{args.theme}")
+    app = build_app(args.paths, options, args.triage, theme=f"textual-{args.theme}",
+                    selection=_selection(args))
     app.run()
     if app.failure:  # shown on screen; kept on the terminal once the app is gone
         print(f"factcheck: error: {app.failure}", file=sys.stderr)

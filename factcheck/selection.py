@@ -120,3 +120,16 @@ def apply_selection(discrepancies: pl.DataFrame, selection: Selection,
                     break
         keep.append(ok)
     return discrepancies.filter(pl.Series(keep, dtype=pl.Boolean()))
+
+
+def select_findings(result: Any, selection: Selection) -> None:
+    """Keep in `result` only the findings `selection` reports (check, baseline
+    and review all go through here, so they agree on what is reported)."""
+    if selection.empty():
+        return
+    from .report import checks_of, located_in
+
+    checks = checks_of(result)
+    check_known(selection, checks)
+    result.discrepancies = apply_selection(result.discrepancies, selection, checks,
+                                           located_in(result))

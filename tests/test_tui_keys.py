@@ -218,3 +218,23 @@ def test_no_people_table_says_so(triage_file):
             await pilot.press("p")
             assert app.screen is app.screen_stack[0]
     run(go())
+
+
+def test_review_reports_the_rules_check_would(triage_file):
+    """--select/--ignore (or the configuration's) narrow the review as they do check."""
+    import os
+
+    from factcheck.pipeline import Options
+    from factcheck.selection import Selection
+    from factcheck.tui import build_app
+    from tests.conftest import SEEDS
+
+    async def go():
+        app = build_app([str(SEEDS)], Options(cache_dir=os.environ["FACTCHECK_CACHE_DIR"]),
+                        triage_file, selection=Selection(select=("FC2",), ignore=("FC203",)))
+        async with app.run_test(size=(100, 30)) as pilot:
+            await loaded(app, pilot)
+            table = app.query_one("#list")
+            codes = {str(table.get_row_at(i)[1]) for i in range(table.row_count)}
+            assert codes == {"FC201", "FC202"}
+    run(go())

@@ -454,16 +454,22 @@ class ReviewApp(App[int]):
 
 
 def build_app(paths: Sequence[str] = (), options: Any = None, triage_path: str | Path | None = None,
-              *, result: Any = None, theme: str | None = None) -> ReviewApp:
-    """The review app for `paths` (run through the pipeline), or for a ready `result`."""
+              *, result: Any = None, theme: str | None = None,
+              selection: Any = None) -> ReviewApp:
+    """The review app for `paths` (run through the pipeline), or for a ready `result`;
+    `selection` (factcheck.selection) narrows the rules reported, as in `check`."""
     if result is not None:
         def load(progress: Callable[[int, int, int], None]) -> Any:
             return result
     else:
         def load(progress: Callable[[int, int, int], None]) -> Any:
             from ..pipeline import run
+            from ..selection import select_findings
 
-            return run(list(paths), options, progress)
+            found = run(list(paths), options, progress)
+            if selection is not None:
+                select_findings(found, selection)
+            return found
     path = Path(triage_path) if triage_path else default_triage_path(list(paths))
     title = " ".join(paths) if paths else ""
     return ReviewApp(load, path, title=title, theme=theme)

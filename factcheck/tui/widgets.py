@@ -93,7 +93,8 @@ def subject_label(row: Row) -> str:
 
 def highlighted_sentence(fact: dict[str, Any]) -> Text:
     """The fact's sentence with the fact itself marked, using exact offsets."""
-    sentence = fact.get("sentence") or fact.get("text") or ""
+    # Trailing line breaks of a paragraph's last sentence would leave blank lines.
+    sentence = (fact.get("sentence") or fact.get("text") or "").rstrip()
     text = Text(sentence)
     base = fact.get("sentence_start")
     if base is not None:
