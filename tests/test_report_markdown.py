@@ -135,6 +135,14 @@ def test_dates_read_as_dates():
     r.articles = [dataclasses.replace(a, published=datetime(2016, 9, 2, tzinfo=UTC))
                   for a in r.articles]
     assert "| Coast Gazette | 2016-09-02 | Harbour" in render("markdown", r)
+    # extract's table: a weekday read as a date shows the date, not a day number.
+    from factcheck.facts import facts_frame
+    from factcheck.report.table import facts_table
+
+    day = facts_frame([{"article": "a.md", "line": 3, "column": 5, "kind": "date",
+                        "text": "Wednesday", "value": 20131.0, "low": 20131.0,
+                        "high": 20131.0, "unit": "day", "qualifier": "exact"}])
+    assert facts_table(day).splitlines()[0] == "a.md:3:5: date      'Wednesday' → 2025-02-12"
 
 
 def test_the_review_app_names_articles_as_the_reports_do():
