@@ -82,8 +82,8 @@ def make_facts(n: int):
 def one(n: int) -> dict:
     import polars as pl
 
-    from factcheck.align import align
-    from factcheck.rules import load_rules
+    from factcheck.crosscheck.align import align
+    from factcheck.rules.load import load_rules
 
     rules = load_rules()
     facts = make_facts(n)

@@ -41,13 +41,13 @@ def _batches() -> list[list[str]]:
 def predicted() -> pl.DataFrame:
     """Attribute facts of each batch: the pipeline's attribute path (parse, extract,
     article offsets, batch canonicalization) without the numeric extractors."""
-    from factcheck.articles import read_articles
     from factcheck.extract.attributes import extract_attributes
     from factcheck.extract.entities import canonicalize
     from factcheck.facts import facts_frame
-    from factcheck.nlp import load_model
-    from factcheck.pipeline import article_rows
-    from factcheck.rules import load_rules
+    from factcheck.ingest.articles import read_articles
+    from factcheck.nlp.load import load_model
+    from factcheck.rules.load import load_rules
+    from factcheck.run.pipeline import article_rows
 
     nlp, rules = load_model(), load_rules()
     frames = []
@@ -109,10 +109,10 @@ def score(facts: pl.DataFrame, gold: dict, show: bool) -> list[tuple[str, str, f
 
 
 def speed(n: int) -> None:
-    from factcheck.articles import read_articles
     from factcheck.extract.attributes import extract_attributes
-    from factcheck.nlp import load_model
-    from factcheck.rules import load_rules
+    from factcheck.ingest.articles import read_articles
+    from factcheck.nlp.load import load_model
+    from factcheck.rules.load import load_rules
 
     articles = read_articles([str(NEWS)])[:n]
     nlp, rules = load_model(), load_rules()

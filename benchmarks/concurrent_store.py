@@ -38,7 +38,7 @@ def one_round(root: Path, writers: int) -> tuple[bool, str]:
     errs = [p.communicate()[1] for p in procs]
     took = time.monotonic() - start
     codes = [p.returncode for p in procs]
-    from factcheck.store import Store
+    from factcheck.storage.store import Store
 
     articles, facts = Store(root / "st").load()
     stored = {a.id for a in articles}

@@ -22,10 +22,10 @@ sys.path.insert(0, str(HERE.parent))
 
 from evaluate import load_labels, score  # noqa: E402
 
-from factcheck.articles import read_articles  # noqa: E402
-from factcheck.pipeline import Options, cross_check, extract_articles  # noqa: E402
-from factcheck.rules import load_rules  # noqa: E402
-from factcheck.stories import pair_scores  # noqa: E402
+from factcheck.crosscheck.stories import pair_scores  # noqa: E402
+from factcheck.ingest.articles import read_articles  # noqa: E402
+from factcheck.rules.load import load_rules  # noqa: E402
+from factcheck.run.pipeline import Options, cross_check, extract_articles  # noqa: E402
 
 CORPUS = HERE / "corpus"
 # A field no article has: every article is then without a story.

@@ -225,10 +225,10 @@ def load_cases(peers: Path) -> list[Case]:
 def run_factcheck(cases: list[Case]) -> list[list[tuple[float, str | None, bool]]]:
     """Per case: (value, unit, read from words) of each figure factcheck extracts."""
     sys.path.insert(0, str(ROOT))
-    from factcheck.articles import Article
     from factcheck.extract.quantities import extract_quantities
-    from factcheck.nlp import load_model
-    from factcheck.rules import load_rules
+    from factcheck.ingest.articles import Article
+    from factcheck.nlp.load import load_model
+    from factcheck.rules.load import load_rules
 
     nlp = load_model()
     rules = load_rules()
@@ -310,7 +310,7 @@ class UnitKeys:
     def __init__(self, path: Path):
         import yaml
 
-        from factcheck.units import canonical
+        from factcheck.extract.units import canonical
 
         data = yaml.safe_load(path.read_text())
         self.names = {str(k).lower(): v for k, v in data["names"].items()}
@@ -321,13 +321,13 @@ class UnitKeys:
 
     @staticmethod
     def registry():
-        from factcheck.units import registry
+        from factcheck.extract.units import registry
 
         return registry()
 
     @staticmethod
     def is_pint(name: str) -> bool:
-        from factcheck.units import registry
+        from factcheck.extract.units import registry
 
         try:
             registry().Unit(name)
@@ -391,7 +391,7 @@ def _close(a: float, b: float) -> bool:
 
 
 def score_case(case: Case, preds: list, keys: UnitKeys, with_units: bool) -> Score:
-    from factcheck.units import convert
+    from factcheck.extract.units import convert
 
     s = Score()
     preds = [p for p in preds if not case.words_only or p[2]]

@@ -22,9 +22,9 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from factcheck.articles import read_articles  # noqa: E402
-from factcheck.pipeline import Options, cross_check, extract_articles  # noqa: E402
-from factcheck.rules import load_rules  # noqa: E402
+from factcheck.ingest.articles import read_articles  # noqa: E402
+from factcheck.rules.load import load_rules  # noqa: E402
+from factcheck.run.pipeline import Options, cross_check, extract_articles  # noqa: E402
 
 NEWS = Path("/work/shared/eval/news/gva_dev.jsonl")
 NUMERIC_KINDS = ("count", "quantity", "money", "percent", "rate", "date", "duration", "age")

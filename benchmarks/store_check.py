@@ -35,11 +35,11 @@ import polars as pl
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from factcheck.articles import read_articles  # noqa: E402
 from factcheck.facts import fact_id  # noqa: E402
-from factcheck.pipeline import Options, extract_articles  # noqa: E402
-from factcheck.rules import load_rules  # noqa: E402
-from factcheck.store import Store  # noqa: E402
+from factcheck.ingest.articles import read_articles  # noqa: E402
+from factcheck.rules.load import load_rules  # noqa: E402
+from factcheck.run.pipeline import Options, extract_articles  # noqa: E402
+from factcheck.storage.store import Store  # noqa: E402
 
 GVA = Path("/work/shared/eval/news/gva_dev.jsonl")
 

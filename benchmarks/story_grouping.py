@@ -18,10 +18,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from factcheck.articles import read_articles  # noqa: E402
+from factcheck.crosscheck.stories import assign_stories, pair_scores  # noqa: E402
 from factcheck.facts import FACTS_SCHEMA, empty  # noqa: E402
-from factcheck.rules import load_rules  # noqa: E402
-from factcheck.stories import assign_stories, pair_scores  # noqa: E402
+from factcheck.ingest.articles import read_articles  # noqa: E402
+from factcheck.rules.load import load_rules  # noqa: E402
 
 
 def main() -> None:

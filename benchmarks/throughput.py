@@ -62,9 +62,9 @@ def step(name: str, corpus: str, jobs: int, peer_words: int) -> dict:
         return {"words": sum(len(t.split()) for t in texts), "seconds": secs, "facts": found}
 
     sys.path.insert(0, str(ROOT))
-    from factcheck.nlp import load_model
-    from factcheck.pipeline import Options, extract_articles, run
-    from factcheck.rules import load_rules
+    from factcheck.nlp.load import load_model
+    from factcheck.rules.load import load_rules
+    from factcheck.run.pipeline import Options, extract_articles, run
 
     nlp = load_model()  # loaded before the clock starts, in every step alike
     load_rules()
@@ -77,7 +77,7 @@ def step(name: str, corpus: str, jobs: int, peer_words: int) -> dict:
             n += len(doc)
         facts = 0
     elif name == "extract":
-        from factcheck.articles import read_articles
+        from factcheck.ingest.articles import read_articles
 
         facts = len(extract_articles(read_articles([corpus]), load_rules(), options))
     elif name == "check":

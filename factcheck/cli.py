@@ -256,10 +256,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _options(args: argparse.Namespace):
-    from .articles import MAX_ARTICLE_CHARS
-    from .cache import default_cache_dir
-    from .engines import all_cores
-    from .pipeline import Options
+    from .ingest.articles import MAX_ARTICLE_CHARS
+    from .run.engines import all_cores
+    from .run.pipeline import Options
+    from .storage.cache import default_cache_dir
 
     # All cores by default; engines.processes_for still gives a small batch fewer.
     jobs = args.jobs if args.jobs is not None else all_cores()
@@ -283,13 +283,13 @@ def _options(args: argparse.Namespace):
 
 
 def _progress(args: argparse.Namespace | None = None):
-    from .progress import progress_for
+    from .run.progress import progress_for
 
     return progress_for(sys.stderr, getattr(args, "progress", "auto"))
 
 
 def _selection(args: argparse.Namespace):
-    from .selection import Selection, parse_per_file, split_codes
+    from .report.selection import Selection, parse_per_file, split_codes
 
     return Selection(select=split_codes(args.select),
                      extend_select=split_codes(args.extend_select),
@@ -299,8 +299,8 @@ def _selection(args: argparse.Namespace):
 
 def _checked(args: argparse.Namespace, options):
     """Run the check and keep the findings the rule selection reports."""
-    from .pipeline import run
-    from .selection import select_findings
+    from .report.selection import select_findings
+    from .run.pipeline import run
 
     result = run(args.paths, options, _progress(args))
     select_findings(result, _selection(args))
@@ -308,12 +308,12 @@ def _checked(args: argparse.Namespace, options):
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from .articles import read_articles
-    from .dataset import is_dataset_path, write_dataset
     from .facts import check_table_path, write_table
-    from .pipeline import extract_articles
+    from .ingest.articles import read_articles
     from .report.table import facts_table
-    from .rules import load_rules
+    from .rules.load import load_rules
+    from .run.pipeline import extract_articles
+    from .storage.dataset import is_dataset_path, write_dataset
 
     as_dataset = bool(args.output) and is_dataset_path(args.output)
     if args.output and not as_dataset:
@@ -339,9 +339,9 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from .output_paths import write_output
     from .report import fails, render
-    from .triage import Triage, apply_triage, default_triage_path
+    from .storage.output_paths import write_output
+    from .storage.triage import Triage, apply_triage, default_triage_path
 
     if not args.paths and not args.facts:
         raise FactcheckError("no articles given; pass files, folders or '-' (see --help)")
@@ -381,7 +381,7 @@ def _text_style(args: argparse.Namespace) -> dict[str, bool]:
 
 
 def cmd_baseline(args: argparse.Namespace) -> int:
-    from .triage import Triage, default_triage_path
+    from .storage.triage import Triage, default_triage_path
 
     options = _options(args)
     options.against = args.against
@@ -397,7 +397,7 @@ def cmd_baseline(args: argparse.Namespace) -> int:
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
-    from .rules import load_rules
+    from .rules.load import load_rules
 
     if args.rules_command == "check":
         rules = load_rules(args.dirs, defaults=not args.dirs)
@@ -406,7 +406,7 @@ def cmd_rules(args: argparse.Namespace) -> int:
             print(f)
         return ExitCode.OK
     if args.rules_command in ("list", "explain"):
-        from .catalogue import explain_text, list_text
+        from .rules.catalogue import explain_text, list_text
 
         rules = load_rules()
         text = list_text(rules) if args.rules_command == "list" else explain_text(rules, args.code)
@@ -416,10 +416,10 @@ def cmd_rules(args: argparse.Namespace) -> int:
 
 
 def cmd_store(args: argparse.Namespace) -> int:
-    from .articles import read_articles
-    from .pipeline import extract_articles
-    from .rules import load_rules
-    from .store import open_store, writer_lock
+    from .ingest.articles import read_articles
+    from .rules.load import load_rules
+    from .run.pipeline import extract_articles
+    from .storage.store import open_store, writer_lock
 
     if args.store_command != "add":
         raise FactcheckError("usage: factcheck store add PATH... --store DIR (see --help)")
@@ -545,7 +545,7 @@ def _signals_handled(on: bool):
     if not on or threading.current_thread() is not threading.main_thread():
         yield  # signal handlers can only be set from the main thread
         return
-    from . import interrupts
+    from .run import interrupts
 
     before = {s: signal.getsignal(s) for s in interrupts.EXIT_CODES}
     interrupts.install()
@@ -560,7 +560,7 @@ def _signals_handled(on: bool):
 def _guard_outputs(args: argparse.Namespace, outputs: list[tuple[str | None, bool]],
                    *extra_inputs: str | None) -> None:
     """Check output paths before any work (output_paths.py)."""
-    from .output_paths import check_outputs, input_files
+    from .storage.output_paths import check_outputs, input_files
 
     if not any(path for path, _ in outputs):
         return

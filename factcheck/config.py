@@ -114,7 +114,7 @@ def _check(config: Config, key: str, value: Any, action: argparse.Action) -> Any
         if not ok:
             raise FactcheckError(f"{name}: expected a table of glob = [rule codes], "
                                  f"got {value!r}", **where)
-        from .selection import per_file_entries
+        from .report.selection import per_file_entries
 
         return per_file_entries(value)
     if isinstance(action, argparse._StoreTrueAction):

@@ -166,7 +166,7 @@ def check_table_path(path: str | Path) -> None:
 
 def write_table(df: pl.DataFrame, path: str | Path) -> None:
     """Write a table by its suffix (.parquet, .csv, .jsonl), atomically."""
-    from .atomic import atomic_path
+    from .storage.atomic import atomic_path
 
     check_table_path(path)
     path = Path(path)

@@ -37,14 +37,14 @@ def run_cli(*args: str, cwd: Path, stdin: str | None = None,
 
 @pytest.fixture(scope="session")
 def nlp():
-    from factcheck.nlp import load_model
+    from factcheck.nlp.load import load_model
 
     return load_model()
 
 
 @pytest.fixture(scope="session")
 def rules():
-    from factcheck.rules import load_rules
+    from factcheck.rules.load import load_rules
 
     return load_rules()
 
@@ -52,6 +52,6 @@ def rules():
 @pytest.fixture(scope="session")
 def seeds_result():
     """The whole flow run once on the shipped seeds."""
-    from factcheck.pipeline import run
+    from factcheck.run.pipeline import run
 
     return run([str(SEEDS)])

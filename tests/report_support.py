@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from factcheck.articles import Article, LineIndex, parse_published
 from factcheck.facts import (
     DISCREPANCY_SCHEMA,
     GROUPS_SCHEMA,
@@ -19,8 +18,9 @@ from factcheck.facts import (
     facts_frame,
     frame,
 )
-from factcheck.pipeline import Result
-from factcheck.rules import load_rules
+from factcheck.ingest.articles import Article, LineIndex, parse_published
+from factcheck.rules.load import load_rules
+from factcheck.run.pipeline import Result
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = Path(__file__).resolve().parent / "golden"

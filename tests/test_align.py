@@ -5,7 +5,7 @@ from __future__ import annotations
 import polars as pl
 import pytest
 
-from factcheck.align import align
+from factcheck.crosscheck.align import align
 from tests.cross_support import fact, frame
 
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.articles import LineIndex, read_articles
 from factcheck.errors import FactcheckError
+from factcheck.ingest.articles import LineIndex, read_articles
 
 MD = """---
 title: Ministers agree a new budget
@@ -125,7 +125,7 @@ def test_bad_published_names_file(tmp_path: Path) -> None:
 
 
 def test_jsonl_keeps_extra_fields_for_story_keys(tmp_path: Path) -> None:
-    from factcheck.stories import given_story
+    from factcheck.crosscheck.stories import given_story
 
     p = tmp_path / "feed.jsonl"
     p.write_text(json.dumps({"id": "r1", "text": "t", "desk": "weather", "line": 9}) + "\n",

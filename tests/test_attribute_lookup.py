@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.attribute_lookup import AttributeLookup, lookup_for
-from factcheck.lemma_cache import LemmaCache, cache_for
-from factcheck.nlp import DEFAULT_MODELS
+from factcheck.nlp.attribute_lookup import AttributeLookup, lookup_for
+from factcheck.nlp.lemma_cache import LemmaCache, cache_for
+from factcheck.nlp.load import DEFAULT_MODELS
 
 # Written to hit the ruler's special cases: pronouns in each case, auxiliaries,
 # contractions, two-token patterns ("gon na", "let 's"), "that" as determiner,
@@ -60,7 +60,7 @@ def test_batch_matches_the_stock_ruler_after_the_cache_fills(nlp, stock):
 
 def test_a_full_cache_is_emptied_and_refilled_without_changing_tokens(nlp, stock, monkeypatch):
     for module, name in (("attribute_lookup", "attribute_ruler"), ("lemma_cache", "lemmatizer")):
-        monkeypatch.setattr(f"factcheck.{module}.MAX_KEYS", 3)
+        monkeypatch.setattr(f"factcheck.nlp.{module}.MAX_KEYS", 3)
         nlp.get_pipe(name)._cache.clear()  # earlier tests filled it
     assert [_attrs(d) for d in nlp.pipe(TEXTS)] == [_attrs(d) for d in stock.pipe(TEXTS)]
     assert len(nlp.get_pipe("attribute_ruler")._cache) <= 3

@@ -5,11 +5,11 @@ from __future__ import annotations
 import polars as pl
 import pytest
 
-from factcheck.articles import Article
 from factcheck.errors import FactcheckError
 from factcheck.extract.attributes import extract_attributes
 from factcheck.extract.entities import canonicalize, name_map
-from factcheck.rules import load_rules
+from factcheck.ingest.articles import Article
+from factcheck.rules.load import load_rules
 
 
 @pytest.fixture(scope="module")
@@ -215,7 +215,7 @@ def test_no_speaker(attrs, text):
 @pytest.fixture(scope="module")
 def seed_facts():
     """The seeds' facts table as extraction hands it to the cross-check."""
-    from factcheck.pipeline import run
+    from factcheck.run.pipeline import run
 
     from .conftest import SEEDS
 
@@ -358,7 +358,7 @@ BATCH_CASES = [
 @pytest.mark.parametrize("first,second,expected", [c[1:] for c in BATCH_CASES],
                          ids=[c[0] for c in BATCH_CASES])
 def test_batch_names_one_person(rules, first, second, expected):
-    from factcheck.pipeline import extract_articles
+    from factcheck.run.pipeline import extract_articles
 
     articles = [Article(id=f"a{i}.txt", path=f"a{i}.txt", source=f"s{i}", title="",
                         published=None, url="", story=None, text=text)

@@ -13,10 +13,10 @@ import pytest
 from polars.testing import assert_frame_equal
 
 from factcheck import cli
-from factcheck.articles import Article, read_articles
-from factcheck.cache import ExtractionCache, article_key
 from factcheck.extract import extract_doc as real_extract_doc
-from factcheck.pipeline import Options, extract_articles
+from factcheck.ingest.articles import Article, read_articles
+from factcheck.run.pipeline import Options, extract_articles
+from factcheck.storage.cache import ExtractionCache, article_key
 from tests.conftest import SEEDS
 from tests.test_engines import entity_rows
 
@@ -36,10 +36,10 @@ class Parses:
     """Counts the texts sent to spaCy."""
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
-        import factcheck.nlp
+        import factcheck.nlp.load
 
         self.texts: list[str] = []
-        real = factcheck.nlp.pipe
+        real = factcheck.nlp.load.pipe
 
         def counting(nlp: Any, items: Any, **kw: Any) -> Any:
             def seen() -> Any:
@@ -48,7 +48,7 @@ class Parses:
                     yield text, context
             return real(nlp, seen(), **kw)
 
-        monkeypatch.setattr(factcheck.nlp, "pipe", counting)
+        monkeypatch.setattr(factcheck.nlp.load, "pipe", counting)
 
 
 @pytest.fixture
@@ -77,11 +77,11 @@ def test_a_fully_cached_batch_does_not_load_the_model(
         tmp_path: Path, seeds: list[Article], rules: Any, nlp: Any,
         monkeypatch: pytest.MonkeyPatch) -> None:
     # A CI run whose articles are all cached should not pay for loading spaCy.
-    import factcheck.nlp
+    import factcheck.nlp.load
 
     first = _run(seeds, rules, tmp_path)
     loads: list[Any] = []
-    monkeypatch.setattr(factcheck.nlp, "load_model", lambda *a, **k: loads.append(a))
+    monkeypatch.setattr(factcheck.nlp.load, "load_model", lambda *a, **k: loads.append(a))
     assert_frame_equal(_run(seeds, rules, tmp_path), first)
     assert loads == []
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import polars as pl
 import pytest
 
-from factcheck.align import align
-from factcheck.compare import compare
+from factcheck.crosscheck.align import align
+from factcheck.crosscheck.compare import compare
 from factcheck.facts import GROUPS_SCHEMA
 from tests.cross_support import fact, frame
 
@@ -213,6 +213,6 @@ def test_fingerprints_stay_unique_when_an_article_repeats_a_phrase():
 
 
 def _rules():
-    from factcheck.rules import load_rules
+    from factcheck.rules.load import load_rules
 
     return load_rules()

@@ -11,10 +11,10 @@ import polars as pl
 import pytest
 from polars.testing import assert_frame_equal
 
-from factcheck import engines
-from factcheck.articles import Article, read_articles
 from factcheck.errors import FactcheckError
-from factcheck.pipeline import Options, extract_articles
+from factcheck.ingest.articles import Article, read_articles
+from factcheck.run import engines
+from factcheck.run.pipeline import Options, extract_articles
 from tests.conftest import SEEDS
 
 
@@ -120,7 +120,7 @@ def test_dask_gives_the_same_facts_as_the_local_path(cluster: Any, seeds: list[A
 
 def test_dask_without_an_address_starts_a_cluster_on_localhost() -> None:
     pytest.importorskip("distributed")
-    from factcheck.dask_engine import _client
+    from factcheck.run.dask_engine import _client
 
     client, cluster = _client(None, 1)
     try:
@@ -133,7 +133,7 @@ def test_dask_without_an_address_starts_a_cluster_on_localhost() -> None:
 
 def test_an_unreachable_scheduler_is_a_one_line_error() -> None:
     pytest.importorskip("distributed")
-    from factcheck.dask_engine import _client
+    from factcheck.run.dask_engine import _client
 
     with pytest.raises(FactcheckError, match="cannot reach the Dask scheduler at"):
         _client("tcp://127.0.0.1:9", 1)
@@ -143,8 +143,8 @@ def test_an_unreachable_scheduler_is_a_one_line_error() -> None:
 
 def test_check_from_a_dataset_matches_check_from_the_articles(tmp_path: Path, seeds_result: Any,
                                                               rules: Any) -> None:
-    from factcheck.dataset import read_dataset, write_dataset
-    from factcheck.pipeline import run
+    from factcheck.run.pipeline import run
+    from factcheck.storage.dataset import read_dataset, write_dataset
 
     folder = tmp_path / "ds"
     write_dataset(folder, seeds_result.facts, seeds_result.articles)
@@ -157,8 +157,8 @@ def test_check_from_a_dataset_matches_check_from_the_articles(tmp_path: Path, se
 
 
 def test_a_dataset_never_overwrites_a_folder_of_other_files(tmp_path: Path) -> None:
-    from factcheck.dataset import write_dataset
     from factcheck.facts import FACTS_SCHEMA, empty
+    from factcheck.storage.dataset import write_dataset
 
     (tmp_path / "mine").mkdir()
     (tmp_path / "mine" / "notes.txt").write_text("keep me")
@@ -179,7 +179,7 @@ def test_a_dataset_never_overwrites_a_folder_of_other_files(tmp_path: Path) -> N
 )
 def test_a_bad_dataset_is_a_clear_error_naming_it(tmp_path: Path, make: Any,
                                                   message: str) -> None:
-    from factcheck.dataset import read_dataset
+    from factcheck.storage.dataset import read_dataset
 
     path = make(tmp_path)
     with pytest.raises(FactcheckError, match=message) as err:

@@ -8,8 +8,8 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from factcheck.articles import read_articles
 from factcheck.facts import FACTS_SCHEMA
+from factcheck.ingest.articles import read_articles
 from tests.conftest import SEEDS, run_cli
 
 

@@ -35,7 +35,7 @@ def core_modules() -> list[str]:
 
 def test_core_modules_do_not_import_textual():
     modules = core_modules()
-    assert "factcheck.cli" in modules and "factcheck.pipeline" in modules
+    assert "factcheck.cli" in modules and "factcheck.run.pipeline" in modules
     out = subprocess.run([sys.executable, "-c", PROBE, *modules], capture_output=True,
                          text=True, timeout=300)
     assert out.returncode == 0, out.stderr

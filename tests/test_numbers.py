@@ -6,7 +6,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.numbers import Vocab, apply_qualifier, parse_number, parse_vague, plausible_year
+from factcheck.extract.numbers import (
+    Vocab,
+    apply_qualifier,
+    parse_number,
+    parse_vague,
+    plausible_year,
+)
 
 
 @pytest.fixture(scope="module")

@@ -7,11 +7,11 @@ import dataclasses
 import polars as pl
 import pytest
 
-from factcheck import pipeline
-from factcheck.align import align
-from factcheck.articles import Article
-from factcheck.compare import compare
+from factcheck.crosscheck.align import align
+from factcheck.crosscheck.compare import compare
 from factcheck.facts import fact_id
+from factcheck.ingest.articles import Article
+from factcheck.run import pipeline
 from tests.cross_support import fact, frame
 
 # Named against the order they first appear in, so a part's place in the batch

@@ -78,8 +78,8 @@ def _write(tmp_path: Path, records: list[dict]) -> Path:
 
 
 def test_the_people_table_and_nobody_linked_across_stories(tmp_path):
-    from factcheck.pipeline import Options, run
     from factcheck.report.json import report
+    from factcheck.run.pipeline import Options, run
 
     path = _write(tmp_path, [
         {"id": "a", "story": "harbour", "source": "north.example",

@@ -6,7 +6,7 @@ import io
 
 import pytest
 
-from factcheck.progress import terminal_progress
+from factcheck.run.progress import terminal_progress
 
 
 class Terminal(io.StringIO):
@@ -67,7 +67,7 @@ def test_articles_from_the_cache_do_not_inflate_the_rate() -> None:
 
 
 def test_a_log_gets_a_plain_line_every_interval() -> None:
-    from factcheck.progress import log_progress
+    from factcheck.run.progress import log_progress
 
     out, clock = io.StringIO(), Clock()
     report = log_progress(out, interval=10.0, clock=clock)
@@ -83,7 +83,7 @@ def test_a_log_gets_a_plain_line_every_interval() -> None:
 
 @pytest.mark.parametrize(("mode", "lines"), [("auto", 0), ("always", 2), ("never", 0)])
 def test_progress_modes_off_a_terminal(mode, lines) -> None:
-    from factcheck.progress import progress_for
+    from factcheck.run.progress import progress_for
 
     out = io.StringIO()
     report = progress_for(out, mode)

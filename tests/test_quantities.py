@@ -6,8 +6,8 @@ from datetime import UTC, datetime
 
 import pytest
 
-from factcheck.articles import Article
 from factcheck.extract.quantities import extract_quantities
+from factcheck.ingest.articles import Article
 
 PUBLISHED = datetime(2025, 2, 13, 8, 0, tzinfo=UTC)  # a Thursday
 
@@ -46,8 +46,8 @@ SEED_WIRE = [
 @pytest.fixture(scope="module")
 def seed_facts(rules):
     """The facts of the shipped seeds (extraction only: this module tests extraction)."""
-    from factcheck.articles import read_articles
-    from factcheck.pipeline import extract_articles
+    from factcheck.ingest.articles import read_articles
+    from factcheck.run.pipeline import extract_articles
 
     from .conftest import SEEDS
 

@@ -368,8 +368,8 @@ def test_an_article_over_spacys_limit_is_read_whole_with_exact_offsets(tmp_path:
 
 def test_pieces_give_the_facts_of_the_whole(nlp, rules, monkeypatch) -> None:
     """The same facts (offsets, values) from an article parsed whole and in pieces."""
-    from factcheck import engines
-    from factcheck.articles import Article
+    from factcheck.ingest.articles import Article
+    from factcheck.run import engines
 
     paragraphs = [f"Officials in district {i} said {i + 3} schools closed and "
                   f"{(i + 1) * 40} pupils stayed home on Friday." for i in range(40)]
@@ -389,7 +389,7 @@ def test_pieces_give_the_facts_of_the_whole(nlp, rules, monkeypatch) -> None:
 
 
 def test_pieces_cut_at_paragraphs_then_sentences() -> None:
-    from factcheck.engines import pieces
+    from factcheck.run.engines import pieces
 
     text = "One two three. Four five six.\n\nSeven eight nine. Ten eleven twelve."
     parts = pieces(text, 40)
@@ -518,7 +518,7 @@ def test_two_store_adds_at_once_keep_every_article(tmp_path: Path) -> None:
     errs = [p.communicate(timeout=300)[1] for p in procs]
     assert [p.returncode for p in procs] == [0, 0], errs
     assert any("waiting for another writer" in e for e in errs), errs
-    from factcheck.store import Store
+    from factcheck.storage.store import Store
 
     articles, facts = Store(tmp_path / "st").load()
     assert sorted(a.id for a in articles) == sorted(first + second)
@@ -526,7 +526,7 @@ def test_two_store_adds_at_once_keep_every_article(tmp_path: Path) -> None:
 
 
 def test_a_second_writer_fails_fast_or_waits_then_fails(tmp_path: Path) -> None:
-    from factcheck.store import writer_lock
+    from factcheck.storage.store import writer_lock
 
     names = _store_articles(tmp_path, 1, "c")
     with writer_lock(tmp_path / "st"):
@@ -567,7 +567,7 @@ def test_a_reader_whose_parts_were_swept_reads_the_new_manifest(tmp_path: Path) 
     swept): the reader still loads a whole store, the new one."""
     import dataclasses
 
-    from factcheck.store import Store
+    from factcheck.storage.store import Store
     from tests.report_support import synthetic_result
 
     r = synthetic_result()

@@ -12,7 +12,7 @@ import pytest
 from factcheck.facts import facts_frame
 from factcheck.report import FORMATS, fails, render
 from factcheck.report.github import render_github
-from factcheck.triage import Triage, apply_triage
+from factcheck.storage.triage import Triage, apply_triage
 from tests.report_support import assert_golden, synthetic_result
 
 SUFFIX = {"text": "txt", "json": "json", "markdown": "md", "sarif": "sarif", "github": "github",

@@ -16,7 +16,7 @@ import jsonschema
 import pytest
 
 from factcheck.cli import main
-from factcheck.triage import Triage
+from factcheck.storage.triage import Triage
 from tests.report_support import ROOT, assert_golden
 
 SUFFIX = {"text": "txt", "json": "json", "markdown": "md", "sarif": "sarif", "github": "github",

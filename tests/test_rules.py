@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from factcheck.errors import FactcheckError
-from factcheck.rules import load_rules
+from factcheck.rules.load import load_rules
 from tests.conftest import run_cli
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -72,7 +72,7 @@ def test_every_rule_the_compare_step_can_emit_is_documented():
     import re
 
     rules = load_rules()
-    source = (ROOT / "factcheck/compare.py").read_text(encoding="utf-8")
+    source = (ROOT / "factcheck/crosscheck/compare.py").read_text(encoding="utf-8")
     emitted = set(re.findall(r'"(FC\d{3})"', source))
     assert emitted <= set(rules["checks"])
     for code, entry in rules["checks"].items():

@@ -11,7 +11,13 @@ from pathlib import Path
 import pytest
 
 from factcheck.errors import FactcheckError
-from factcheck.selection import Selection, apply_selection, check_known, enabled, parse_per_file
+from factcheck.report.selection import (
+    Selection,
+    apply_selection,
+    check_known,
+    enabled,
+    parse_per_file,
+)
 from tests.conftest import SEEDS, run_cli
 from tests.report_support import synthetic_result
 

@@ -10,10 +10,10 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-import factcheck.store as store_mod
+import factcheck.storage.store as store_mod
 from factcheck.cli import main
 from factcheck.errors import FactcheckError
-from factcheck.store import Store, open_store
+from factcheck.storage.store import Store, open_store
 from tests.report_support import ROOT, synthetic_result
 
 

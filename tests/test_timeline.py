@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from factcheck.pipeline import Options, run
 from factcheck.report.json import report
+from factcheck.run.pipeline import Options, run
 
 ARTICLES = [
     ("dawn", "2025-04-09T06:30:00Z", "At least 12 people were killed when the bridge fell, "

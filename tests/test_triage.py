@@ -8,7 +8,7 @@ import polars as pl
 import pytest
 
 from factcheck.errors import FactcheckError
-from factcheck.triage import DEFAULT_NAME, SCHEMA, Triage, apply_triage, default_triage_path
+from factcheck.storage.triage import DEFAULT_NAME, SCHEMA, Triage, apply_triage, default_triage_path
 
 
 def test_missing_file_is_an_empty_triage(tmp_path):

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from factcheck.articles import Article, LineIndex
 from factcheck.facts import DISCREPANCY_SCHEMA, GROUPS_SCHEMA, STORIES_SCHEMA, facts_frame, frame
-from factcheck.pipeline import Result
-from factcheck.rules import Rules
+from factcheck.ingest.articles import Article, LineIndex
+from factcheck.rules.load import Rules
+from factcheck.run.pipeline import Result
 
 ARTICLES = {
     # id: (source, story, published, title, text)

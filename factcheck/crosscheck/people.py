@@ -635,7 +635,7 @@ def _any_fact(p: Person) -> dict[str, Any]:
 def _emit(ctx: _Ctx, rule: str, pid: str, out: Person, against: list[Person],
           cited: list[dict[str, Any]], says: str, others_say: str, subject: str,
           status: str, sure: float, detail: str, entity: str = "") -> None:
-    from ..compare import fingerprint
+    from .compare import fingerprint
 
     check = ctx.checks.get(rule, {})
     severity = check.get("severity", "warning") if sure >= SURE else "info"

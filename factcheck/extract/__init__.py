@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-    from ..articles import Article
-    from ..rules import Rules
+    from ..ingest.articles import Article
+    from ..rules.load import Rules
 
 
 def extract_doc(doc: Doc, article: Article, rules: Rules, offset: int = 0) -> list[dict[str, Any]]:

@@ -27,8 +27,8 @@ from .speech import extract_speakers
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
-    from ..articles import Article
-    from ..rules import Rules
+    from ..ingest.articles import Article
+    from ..rules.load import Rules
 
 
 def extract_attributes(doc: Doc, article: Article, rules: Rules,

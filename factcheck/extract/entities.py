@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 import polars as pl
 
 if TYPE_CHECKING:
-    from ..rules import Rules
+    from ..rules.load import Rules
 
 DEFAULT_SCORE = 88.0
 

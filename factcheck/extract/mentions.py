@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-    from ..rules import Rules
+    from ..rules.load import Rules
 
 # Entity labels that may stand for a named person, programme or body; the
 # small model's PERSON/ORG/GPE confusions are corrected by context, not label.

@@ -13,8 +13,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..numbers import DIGITS, FRACTION_DIGITS, SCIENTIFIC, Vocab
-from ..units import RegistryForms, registry_forms
+from .numbers import DIGITS, FRACTION_DIGITS, SCIENTIFIC, Vocab
+from .units import RegistryForms, registry_forms
 
 _SEP = r"[\s\-\u2010-\u2013]+"
 # Up to four words of a unit right after a number, glued or after a space or

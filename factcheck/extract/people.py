@@ -29,7 +29,7 @@ from .mentions import alias_key, make_row
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-    from ..rules import Rules
+    from ..rules.load import Rules
     from .mentions import People
 
 PRONOUNS = frozenset({"he", "she", "him", "her"})

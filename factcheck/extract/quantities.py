@@ -11,11 +11,10 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from ..numbers import apply_qualifier, parse_number, parse_vague, plausible_year, vague_value
-from ..units import canonical
 from . import dates
 from .not_quantities import glued_to_a_word, not_a_quantity, previous_word
 from .number_patterns import Patterns, patterns
+from .numbers import apply_qualifier, parse_number, parse_vague, plausible_year, vague_value
 from .rates import link_periods, merge_compounds, money_rate, rate_base
 from .reading import (
     appositive_age,
@@ -26,6 +25,7 @@ from .reading import (
     subject_of,
 )
 from .unit_reading import read_unit, scaled, written_currency, written_per
+from .units import canonical
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from ..numbers import parse_number
-from ..units import canonical, convert, unit_kind
+from .numbers import parse_number
+from .units import canonical, convert, unit_kind
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc

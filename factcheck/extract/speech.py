@@ -20,7 +20,7 @@ from .mentions import People, alias_key, make_row
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-    from ..rules import Rules
+    from ..rules.load import Rules
 
 PRONOUNS = frozenset({"he", "she"})
 # Dependencies through which a verb without its own subject takes its head's.

@@ -12,9 +12,9 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from ..numbers import parse_number
-from ..units import canonical, store, unit_kind
+from .numbers import parse_number
 from .reading import money_sentence
+from .units import canonical, store, unit_kind
 
 
 def written_currency(g: dict[str, Any]) -> str | None:

@@ -16,11 +16,11 @@ from typing import TYPE_CHECKING, Any
 
 import polars as pl
 
-from ..display import when
 from ..facts import SEVERITY_ORDER
+from .display import when
 
 if TYPE_CHECKING:
-    from ..pipeline import Result
+    from ..run.pipeline import Result
 
 FORMATS = ("text", "json", "markdown", "sarif", "github", "junit", "gitlab")
 # Articles whose offsets are offsets into the file on disk, so line/column

@@ -21,7 +21,7 @@ from . import (
 from .text import printable
 
 if TYPE_CHECKING:
-    from ..pipeline import Result
+    from ..run.pipeline import Result
 
 LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from . import articles_meta, cited, discrepancies, facts_by_id, short_where, triage_state
 
 if TYPE_CHECKING:
-    from ..pipeline import Result
+    from ..run.pipeline import Result
 
 SEVERITIES = {"error": "major", "warning": "minor", "info": "info"}
 

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from . import articles_meta, cited, counts, discrepancies, facts_by_id, iso, triage_state
 
 if TYPE_CHECKING:
-    from ..pipeline import Result
+    from ..run.pipeline import Result
 
 SCHEMA = "factcheck.report/1"
 

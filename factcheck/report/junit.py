@@ -22,7 +22,7 @@ from . import (
 )
 
 if TYPE_CHECKING:
-    from ..pipeline import Result
+    from ..run.pipeline import Result
 
 
 def render_junit(result: Result) -> str:

@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING, Any
 
 import polars as pl
 
-from ..display import format_number, odd_fields, person_parts, when
 from ..facts import SEVERITY_ORDER
 from . import (
     ArticleMeta,
@@ -32,9 +31,10 @@ from . import (
     short_where,
     triage_state,
 )
+from .display import format_number, odd_fields, person_parts, when
 
 if TYPE_CHECKING:
-    from ..pipeline import Result
+    from ..run.pipeline import Result
 
 MARK = "⚠"
 NONE = "·"

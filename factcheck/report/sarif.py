@@ -26,7 +26,7 @@ from . import (
 )
 
 if TYPE_CHECKING:
-    from ..pipeline import Result
+    from ..run.pipeline import Result
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}

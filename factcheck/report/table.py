@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from ..display import fact_value
+from .display import fact_value
 
 
 def facts_table(facts: pl.DataFrame) -> str:

@@ -28,7 +28,7 @@ from . import (
 )
 
 if TYPE_CHECKING:
-    from ..pipeline import Result
+    from ..run.pipeline import Result
 
 WIDTH = 88  # of a quoted sentence's lines, after the gutter
 RESET = "\x1b[0m"

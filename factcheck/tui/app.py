@@ -22,7 +22,7 @@ from textual.widgets import Footer, Header, Input, ProgressBar, Static
 from textual.worker import get_current_worker
 
 from ..errors import FactcheckError
-from ..triage import Triage, default_triage_path
+from ..storage.triage import Triage, default_triage_path
 from .modals import FilterScreen, HelpScreen, NoteScreen
 from .screens import ArticleScreen, MatrixScreen
 from .tables import PeopleScreen, TimelineScreen
@@ -463,8 +463,8 @@ def build_app(paths: Sequence[str] = (), options: Any = None, triage_path: str |
             return result
     else:
         def load(progress: Callable[[int, int, int], None]) -> Any:
-            from ..pipeline import run
-            from ..selection import select_findings
+            from ..report.selection import select_findings
+            from ..run.pipeline import run
 
             found = run(list(paths), options, progress)
             if selection is not None:

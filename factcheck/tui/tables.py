@@ -16,7 +16,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
-from ..display import format_number, when
+from ..report.display import format_number, when
 from ..report.markdown import sparkline
 from .view import Review
 

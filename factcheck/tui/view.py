@@ -15,9 +15,9 @@ from typing import Any
 
 import polars as pl
 
-from ..display import odd_fields, person_parts, when
 from ..facts import SEVERITY_ORDER
 from ..report import article_labels, articles_meta, relabel, short_where
+from ..report.display import odd_fields, person_parts, when
 
 TRIAGE_STATES = ("new", "confirmed", "dismissed")
 SORTS = ("severity", "kind", "subject")

@@ -9,7 +9,7 @@ from rich.text import Text
 from textual.message import Message
 from textual.widgets import DataTable, Static
 
-from ..display import fact_value
+from ..report.display import fact_value
 from .view import Review, Row, format_time
 
 # Severity and triage styles read well on light and dark themes alike: they

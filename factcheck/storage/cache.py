@@ -25,16 +25,16 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .articles import Article
+from ..ingest.articles import Article
 
 ENV = "FACTCHECK_CACHE_DIR"
 FORMAT = "factcheck.extract-cache/1"
 
 # The modules whose code decides what extraction returns (not the reports, the
 # cross-check or the UI): a change in any of them starts a fresh namespace.
-_CODE_DIRS = ("extract",)
-_CODE_SKIP = {"cli.py", "align.py", "compare.py", "stories.py", "triage.py", "progress.py",
-              "cache.py", "store.py", "dask_engine.py", "engines.py"}
+_CODE_DIRS = ("ingest", "nlp", "extract", "rules", "storage", "run")
+_CODE_SKIP = {"cli.py", "triage.py", "progress.py", "cache.py", "store.py", "dask_engine.py",
+              "engines.py"}
 
 
 def default_cache_dir() -> Path:
@@ -46,12 +46,12 @@ def default_cache_dir() -> Path:
 @lru_cache(maxsize=1)
 def code_version() -> str:
     """A hash of the extraction code, so an edited extractor never reads old rows."""
-    here = Path(__file__).resolve().parent
+    here = Path(__file__).resolve().parent.parent
     digest = hashlib.blake2b(digest_size=8)
-    files = [p for p in here.glob("*.py") if p.name not in _CODE_SKIP]
+    files = list(here.glob("*.py"))
     for sub in _CODE_DIRS:
         files.extend((here / sub).rglob("*.py"))
-    for path in sorted(files):
+    for path in sorted(p for p in files if p.name not in _CODE_SKIP):
         digest.update(path.relative_to(here).as_posix().encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()
@@ -86,7 +86,7 @@ def _python_types(dtype: Any) -> tuple[type, ...] | None:
 
 @lru_cache(maxsize=1)
 def _column_types() -> dict[str, tuple[type, ...]]:
-    from .facts import FACTS_SCHEMA
+    from ..facts import FACTS_SCHEMA
 
     found = {name: _python_types(t) for name, t in FACTS_SCHEMA.items()}
     return {name: t for name, t in found.items() if t is not None}

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from .facts import SEVERITIES
+from ..facts import SEVERITIES
 
 
 @dataclass(frozen=True)

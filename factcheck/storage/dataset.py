@@ -23,10 +23,10 @@ from typing import Any
 
 import polars as pl
 
-from .articles import Article
+from ..errors import FactcheckError
+from ..facts import FACTS_SCHEMA
+from ..ingest.articles import Article
 from .atomic import temp_folder, untrack
-from .errors import FactcheckError
-from .facts import FACTS_SCHEMA
 
 FORMAT = "factcheck.facts-dataset/1"
 MANIFEST = "dataset.json"

@@ -12,9 +12,7 @@ from typing import Any
 
 import polars as pl
 
-from . import heap
-from .articles import MAX_ARTICLE_CHARS, Article, LineIndex, read_articles
-from .facts import (
+from ..facts import (
     DISCREPANCY_SCHEMA,
     GROUPS_SCHEMA,
     PEOPLE_SCHEMA,
@@ -24,7 +22,9 @@ from .facts import (
     empty,
     fact_id,
 )
-from .rules import Rules, load_rules
+from ..ingest.articles import MAX_ARTICLE_CHARS, Article, LineIndex, read_articles
+from ..rules.load import Rules, load_rules
+from . import memory
 
 # Called with (articles done, articles in all, words done) as work goes on.
 Progress = Callable[[int, int, int], None]
@@ -114,7 +114,7 @@ def extract_articles(
         from .engines import extract_local
 
         facts = extract_local(articles, rules, options, progress)
-    from .extract.entities import canonicalize
+    from ..extract.entities import canonicalize
 
     return canonicalize(facts, rules)  # one name per person across the batch
 
@@ -136,10 +136,10 @@ def cross_check(facts: pl.DataFrame, articles: Sequence[Article], rules: Rules,
     aligned and compared (a new batch against a large store). `people`: if
     given, the people table of each part is appended to it (PEOPLE_SCHEMA).
     """
-    from .align import align, unit_keys
-    from .compare import compare
-    from .crosscheck.people import people_check
-    from .stories import assign_stories
+    from ..crosscheck.align import align, unit_keys
+    from ..crosscheck.compare import compare
+    from ..crosscheck.people import people_check
+    from ..crosscheck.stories import assign_stories
 
     options = options or Options()
     stories = assign_stories(articles, facts, rules, story_key=options.story_key)
@@ -156,7 +156,7 @@ def cross_check(facts: pl.DataFrame, articles: Sequence[Article], rules: Rules,
         found.append(_merged(compare(part, groups[-1], rules), on_people))
         if people is not None:
             people.append(table)
-        heap.trim()  # the part's join tables are freed: give their pages back
+        memory.trim()  # the part's join tables are freed: give their pages back
     return stories, _groups_in_batch_order(facts, groups), _found_in_batch_order(found)
 
 
@@ -221,7 +221,7 @@ def run(
     rules = load_rules(options.rules_dirs, defaults=options.default_rules)
     if options.facts:
         # A facts dataset made earlier (extract -o DIR/, --engine dask): no parsing.
-        from .dataset import read_dataset
+        from ..storage.dataset import read_dataset
 
         articles, facts = read_dataset(options.facts)
     else:
@@ -229,7 +229,7 @@ def run(
         facts = extract_articles(articles, rules, options, progress)
     result = Result(articles=articles, facts=facts, rules=rules)
     if check and options.against:
-        from .store import check_against
+        from ..storage.store import check_against
 
         return check_against(result, options)
     if check:
@@ -239,7 +239,7 @@ def run(
         result.people = pl.concat(people) if people else empty(PEOPLE_SCHEMA)
         # Facts carry the story they were compared in.
         result.facts = with_stories(facts, result.stories)
-        from .timeline import timeline
+        from ..crosscheck.timeline import timeline
 
         result.timeline = timeline(result.facts, result.groups, rules)
     return result

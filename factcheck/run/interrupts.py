@@ -34,7 +34,7 @@ _wakeup: tuple[int, int, int] | None = None
 
 
 def _stop(signum: int, frame: FrameType | None = None) -> None:
-    from .atomic import remove_pending
+    from ..storage.atomic import remove_pending
 
     if not _stopping.acquire(blocking=False):
         return  # the other path (handler or watcher) is already stopping the run

@@ -21,8 +21,8 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import IO, Any
 
-from .errors import FactcheckError
-from .safe_yaml import YamlProblem, compose
+from ..errors import FactcheckError
+from ..safe_yaml import YamlProblem, compose
 
 MARKDOWN = {".md", ".markdown"}
 TEXT = {".txt"}

@@ -31,8 +31,8 @@ from typing import Any
 import polars as pl
 from rapidfuzz import fuzz
 
+from ..facts import DISCREPANCY_SCHEMA, SEVERITY_ORDER, empty, frame
 from .align import canonical_words, ratio, settings, synonym_map
-from .facts import DISCREPANCY_SCHEMA, SEVERITY_ORDER, empty, frame
 
 OPEN_UP = ("more_than", "at_least")
 OPEN_DOWN = ("less_than", "at_most")
@@ -97,7 +97,7 @@ def _in_years(period: tuple[float, str]) -> float | None:
     if unit == "year":
         return n
     try:
-        from .units import convert
+        from ..extract.units import convert
 
         return n * float(convert(1.0, unit, "year"))
     except Exception:  # a period pint does not know cannot be compared
@@ -127,7 +127,7 @@ def _converted(f: dict[str, Any], g: dict[str, Any], rules: Any) -> dict[str, An
             return None
         return {**f, **{c: None if f[c] is None else f[c] * k for c in ("value", "low", "high")}}
     try:
-        from .units import convert
+        from ..extract.units import convert
 
         return {**f, "unit": g["unit"], **{c: None if f[c] is None else
                                           float(convert(f[c], f["unit"], g["unit"]))

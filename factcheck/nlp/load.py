@@ -11,7 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .errors import FactcheckError
+from ..errors import FactcheckError
 
 if TYPE_CHECKING:
     from spacy.language import Language

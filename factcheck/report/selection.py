@@ -19,7 +19,7 @@ from typing import Any
 
 import polars as pl
 
-from .errors import FactcheckError
+from ..errors import FactcheckError
 
 
 @dataclass(frozen=True)
@@ -127,7 +127,7 @@ def select_findings(result: Any, selection: Selection) -> None:
     and review all go through here, so they agree on what is reported)."""
     if selection.empty():
         return
-    from .report import checks_of, located_in
+    from . import checks_of, located_in
 
     checks = checks_of(result)
     check_known(selection, checks)

@@ -14,7 +14,7 @@ from typing import Any
 
 import polars as pl
 
-from .facts import TIMELINE_SCHEMA, empty, frame
+from ..facts import TIMELINE_SCHEMA, empty, frame
 
 
 def timeline(facts: pl.DataFrame, groups: pl.DataFrame, rules: Any) -> pl.DataFrame:

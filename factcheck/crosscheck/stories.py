@@ -27,7 +27,7 @@ from typing import Any
 import polars as pl
 from rapidfuzz import fuzz, process
 
-from .facts import STORIES_SCHEMA, frame
+from ..facts import STORIES_SCHEMA, frame
 
 DEFAULTS = {"threshold": 0.08, "entity_weight": 0.85, "title_weight": 0.15,
             "title_floor": 0.45, "date_days": 1.0, "date_halflife": 7.0, "min_links": 0.5}

@@ -14,14 +14,14 @@ from typing import TYPE_CHECKING
 
 import polars as pl
 
-from .articles import Article
+from ..errors import FactcheckError
+from ..facts import FACTS_SCHEMA, empty
+from ..ingest.articles import Article
 from .engines import extract_partition, partitions, word_count
-from .errors import FactcheckError
-from .facts import FACTS_SCHEMA, empty
 
 if TYPE_CHECKING:
+    from ..rules.load import Rules
     from .pipeline import Options, Progress
-    from .rules import Rules
 
 # Words per task: large enough that task overhead (~ms) vanishes against the
 # parse (~10 s at 5,000 words/s), small enough to balance workers and to keep

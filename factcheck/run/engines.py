@@ -15,15 +15,15 @@ from typing import TYPE_CHECKING, Any
 
 import polars as pl
 
-from . import heap
-from .articles import Article
-from .facts import FACTS_SCHEMA, empty, facts_frame
+from ..facts import FACTS_SCHEMA, empty, facts_frame
+from ..ingest.articles import Article
+from . import memory
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+    from ..rules.load import Rules
     from .pipeline import Options, Progress
-    from .rules import Rules
 
 # Rows are turned into a Polars frame every this many facts: a dict costs
 # ~0.4 kB a row, several times its share of a frame.
@@ -65,7 +65,7 @@ def word_count(text: str) -> int:
 def doc_rows(doc: Doc, article: Article, rules: Rules, piece: int = 0) -> list[dict[str, Any]]:
     """The extraction rows of one Doc (offsets into the article), before article fields;
     `piece`: where the Doc's text starts in the article's body."""
-    from .extract import extract_doc
+    from ..extract import extract_doc
 
     return extract_doc(doc, article, rules, article.body_start + piece)
 
@@ -103,7 +103,7 @@ def _piece_items(bodies: Iterable[tuple[str, int]], size: int
 def pipe_articles(nlp: Any, articles: Sequence[Article], rules: Rules, *, batch_size: int,
                   n_process: int = 1) -> Iterator[tuple[int, list[dict[str, Any]]]]:
     """(index, rows) of each article in order, long ones parsed in pieces."""
-    from .nlp import pipe
+    from ..nlp.load import pipe
 
     size = min(PIECE_CHARS, nlp.max_length)
     items = _piece_items(((a.body, i) for i, a in enumerate(articles)), size)
@@ -155,11 +155,11 @@ def extract_local(
     progress: Progress | None = None,
 ) -> pl.DataFrame:
     """The facts of `articles` on this machine, reusing cached rows where possible."""
-    from .nlp import installed_model_id, load_model, model_id
+    from ..nlp.load import installed_model_id, load_model, model_id
 
     cache = None
     if options.cache_dir is not None:
-        from .cache import ExtractionCache
+        from ..storage.cache import ExtractionCache
 
         # The model's id from its meta.json: a fully cached batch never loads spaCy.
         key = installed_model_id(options.model) or model_id(load_model(options.model))
@@ -194,9 +194,9 @@ def extract_local(
         words += todo_words[k]
         if progress is not None:
             progress(done, total, words)
-        if done % heap.EVERY == 0:
-            heap.trim()
-    heap.trim()
+        if done % memory.EVERY == 0:
+            memory.trim()
+    memory.trim()
     return gather.table()
 
 
@@ -211,13 +211,13 @@ def extract_partition(
     The model is loaded once per process (``load_model`` is cached) and never
     pickled; only articles, rules and the resulting table cross process bounds.
     """
-    from .nlp import load_model
+    from ..nlp.load import load_model
 
     nlp = load_model(model)
     gather = _Gatherer()
     for i, rows in pipe_articles(nlp, articles, rules, batch_size=batch_size):
         gather.add(i, rows, articles[i])
-    heap.trim()  # a cluster worker lives for many partitions: give the parse buffers back
+    memory.trim()  # a cluster worker lives for many partitions: give the parse buffers back
     return gather.table()
 
 
@@ -245,7 +245,7 @@ ARTICLE_COLUMNS = ("id", "path", "source", "title", "published", "url", "story",
 
 def article_from_record(record: dict[str, Any]) -> Article:
     """An Article from a plain record (a row of a Spark or pandas DataFrame)."""
-    from .articles import parse_published
+    from ..ingest.articles import parse_published
 
     return Article(
         id=str(record["id"]),

@@ -17,8 +17,8 @@ from pathlib import Path
 
 import polars as pl
 
+from ..errors import FactcheckError
 from .atomic import write_text_atomic
-from .errors import FactcheckError
 
 DEFAULT_NAME = "factcheck.triage.json"
 SCHEMA = "factcheck.triage/1"

@@ -25,7 +25,7 @@ from typing import Any
 import polars as pl
 from rapidfuzz import fuzz, process
 
-from .facts import GROUPS_SCHEMA, empty
+from ..facts import GROUPS_SCHEMA, empty
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 DEFAULTS = {"threshold": 0.55, "subject_weight": 0.35, "context_weight": 0.25,
@@ -92,7 +92,7 @@ def _dimension(unit: str | None, kind: str) -> str:
     if kind == "money" or unit is None:
         return kind
     try:
-        from .units import dimension
+        from ..extract.units import dimension
     except ImportError:  # units.py not there yet: a unit is its own dimension
         return unit
     try:
@@ -106,7 +106,7 @@ def _linear(unit: str, ref: str, kind: str) -> tuple[float, float]:
     if unit == ref:
         return 1.0, 0.0
     try:
-        from .units import convert
+        from ..extract.units import convert
 
         b = float(convert(0.0, unit, ref))
         return float(convert(1.0, unit, ref)) - b, b

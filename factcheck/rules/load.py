@@ -20,15 +20,15 @@ from typing import Any
 
 import yaml
 
-from .errors import FactcheckError, shown_path
-from .rule_schema import SECTIONS, Spec
-from .safe_yaml import YamlProblem, compose
+from ..errors import FactcheckError, shown_path
+from ..safe_yaml import YamlProblem, compose
+from .schema import SECTIONS, Spec
 
 
 def default_rules_dir() -> Path:
     """The shipped rules: the repository's rules/ or, installed, factcheck/_rules."""
-    here = Path(__file__).resolve().parent
-    checkout = here.parent / "rules"
+    package = Path(__file__).resolve().parent.parent
+    checkout = package.parent / "rules"
     if checkout.is_dir() and any(checkout.glob("*.yaml")):
         return checkout
     return Path(str(resources.files("factcheck") / "_rules"))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import textwrap
 from typing import Any
 
-from .errors import FactcheckError
+from ..errors import FactcheckError
 
 
 def find_check(rules: Any, code_or_name: str) -> tuple[str, dict[str, Any]]:

@@ -41,11 +41,11 @@ from typing import Any
 
 import polars as pl
 
-from .articles import Article
+from ..errors import FactcheckError
+from ..facts import FACTS_SCHEMA
+from ..ingest.articles import Article
 from .atomic import temp_folder, untrack, write_text_atomic
 from .dataset import articles_frame
-from .errors import FactcheckError
-from .facts import FACTS_SCHEMA
 
 SCHEMA = "factcheck.store/1"
 MANIFEST = "manifest.json"
@@ -290,7 +290,7 @@ def check_against(result: Any, options: Any) -> Any:
     with the others in its batch; findings only among stored articles were
     reported when those were checked, and are dropped.
     """
-    from .pipeline import Result, cross_check, with_stories
+    from ..run.pipeline import Result, cross_check, with_stories
 
     new_ids = {a.id for a in result.articles}
     stored_articles, stored_facts = open_store(options.against, must_exist=True).load(new_ids)

@@ -1,0 +1,1 @@
+"""The spaCy model: loading it with only the components extraction reads."""

@@ -1,0 +1,1 @@
+"""The rule files: loading, validating and documenting them."""

@@ -1,0 +1,1 @@
+"""Running a batch: the pipeline, its engines, progress, interrupts, memory."""

@@ -1,0 +1,1 @@
+"""What lives on disk: fact tables, datasets, the store, the cache, triage."""
