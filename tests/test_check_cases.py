@@ -67,6 +67,12 @@ def test_check_case(code: str, case: dict[str, Any], tmp_path: Path) -> None:
     for key in ("status", "severity"):
         if key in case:
             assert case[key] in found[key].to_list(), f"{code}: no {key} {case[key]}: {shown}"
+    if "cites" in case:
+        # The facts aligned, not only some pair: one finding cites every article named.
+        article = dict(zip(result.facts["fact_id"], result.facts["article"], strict=True))
+        cited = [{article[f] for f in ids} for ids in found["fact_ids"].to_list()]
+        assert any(set(case["cites"]) <= c for c in cited), \
+            f"{code}: no finding cites {case['cites']}: {cited} {shown}"
 
 
 def test_every_case_file_has_both_kinds() -> None:

@@ -237,6 +237,37 @@ def _context_expr() -> pl.Expr:
     return pl.concat_str([before, after], separator=" ").str.to_lowercase()
 
 
+def _dated(num: pl.DataFrame) -> pl.DataFrame:
+    """(i, dated): whether a figure's sentence says when its event happened
+    (a date or time of day of the same event)."""
+    when = (num.filter(pl.col("kind").is_in(["date", "time"]) & pl.col("event").is_not_null())
+            .select("article", "sentence_start", "event").unique()
+            .with_columns(pl.lit(True).alias("dated")))
+    return (num.select("i", "article", "sentence_start", "event")
+            .join(when, on=["article", "sentence_start", "event"], how="left")
+            .select("i", pl.col("dated").fill_null(False)))
+
+
+def _first_statements(side: pl.DataFrame, dated: pl.DataFrame,
+                      links: pl.LazyFrame) -> pl.DataFrame:
+    """Each figure once per article: mentions of the same value in frames
+    that may name the same figure ("three people were shot" … "the three
+    injured") are one statement, and only one of them aligns. Otherwise one
+    mention takes a place in one group and another in the next, and the
+    article, allowed one fact a group, splits the figure it states once.
+    The one kept says when its event happened ("was charged Thursday"), else
+    it comes first: the one an article leads with and a reader cites."""
+    keys = ["article", "story", "bkind", "dim", "value", "low", "high", "holder", "as_of"]
+    rows = (side.lazy().select("i", "event", *keys).join(dated.lazy(), on="i", how="left")
+            .with_columns(rank=pl.col("dated").not_().cast(pl.Int64) * 2**32 + pl.col("i")))
+    later = (rows.join(rows, on=keys, suffix="_r", nulls_equal=True)
+             .filter(pl.col("rank_r") < pl.col("rank"))
+             .join(links, on=["event", "event_r"], how="left")
+             .filter((pl.col("event") == pl.col("event_r")) | pl.col("same_event").is_not_null())
+             .select("i").unique().collect())
+    return side.filter(~pl.col("i").is_in(later["i"].implode()))
+
+
 def _fuzzy(pairs: pl.DataFrame, left: str, right: str, out: str,
            scorer: Any = fuzz.token_set_ratio) -> pl.DataFrame:
     """Score each unique (left, right) string pair once, in C, and join back."""
@@ -281,16 +312,19 @@ def numeric_pairs(facts: pl.DataFrame, rules: Any,
     offset = pl.col("subject").str.to_lowercase().is_in(offsets).fill_null(False)
     bare = bare | ((pl.col("kind") == "duration") & offset)
     side = num.filter(~bare).select(
-        "i", "article", "story", "bkind", "dim", "unit", "value", "base", "subj", "ctx",
-        "entities", "per", "mark", pl.col("event").fill_null(""),
+        "i", "article", "story", "bkind", "dim", "unit", "value", "low", "high", "base", "subj",
+        "ctx", "entities", "per", "mark", pl.col("event").fill_null(""),
         "holder", "as_of").with_columns(
         pl.len().over("article", "story", "bkind", "dim").alias("n_blk"))
+    links = event_links(rules).lazy()
+    # Counted before repeats are set aside: an article that names a figure
+    # three times, framed, and an unframed one beside it is no only candidate.
+    side = _first_statements(side, _dated(num), links)
     ratio = cfg["max_ratio"]
     lo = pl.min_horizontal(pl.col("base").abs(), pl.col("base_r").abs())
     hi = pl.max_horizontal(pl.col("base").abs(), pl.col("base_r").abs())
     same_scale = (pl.col("bkind") != "money") | (pl.col("unit") == pl.col("unit_r"))
     framed = (pl.col("event") != "") & (pl.col("event_r") != "")
-    links = event_links(rules).lazy()
     only_ones = (pl.col("n_blk") == 1) & (pl.col("n_blk_r") == 1)
     minutes = (pl.col("base") - pl.col("base_r")).abs()
     pairs = (
