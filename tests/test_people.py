@@ -114,3 +114,24 @@ def test_the_people_table_and_nobody_linked_across_stories(tmp_path):
     first = entry["articles"][0]
     text = path.read_text().splitlines()[0]
     assert json.loads(text)["text"][first["start"]:first["end"]] == "Leon Hart"
+
+
+def test_a_spelling_cites_the_mention_beside_the_age(tmp_path):
+    """"Malik, 19," is where the article gives the spelling with the age; the
+    finding cites it there, not the first whole name."""
+    from factcheck.pipeline import Options, run
+
+    path = _write(tmp_path, [
+        {"id": "a", "story": "shop", "source": "north.example",
+         "text": "Two other men, Deon Hollis and Malik Hollis, ran from the shop as shots "
+                 "were fired. Both were hit. Family members said Deon, 20, and Malik, 19, "
+                 "were the youngest of five."},
+        {"id": "b", "story": "shop", "source": "south.example",
+         "text": "Police said 19-year-old Malek Hollis and his 20-year-old brother Deon "
+                 "Hollis ran from the shop as shots were fired."},
+    ])
+    result = run([str(path)], Options())
+    found = result.discrepancies.filter(result.discrepancies["rule"] == "FC301")
+    assert found.height == 1
+    cited = result.facts.filter(result.facts["fact_id"].is_in(found["fact_ids"][0].to_list()))
+    assert sorted(zip(cited["article"], cited["text"])) == [("a", "Malik"), ("b", "Malek Hollis")]

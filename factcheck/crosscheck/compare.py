@@ -25,6 +25,7 @@ import hashlib
 import math
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -287,7 +288,8 @@ def attr_relation(f: dict[str, Any], g: dict[str, Any], rules: Any) -> Finding |
     a, b = _attr_key(f, cfg), _attr_key(g, cfg)
     if not a or not b or fuzz.ratio(a, b) >= cfg["attribute_threshold"]:
         return None
-    if f["attribute"] == "role" and _same_office(a, b, rules):
+    if f["attribute"] == "role" and _same_office(a, b, rules, f["attribute_scope"],
+                                                 g["attribute_scope"]):
         return None
     if f["attribute"] == "speaker":
         return Finding("FC202", f"speakers {f['who']!r} and {g['who']!r}")
@@ -295,12 +297,19 @@ def attr_relation(f: dict[str, Any], g: dict[str, Any], rules: Any) -> Finding |
                    f"{f['attribute']} {f['attribute_value']!r} and {g['attribute_value']!r}")
 
 
-def _same_office(a: str, b: str, rules: Any) -> bool:
+def _same_office(a: str, b: str, rules: Any, scope_a: str | None = None,
+                 scope_b: str | None = None) -> bool:
     """One title is the other said more fully: 'Deputy Chief' and 'Deputy Police
-    Chief', 'ANC Commissioner' and 'Advisory Neighborhood Commissioner'. Not when
-    the longer one adds a word that makes another office ('Deputy Chief' is not
-    the 'Chief'; rules `title_prefixes`)."""
-    wa, wb = _initials_spelt_out(a.split(), b.split()), _initials_spelt_out(b.split(), a.split())
+    Chief', 'ANC Commissioner' and 'Advisory Neighborhood Commissioner', 'HPD
+    Chief' and (Houston) 'Police Chief'. Not when the longer one adds a word that
+    makes another office ('Deputy Chief' is not the 'Chief'; rules `title_prefixes`)."""
+    bodies = [w.casefold() for w in rules["title_bodies"] or []]
+    # An abbreviation may spell out the other's scope too ("HPD": Houston), or
+    # name a place the other leaves unsaid ("LAPD Chief", "Police Chief").
+    ctx_a = (scope_a or "").casefold().split() + a.split()
+    ctx_b = (scope_b or "").casefold().split() + b.split()
+    wa = _initials_spelt_out(a.split(), ctx_b, bodies, place=not scope_b)
+    wb = _initials_spelt_out(b.split(), ctx_a, bodies, place=not scope_a)
     short, long_ = sorted((set(wa), set(wb)), key=len)
     if not short <= long_:
         return False
@@ -308,14 +317,32 @@ def _same_office(a: str, b: str, rules: Any) -> bool:
     return not (long_ - short) & offices
 
 
-def _initials_spelt_out(words: list[str], other: list[str]) -> list[str]:
+# Letters of an abbreviation that may name a place ("LA" of "LAPD").
+_PLACE_LETTERS = 2
+
+
+def _initials_spelt_out(words: list[str], other: list[str], bodies: Sequence[str] = (),
+                        place: bool = False) -> list[str]:
     """`words` with an abbreviation replaced by the words of `other` whose initials
-    it is ('anc' and 'advisory neighborhood commissioner')."""
+    it is ('anc' and 'advisory neighborhood commissioner'); its last letters may
+    stand for body words that `other` leaves unsaid ('hpd': houston police
+    department) and, where `place`, its first letters for a place."""
     out: list[str] = []
     for w in words:
-        n = len(w)
-        run = next((other[i:i + n] for i in range(len(other) - n + 1) if n > 1
-                    and w not in other and "".join(x[0] for x in other[i:i + n]) == w), None)
+        run = None
+        leads = range(min(_PLACE_LETTERS, len(w) - 1) + 1) if place and bodies else (0,)
+        for lead in leads:
+            for cut in range(len(w), lead, -1):
+                head, tail = w[lead:cut], w[cut:]
+                said = next((other[i:i + len(head)] for i in range(len(other) - len(head) + 1)
+                             if "".join(x[0] for x in other[i:i + len(head)]) == head), None)
+                unsaid = [next((b for b in bodies if b[0] == c), None) for c in tail]
+                if len(w) > 1 and w not in other and said is not None and None not in unsaid \
+                        and (lead == 0 or tail):
+                    run = said + [u for u in unsaid if u]
+                    break
+            if run:
+                break
         out += run if run else [w]
     return out
 

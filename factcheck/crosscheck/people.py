@@ -614,13 +614,16 @@ def _name_fact(p: Person) -> dict[str, Any] | None:
     return min(whole or p.names, key=lambda f: f["start"])
 
 
-def _cited_name(p: Person) -> dict[str, Any]:
+def _cited_name(p: Person, shows: frozenset[str] = frozenset()) -> dict[str, Any]:
     """The mention that identifies the person best: the whole name in the
-    sentence that gives the age, else the first whole name."""
+    sentence that gives the age; else a part of it there that still `shows` a
+    part of the name in question ("Raheam, 19"); else the first whole name."""
     whole = sorted((f for f in p.names if f["text"] == p.name), key=lambda f: f["start"])
     aged = {f["sentence_start"] for f in p.ages}
+    part = sorted((f for f in p.names if f["sentence_start"] in aged and f["text"] != p.name
+                   and shows & set(name_parts(f["text"], frozenset()))), key=lambda f: f["start"])
     return next((f for f in whole if f["sentence_start"] in aged), None) or \
-        _name_fact(p)  # type: ignore[return-value]
+        next(iter(part), None) or _name_fact(p)  # type: ignore[return-value]
 
 
 def _source(p: Person) -> str:
@@ -701,9 +704,10 @@ def _check_names(pid: str, cluster: list[Person], sure: float, ctx: _Ctx,
         others = [q for q in agree if _name_fact(q)]
         if not others or not _name_fact(p):
             continue
-        cited = [_cited_name(p), *[_cited_name(q) for q in others]]
-        subject = f"{others[0].name} · name"
         a, b = name_parts(p.name or "", suffixes), name_parts(others[0].name or "", suffixes)
+        cited = [_cited_name(p, frozenset(a) - set(b)),
+                 *[_cited_name(q, frozenset(b) - set(a)) for q in others]]
+        subject = f"{others[0].name} · name"
         rel = next((r for q in cluster for r, _ in q.relations), None)
         spelt = len(a) > 1 and len(b) > 1 and fuzz.ratio(a[0], b[0]) >= VARIANT and fuzz.ratio(
             a[-1], b[-1]) >= VARIANT

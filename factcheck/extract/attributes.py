@@ -123,11 +123,16 @@ def _widen(people: People, title: Span) -> Span:
         label = _label(lex, doc[start:end].text)
     if start > 0 and alias_key(doc[start - 1].text) in lex.title_prefixes:
         start -= 1
-        key = alias_key(doc[start].text) + " " + alias_key(label)
-        label = lex.title_of.get(key) or doc[start].text.capitalize() + " " + label
+        label = _prefixed(lex, doc[start].text, label)
     if start == title.start and end == title.end:
         return title
     return Span(doc, start, end, label=label)
+
+
+def _prefixed(lex: Any, prefix: str, label: str) -> str:
+    """The title `label` made another office by `prefix` ("Interim" + "Police Chief")."""
+    key = alias_key(prefix) + " " + alias_key(label)
+    return lex.title_of.get(key) or prefix.capitalize() + " " + label
 
 
 def _label(lex: Any, text: str) -> str:
@@ -142,8 +147,8 @@ def _label(lex: Any, text: str) -> str:
 class _Title:
     """A matched title with the pattern that tied it to a name."""
 
-    def __init__(self, span: Span, pattern: str):
-        self.label_ = span.label_
+    def __init__(self, span: Span, pattern: str, label: str | None = None):
+        self.label_ = label or span.label_
         self.root = span.root.i
         self.pattern = pattern
 
@@ -152,6 +157,19 @@ def _role(people: People, title: Span, titles: list[Span]) -> Any:
     """(title, token range, name, (scope, kind, party)) if `title` belongs to a name."""
     doc = people.doc
     scope, kind, party, first = scope_before(people, title.start)
+    label = title.label_
+    # "Interim D.C. Police Chief": the prefix before the scope is the title's
+    # (the model may tag "Interim D.C." as one place).
+    words = (scope or "").split()
+    lead = words[0] if len(words) > 1 and alias_key(words[0]) in people.lex.title_prefixes \
+        else doc[first - 1].text if scope and first > 0 \
+        and alias_key(doc[first - 1].text) in people.lex.title_prefixes else None
+    if lead is not None:
+        if lead == words[0] and len(words) > 1:
+            scope = " ".join(words[1:])
+        else:
+            first -= 1
+        label = _prefixed(people.lex, lead, label)
     end = title.end
     # "the Sheriff's spokesman Mark Techmeyer": the title owns the next one.
     if end < len(doc) and doc[end].text in POSSESSIVE:
@@ -182,7 +200,7 @@ def _role(people: People, title: Span, titles: list[Span]) -> Any:
     next_title = min((t.start for t in titles if t.start >= end), default=len(doc))
     name = people.name_after(k, stop=next_title) if k < len(doc) else None
     if name is not None:
-        return _Title(title, "title-name"), (min(first, title.start), name.end), name, (
+        return _Title(title, "title-name", label), (min(first, title.start), name.end), name, (
             scope, kind, party)
     head = title.root
     # "Healey, Britain's defence secretary" / "Pete Hegseth (US Defense Secretary)"
@@ -191,14 +209,14 @@ def _role(people: People, title: Span, titles: list[Span]) -> Any:
         if name is not None and not _overlaps(name, titles):
             shape = "name-paren-title" if doc[name.end].text == "(" else "name-appos-title"
             close = end + 1 if end < len(doc) and doc[end].text == ")" else end
-            return _Title(title, shape), (name.start, close), name, (scope, kind, party)
+            return _Title(title, shape, label), (name.start, close), name, (scope, kind, party)
     # "the defence secretary, John Healey"; "the leader of the council, Priya Mandal"
     for child in doc[end:min(end + 8, len(doc))]:
         if child.dep_ == "appos" and (child.head == head or title.end <= child.head.i < child.i):
             name = people.name_at(child)
             if name is not None and not _overlaps(name, titles):
                 det = first - 1 if first > 0 and doc[first - 1].lower_ == "the" else first
-                return _Title(title, "title-appos-name"), (det, name.end), name, (
+                return _Title(title, "title-appos-name", label), (det, name.end), name, (
                     scope, kind, party)
     return None
 

@@ -203,6 +203,17 @@ class People:
         for ent in self.doc.ents:
             if ent.label_ != "PERSON" and ent.label_ in NAMEISH and ent.text in self.full_of:
                 self.mentions.append((ent.start, ent.text))
+        self.untagged()
+
+    def untagged(self) -> None:
+        """A proper noun the model left untagged that is a known surname is a
+        mention too ("When Pruner tried")."""
+        known = {i for i, _ in self.mentions}
+        for tok in self.doc:
+            if tok.text in self.full_of and tok.i not in self.ent_at and tok.i not in known \
+                    and tok.pos_ == "PROPN" and self.is_name_token(tok) \
+                    and not (tok.i > 0 and self.doc[tok.i - 1].pos_ == "PROPN"):
+                self.mentions.append((tok.i, tok.text))
         self.mentions.sort()
 
     def full(self, name: str) -> str:

@@ -141,10 +141,15 @@ def _states(people: People, offset: int, rules: Rules) -> list[dict[str, Any]]:
 def _names_of_ages(people: People, offset: int, ages: list[dict[str, Any]]) -> None:
     doc = people.doc
     known = {i for i, _ in people.mentions}
+    fulls = [n.split() for _, n in people.mentions if len(n.split()) > 1]
     for r in ages:
         name = r.get("subject") or ""
         words = name.split()
-        if r.get("kind") != "age" or len(words) < 2 or not all(w[:1].isupper() for w in words):
+        if r.get("kind") != "age" or not words or not all(w[:1].isupper() for w in words):
+            continue
+        # One word ("Raheam, 19") is a name when it begins or ends a name the
+        # article gives in full.
+        if len(words) == 1 and not any(words[0] in (f[0], f[-1]) for f in fulls):
             continue
         # The name stands beside its age: "Dana Pike, 31" or "31-year-old Dana Pike".
         lo = max(0, r["start"] - offset - len(name) - 4)
@@ -153,7 +158,7 @@ def _names_of_ages(people: People, offset: int, ages: list[dict[str, Any]]) -> N
         if span is not None and span.start not in known:
             people.add(span)
             known.add(span.start)
-    people.mentions.sort()
+    people.untagged()
 
 
 def normal_charge(text: str) -> str:
@@ -210,10 +215,13 @@ def _holder(people: People, span: Span) -> tuple[str | None, str | None] | None:
         subjects = [c for c in kids if c.dep_ in _SUBJECTS]
         before = [c for c in subjects if c.i < verb.i]
         subj = before[-1] if before else (subjects[0] if subjects else None)
-        # Active "police shot dead a man": the person is the object.
+        # Active "police shot dead a man": the person is the object, which follows
+        # at once ("has died after ... southeast side": a misparse, not an object).
+        obj = next((c for c in kids if c.dep_ == "dobj"), None)
         if subj is not None and subj.dep_ == "nsubj" and span.root.i == verb.i \
-                and verb.tag_ in ("VBD", "VBN") and any(c.dep_ == "dobj" for c in kids):
-            subj = next(c for c in kids if c.dep_ == "dobj")
+                and verb.tag_ in ("VBD", "VBN") and obj is not None \
+                and obj.left_edge.i - span.end <= 1:
+            subj = obj
         if subj is not None:
             return _who(people, subj)
         # "was shot and later died", "a man who later died": the head clause's subject.

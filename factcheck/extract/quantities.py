@@ -374,10 +374,9 @@ def _count_row(row, m, doc, ctx, words):
         counted = _hyphen_noun(doc, end, qualifier)
     if counted is None and _bare_suffix(row, g, ctx.pats):
         return row
-    if counted is None and not words and appositive_age(span_, value):
-        i = span_.start - 2
-        name = next((t for s, e, _, t in ctx.ents if s <= i < e), span_.doc[i].text)
-        row.update(kind="age", unit="year", subject=name, pattern="age:appositive")
+    named = appositive_age(span_, value) if counted is None and not words else None
+    if named is not None:
+        row.update(kind="age", unit="year", subject=named.text, pattern="age:appositive")
         return row
     if words and value == 1 and qualifier == "exact" and (counted or before_of(span_)):
         return None  # "one dealer said", "one of the": not a figure anyone reports

@@ -29,15 +29,42 @@ _NOUNS = frozenset({"NOUN", "PROPN"})
 _CLAUSE_DEPS = frozenset({"advcl", "conj", "ccomp", "relcl", "parataxis"})
 
 
-def appositive_age(span: Span | None, value: float | None) -> bool:
-    """"Michael Smith, 19, was arrested": a bare number set off after a name is an age."""
+def appositive_age(span: Span | None, value: float | None) -> Span | None:
+    """"Michael Smith, 19, was arrested": a bare number set off after a name is an
+    age; the name it follows, or None. The model does not tag every name ("Dillon,
+    20, and Raheam, 19"): capitalised proper nouns that are no other kind of
+    entity are a name as well."""
     if span is None or span.start < 2 or value is None or not 0 < value < 120:
-        return False
+        return None
     doc = span.doc
-    before, name = doc[span.start - 1], doc[span.start - 2]
+    before, last = doc[span.start - 1], doc[span.start - 2]
     after = doc[span.end] if span.end < len(doc) else None
-    return (before.text == "," and name.ent_type_ == "PERSON"
-            and (after is None or after.text in (",", ".", ";", ")")))
+    if before.text != "," or not (after is None or after.text in (",", ".", ";", ")")):
+        return None
+    if last.ent_type_ == "PERSON":
+        first = last.i
+        while first > 0 and doc[first].ent_iob_ == "I":
+            first -= 1
+        return doc[first:last.i + 1]
+    if not _bare_name_word(last):
+        return None
+    first = last.i
+    while first > 0 and last.i - first < _MAX_NAME_WORDS - 1 and _bare_name_word(doc[first - 1]):
+        first -= 1
+    return doc[first:last.i + 1]
+
+
+# Entity types the model gives names it does not know ("Raheam" as ORG).
+_NAME_LIKE = frozenset({"", "PERSON", "ORG", "GPE"})
+# Words in a name the model did not tag ("Raheam Jackson").
+_MAX_NAME_WORDS = 3
+
+
+def _bare_name_word(tok: Token) -> bool:
+    """A capitalised proper noun; the small model often calls a rare given name
+    an organisation or a place, so those types pass too."""
+    return tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.is_alpha \
+        and tok.ent_type_ in _NAME_LIKE and not tok.is_sent_start
 
 
 def stands_for_people(span: Span | None, words: bool) -> bool:

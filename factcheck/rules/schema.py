@@ -215,6 +215,12 @@ SECTIONS: dict[str, Spec] = {
         "Words that make a different office of the title after them (shadow, deputy, "
         "acting): 'shadow energy secretary' is 'Shadow Energy Secretary'.",
     ),
+    "title_bodies": Spec(
+        "list",
+        "str",
+        "Words an abbreviated body ends with, often left unsaid beside its spelt-out "
+        "title (department, office): 'HPD Chief' is the Houston Police Chief.",
+    ),
     "name_particles": Spec(
         "list",
         "str",
