@@ -119,7 +119,7 @@ def test_the_people_table_and_nobody_linked_across_stories(tmp_path):
 def test_a_spelling_cites_the_mention_beside_the_age(tmp_path):
     """"Malik, 19," is where the article gives the spelling with the age; the
     finding cites it there, not the first whole name."""
-    from factcheck.pipeline import Options, run
+    from factcheck.run.pipeline import Options, run
 
     path = _write(tmp_path, [
         {"id": "a", "story": "shop", "source": "north.example",
