@@ -26,11 +26,13 @@ def extract_doc(doc: Doc, article: Article, rules: Rules, offset: int = 0) -> li
     from .attributes import attributes_and_people
     from .frames import add_frames
     from .people import extract_people
+    from .places import place_rows
     from .quantities import extract_quantities
 
     rows = add_frames(doc, extract_quantities(doc, article, rules, offset), rules, offset)
     attributes, people = attributes_and_people(doc, article, rules, offset)
     rows.extend(attributes)
+    rows.extend(place_rows(doc, rules, offset))
     # Person rows may share a span with an attribute: their kind keeps the ids apart.
     rows.extend(extract_people(people, offset, rules, ages=rows))
     return rows

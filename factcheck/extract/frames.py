@@ -25,6 +25,8 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from .places import place_words
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
@@ -95,7 +97,7 @@ def frames_rules(rules: Any) -> Frames:
     fr.as_of_words = {w.casefold() for w in rules["as_of_words"] or []}
     fr.negations = {w.casefold() for w in rules["negations"] or []}
     fr.hedges = {w.casefold() for w in rules["status_hedges"] or []}
-    fr.street_types = {w.casefold() for w in rules["street_types"] or []}
+    fr.street_types = set(place_words(rules).types)
     fr.incident_verbs = {w.casefold() for w in rules["incident_verbs"] or []}
     fr.instances = {w.casefold() for w in rules["event_instances"] or []}
     fr.phrasal = {" ".join(k.casefold().split()): v

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .numbers import DIGITS, FRACTION_DIGITS, SCIENTIFIC, Vocab
+from .places import place_words
 from .units import RegistryForms, registry_forms
 
 _SEP = r"[\s\-\u2010-\u2013]+"
@@ -297,7 +298,8 @@ def build(rules: Any) -> Patterns:
     spread = alternation(rules["spread_words"])
     bases = alternation(rules["rate_bases"])
     rate_words = alternation(rules["money_rate_words"])
-    streets = alternation(rules["street_words"])
+    # A house number: the street's type (places.yaml), capitalised, ends the address.
+    streets = alternation(w.capitalize() for w in place_words(rules).types)
     return Patterns(
         vocab=vocab, candidate=candidate, date=_date_pattern(rules), phone=_PHONE,
         # Matched right after the number: "2 a.m.", "from 4 to 6 p.m.".

@@ -37,6 +37,7 @@ ALIGNMENT_KEYS = ("threshold", "subject_weight", "context_weight", "entity_weigh
                   "statement_threshold", "min_links", "frame_bonus")
 UPDATE_KEYS = ("max_growth", "min_hours")
 TIME_REACH_KEYS = ("hour", "half_hour", "quarter_hour", "five_minutes", "minute")
+PLACES_KEYS = ("max_edits", "min_letters")
 STORY_KEYS = ("threshold", "entity_weight", "title_weight", "title_floor", "date_days",
               "date_halflife", "min_links")
 
@@ -350,11 +351,6 @@ SECTIONS: dict[str, Spec] = {
         "Words before a number ('more than', 'nearly') → the qualifier and the interval it "
         "allows as factors of the number (low, high; no high = unbounded).",
     ),
-    "street_words": Spec(
-        "list", "str",
-        "Words that end a street address after its number ('14 Elm Street'): a house "
-        "number, not a quantity.",
-    ),
     "prepositional_qualifiers": Spec(
         "list", "str",
         "Qualifiers that are also prepositions ('over'): they qualify a number only when "
@@ -520,8 +516,17 @@ SECTIONS: dict[str, Spec] = {
         "'another shooting'): times of different instances do not align.",
     ),
     "street_types": Spec(
-        "list", "str", "Last words of a street address: a house or block number before them "
-        "is a place, not a count.",
+        "map", ["str"], "Street types and their abbreviations (street: [st]): a capitalised "
+        "one ends a street's name; a house or block number before it is a place, not a count.",
+    ),
+    "street_directions": Spec(
+        "map", ["str"], "Directions written with a street's name and their abbreviations "
+        "(south: [s]): left aside when street names are compared.",
+    ),
+    "places": Spec(
+        "map", "int", "How far two street names may be spelt and still name one street: "
+        "max_edits letters in names of at least min_letters letters.",
+        _known(PLACES_KEYS),
     ),
     "phrasal_events": Spec(
         "map", "str", "A verb lemma and its particle that name an event ('turn in': "

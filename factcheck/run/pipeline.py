@@ -139,6 +139,7 @@ def cross_check(facts: pl.DataFrame, articles: Sequence[Article], rules: Rules,
     from ..crosscheck.align import align, unit_keys
     from ..crosscheck.compare import compare
     from ..crosscheck.people import people_check
+    from ..crosscheck.places import place_check
     from ..crosscheck.stories import assign_stories
 
     options = options or Options()
@@ -153,7 +154,8 @@ def cross_check(facts: pl.DataFrame, articles: Sequence[Article], rules: Rules,
     for part in story_parts(facts, PART_FACTS):
         groups.append(align(part, rules, units))
         table, on_people = people_check(part, rules)
-        found.append(_merged(compare(part, groups[-1], rules), on_people))
+        found.append(_merged(_merged(compare(part, groups[-1], rules), on_people),
+                             place_check(part, rules)))
         if people is not None:
             people.append(table)
         memory.trim()  # the part's join tables are freed: give their pages back
