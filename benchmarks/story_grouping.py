@@ -33,9 +33,9 @@ def main() -> None:
     articles = read_articles([args.file])
     truth = [a.story or a.id for a in articles]
     hidden = [dataclasses.replace(a, story=None) for a in articles]
-    base = rules["story_grouping"].get("threshold")
+    base = rules.story_grouping.threshold
     for t in args.threshold or [base]:
-        rules.data.setdefault("story_grouping", {})["threshold"] = t
+        rules.story_grouping = rules.story_grouping.model_copy(update={"threshold": t})
         t0 = time.perf_counter()
         found = assign_stories(hidden, empty(FACTS_SCHEMA), rules)["story"].to_list()
         s = pair_scores(truth, found)

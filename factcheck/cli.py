@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import json
 import os
 import sys
 from collections.abc import Sequence
@@ -237,6 +238,18 @@ def build_parser() -> argparse.ArgumentParser:
                         description="Explain one rule by code (FC101) or name (numeric-mismatch).")
     r.add_argument("code", metavar="CODE", help="rule code or name")
     r.add_argument("--debug", action="store_true", help="show tracebacks for errors")
+    r = rsub.add_parser(
+        "schema", formatter_class=_Formatter, help="print the JSON Schema of a rule file",
+        description="Print the JSON Schema of a rule file (every section, its shape, defaults "
+                    "and meaning), for editors that check YAML as you type.",
+        epilog="Point an editor at it:\n"
+               "  factcheck rules schema > factcheck-rules.schema.json\n"
+               "then either put this first line in a rule file (the YAML language server:\n"
+               "VS Code's YAML extension, Neovim, Helix, Zed):\n"
+               "  # yaml-language-server: $schema=factcheck-rules.schema.json\n"
+               "or map the schema to your rule folder in the editor's yaml.schemas setting:\n"
+               '  "yaml.schemas": {"./factcheck-rules.schema.json": "house-rules/*.yaml"}')
+    r.add_argument("--debug", action="store_true", help="show tracebacks for errors")
 
     p = sub.add_parser("store", formatter_class=_Formatter,
                        help="keep the facts of published articles for later checks",
@@ -412,7 +425,12 @@ def cmd_rules(args: argparse.Namespace) -> int:
         text = list_text(rules) if args.rules_command == "list" else explain_text(rules, args.code)
         sys.stdout.write(text)
         return ExitCode.OK
-    raise FactcheckError("usage: factcheck rules {check,list,explain} (see --help)")
+    if args.rules_command == "schema":
+        from .rules.schema import json_schema
+
+        sys.stdout.write(json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n")
+        return ExitCode.OK
+    raise FactcheckError("usage: factcheck rules {check,list,explain,schema} (see --help)")
 
 
 def cmd_store(args: argparse.Namespace) -> int:

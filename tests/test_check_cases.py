@@ -26,7 +26,8 @@ def _load(path: Path) -> list[tuple[str, dict[str, Any]]]:
     out = []
     for case in doc["cases"]:
         if case.get("expect") not in EXPECT:
-            raise AssertionError(f"{path.name}: case {case.get('id')}: expect must be fire or quiet")
+            raise AssertionError(f"{path.name}: case {case.get('id')}: "
+                                 "expect must be fire or quiet")
         out.append((code, case))
     return out
 

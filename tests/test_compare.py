@@ -126,9 +126,9 @@ def test_currency_rate_from_the_rules_makes_money_comparable(rules):
 
     facts = frame(money("a", "£150m", 150e6), money("b", "€180m", 180e6, "EUR"))
     with_rate = copy.deepcopy(rules)
-    with_rate.data["currency_rates"] = {"EUR/GBP": 0.84}
+    with_rate.currency_rates = {"EUR/GBP": 0.84}
     assert compare(facts, one_group(facts), with_rate).is_empty()
-    with_rate.data["currency_rates"] = {"GBP/EUR": 1.5}  # the inverse rate works too
+    with_rate.currency_rates = {"GBP/EUR": 1.5}  # the inverse rate works too
     assert compare(facts, one_group(facts), with_rate)["rule"].to_list() == ["FC101"]
 
 
@@ -164,7 +164,7 @@ def test_ignore_list_drops_a_discrepancy(rules):
 
     facts = frame(money("a", "£250m", 250e6), money("b", "£150m", 150e6))
     quiet = copy.deepcopy(rules)
-    quiet.data["ignore"] = [{"rule": "numeric-mismatch", "article": "b"}]
+    quiet.ignore = [{"rule": "numeric-mismatch", "article": "b"}]
     assert compare(facts, one_group(facts), quiet).is_empty()
 
 

@@ -97,7 +97,7 @@ def test_vague_amounts_are_intervals(vocab, text, interval):
 
 
 def test_qualifier_reach_comes_from_the_rule(rules):
-    more_than = rules["qualifiers"]["more than"]
+    more_than = rules.qualifiers["more than"]
     qualifier, low, high = apply_qualifier(10_000, more_than)
     assert qualifier == "more_than"
     assert low == 10_000

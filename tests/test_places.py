@@ -51,7 +51,7 @@ def test_an_address_is_read_back_in_parts(rules: Any) -> None:
 ])
 def test_which_addresses_may_name_one_street(rules: Any, a: str, b: str, same: bool) -> None:
     words = place_words(rules)
-    cfg = {"max_edits": 1, "min_letters": 5}
+    cfg = rules.places
     sa, sb = parse(a, words), parse(b, words)
     assert sa is not None and sb is not None
     assert alike(sa, sb, cfg) is same

@@ -63,7 +63,7 @@ def test_seed_wire_every_figure_and_nothing_else(seed_facts, rules):
     assert got == [tuple(float(x) if isinstance(x, int) else x for x in case)
                    for case in SEED_WIRE]
     by_text = {r["text"]: r for r in rows}
-    reach = rules["qualifiers"]["more than"]["high"]
+    reach = rules.qualifiers["more than"]["high"]
     assert by_text["more than 10,000 drones"]["high"] == pytest.approx(10_000 * reach)
     assert by_text["£3 billion"]["subject"] == "annual pledge"
     assert by_text["£150 million"]["subject"] == "package"
@@ -126,7 +126,7 @@ RANGES_AND_VAGUE = [
 
 
 def _reach(rules, phrase):
-    rule = rules["qualifiers"][phrase]
+    rule = rules.qualifiers[phrase]
     return rule["low"], rule.get("high")
 
 

@@ -9,6 +9,7 @@ import pytest
 
 from factcheck.errors import FactcheckError
 from factcheck.rules.load import load_rules
+from factcheck.rules.schema import SECTIONS
 from tests.conftest import run_cli
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -74,8 +75,8 @@ def test_every_rule_the_compare_step_can_emit_is_documented():
     rules = load_rules()
     source = (ROOT / "factcheck/crosscheck/compare.py").read_text(encoding="utf-8")
     emitted = set(re.findall(r'"(FC\d{3})"', source))
-    assert emitted <= set(rules["checks"])
-    for code, entry in rules["checks"].items():
+    assert emitted <= set(rules.checks)
+    for code, entry in rules.checks.items():
         for field in ("what", "why", "example", "fix"):
             assert len(entry[field].split()) >= 5, (code, field)
 
@@ -83,10 +84,10 @@ def test_every_rule_the_compare_step_can_emit_is_documented():
 def test_user_rules_add_to_the_defaults(tmp_path):
     (tmp_path / "rates.yaml").write_text("currency_rates:\n  EUR/GBP: 0.84\n", encoding="utf-8")
     rules = load_rules([tmp_path])
-    assert rules["currency_rates"]["EUR/GBP"] == 0.84
-    assert "FC101" in rules["checks"]
+    assert rules.currency_rates["EUR/GBP"] == 0.84
+    assert "FC101" in rules.checks
     alone = load_rules([tmp_path], defaults=False)
-    assert "FC101" not in alone["checks"]
+    assert "FC101" not in alone.checks
 
 
 @pytest.mark.parametrize("ask", ["FC102", "fc102", "magnitude-behind-qualifier"])
@@ -109,7 +110,7 @@ def test_list_shows_every_rule_once():
     run = cli("rules", "list", cwd=ROOT)
     assert run.returncode == 0
     codes = [line.split()[0] for line in run.stdout.splitlines()]
-    assert codes == sorted(load_rules()["checks"])
+    assert codes == sorted(load_rules().checks)
 
 
 def test_duplicate_rule_name_is_refused(tmp_path):
@@ -119,3 +120,36 @@ def test_duplicate_rule_name_is_refused(tmp_path):
             f"    why: y\n    example: e\n    fix: f\n" for i in range(2)), encoding="utf-8")
     with pytest.raises(FactcheckError, match="already used by FC900"):
         load_rules([tmp_path], defaults=False)
+
+
+def test_schema_describes_every_section_and_accepts_the_shipped_files(tmp_path):
+    import json
+
+    import jsonschema
+    import yaml
+
+    run = cli("rules", "schema", cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    schema = json.loads(run.stdout)
+    sections = schema["properties"]
+    assert set(sections) == set(SECTIONS)
+    assert all(s.get("description") for s in sections.values())
+    for path in sorted((ROOT / "rules").glob("*.yaml")):
+        jsonschema.validate(yaml.safe_load(path.read_text(encoding="utf-8")), schema)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({"alignment": {"threshold": -0.5}}, schema)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({"severity": [{"level": "fatal"}]}, schema)
+
+
+def test_a_file_that_gives_one_setting_keeps_the_others(tmp_path):
+    (tmp_path / "a.yaml").write_text("alignment:\n  threshold: 0.4\n", encoding="utf-8")
+    shipped = load_rules()
+    mine = load_rules([tmp_path])
+    assert mine.alignment.threshold == 0.4
+    assert shipped.alignment.threshold != 0.4
+    assert mine.alignment.subject_weight == shipped.alignment.subject_weight
+    # Without the shipped rules, the settings not given are the documented defaults.
+    alone = load_rules([tmp_path], defaults=False)
+    assert alone.alignment.threshold == 0.4 and alone.alignment.max_ratio == 12.0
+    assert alone.story_grouping.threshold == 0.08 and alone.checks == {}

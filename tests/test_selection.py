@@ -61,10 +61,10 @@ def test_per_file_ignores_apply_where_the_finding_is():
     r = synthetic_result()
     location = {"fp-money-harbour": "news/tide-times.md", "fp-role-brook": "archive/old.md"}
     kept = apply_selection(r.discrepancies, Selection(per_file_ignores=parse_per_file(
-        ["archive/*:FC2", "news/*.md:FC201"])), r.rules["checks"], location)
+        ["archive/*:FC2", "news/*.md:FC201"])), r.rules.checks, location)
     assert kept["id"].to_list() == ["fp-money-harbour"]
     kept = apply_selection(r.discrepancies, Selection(per_file_ignores=parse_per_file(
-        ["news/*:FC201"])), r.rules["checks"], location)
+        ["news/*:FC201"])), r.rules.checks, location)
     assert kept["id"].to_list() == ["fp-money-harbour", "fp-role-brook"]
 
 

@@ -81,7 +81,7 @@ def test_kind_unit_and_per(nlp, rules, case):
 
 def test_registry_units_are_not_listed_in_the_rules(rules):
     """The three units above come from pint, not from rules/units.yaml."""
-    listed = {k.lower() for k in rules["units"]} | {v["unit"] for v in rules["units"].values()}
+    listed = {k.lower() for k in rules.units} | {v["unit"] for v in rules.units.values()}
     assert not {"furlong", "furlongs", "nanosecond", "nanoseconds", "kilopascal",
                 "kilopascals"} & listed
 

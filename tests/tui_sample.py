@@ -171,7 +171,9 @@ def sample_result(*, discrepancies: bool = True, articles: bool = True) -> Resul
             groups.extend({"group": group, "story": story, "fact_id": ids[k], "score": score}
                           for k in sorted(keys))
     stories = [{"article": a.id, "story": a.story, "how": "given"} for a in arts]
-    return Result(articles=arts, facts=facts_frame(facts), rules=Rules(data={"checks": CHECKS}),
+    # The app reads only the names and docs of the checks: a partial catalogue.
+    rules = Rules.model_construct(checks=CHECKS)
+    return Result(articles=arts, facts=facts_frame(facts), rules=rules,
                   groups=frame(groups, GROUPS_SCHEMA),
                   discrepancies=frame(disc, DISCREPANCY_SCHEMA),
                   stories=frame(stories, STORIES_SCHEMA))

@@ -26,26 +26,22 @@ import polars as pl
 from rapidfuzz import fuzz, process
 
 from ..facts import GROUPS_SCHEMA, empty
+from ..rules.schema import Alignment
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
-DEFAULTS = {"threshold": 0.55, "subject_weight": 0.35, "context_weight": 0.25,
-            "entity_weight": 0.15, "value_weight": 0.25, "unique_bonus": 0.15, "max_ratio": 12.0,
-            "attribute_threshold": 90.0, "statement_threshold": 80.0, "min_links": 0.5,
-            "frame_bonus": 0.15}
 # Characters of sentence either side of a figure that describe it ("annual
 # pledge", "package", "this year"); wider windows drag in the next fact's words.
 _CONTEXT_CHARS = 48
 
 
-def settings(rules: Any) -> dict[str, float]:
-    got = rules["alignment"] if rules is not None else {}
-    return {**DEFAULTS, **(got or {})}
+def settings(rules: Any) -> Alignment:
+    return rules.alignment if rules is not None else Alignment()
 
 
 def synonym_map(rules: Any) -> dict[str, str]:
     """word → the first word of its synonym set in the rules."""
     out: dict[str, str] = {}
-    for words in (rules["subject_synonyms"] if rules is not None else []) or []:
+    for words in (rules.subject_synonyms if rules is not None else []) or []:
         for w in words:
             out.setdefault(w.casefold(), words[0].casefold())
     return out
@@ -139,14 +135,14 @@ def unit_keys(facts: pl.DataFrame, rules: Any) -> pl.DataFrame:
 
 def thing_map(rules: Any) -> dict[str, str]:
     """counted noun → its class (rules `counted_things`)."""
-    got = rules["counted_things"] if rules is not None else {}
+    got = rules.counted_things if rules is not None else {}
     return {w.casefold(): c for c, words in (got or {}).items() for w in words}
 
 
 def event_links(rules: Any) -> pl.DataFrame:
     """(event, event_r) pairs of classes that may name the same figure: each
     class with itself and with its `aligns_with` (both ways)."""
-    events = (rules["events"] if rules is not None else {}) or {}
+    events = (rules.events if rules is not None else {}) or {}
     pairs = {(e, e) for e in events}
     for e, entry in events.items():
         for o in entry.get("aligns_with") or []:
@@ -292,7 +288,7 @@ def numeric_pairs(facts: pl.DataFrame, rules: Any,
     """Scored candidate pairs (i, j, score) of numeric facts, i < j; `units`:
     unit_keys of the whole batch when `facts` is a part of it."""
     cfg = settings(rules)
-    events = (rules["events"] if rules is not None else {}) or {}
+    events = (rules.events if rules is not None else {}) or {}
     counts: dict[str, list[str]] = {}
     for e, entry in sorted(events.items()):
         if entry.get("counts"):
@@ -308,7 +304,7 @@ def numeric_pairs(facts: pl.DataFrame, rules: Any,
             & pl.col("event").is_null())
     # "Two days ago", "four days after the shooting": each measures between its
     # own two moments (rules `time_offsets`), so two such are not the same fact.
-    offsets = [w.casefold() for w in (rules["time_offsets"] if rules is not None else []) or []]
+    offsets = [w.casefold() for w in (rules.time_offsets if rules is not None else []) or []]
     offset = pl.col("subject").str.to_lowercase().is_in(offsets).fill_null(False)
     bare = bare | ((pl.col("kind") == "duration") & offset)
     side = num.filter(~bare).select(
@@ -320,7 +316,7 @@ def numeric_pairs(facts: pl.DataFrame, rules: Any,
     # Counted before repeats are set aside: an article that names a figure
     # three times, framed, and an unframed one beside it is no only candidate.
     side = _first_statements(side, _dated(num), links)
-    ratio = cfg["max_ratio"]
+    ratio = cfg.max_ratio
     lo = pl.min_horizontal(pl.col("base").abs(), pl.col("base_r").abs())
     hi = pl.max_horizontal(pl.col("base").abs(), pl.col("base_r").abs())
     same_scale = (pl.col("bkind") != "money") | (pl.col("unit") == pl.col("unit_r"))
@@ -406,17 +402,17 @@ def numeric_pairs(facts: pl.DataFrame, rules: Any,
     is_time = pl.col("bkind") == "time"
     gap = (pl.col("base") - pl.col("base_r")).abs()
     closeness = pl.when(is_time).then((1 - gap / 120).clip(0, 1)).otherwise(closeness)
-    w_s, w_c, w_e, w_v = (cfg["subject_weight"], cfg["context_weight"], cfg["entity_weight"],
-                          cfg["value_weight"])
+    w_s, w_c, w_e, w_v = (cfg.subject_weight, cfg.context_weight, cfg.entity_weight,
+                          cfg.value_weight)
     total = (w_s + w_c + w_e + w_v) or 1.0
     score = (w_s * subj + w_c * pl.col("s_ctx") + w_e * ent + w_v * closeness) / total
     # A bonus, not a weight: an article with several figures of a kind is not
     # less likely to share any one of them.
-    score = (score + cfg["unique_bonus"] * unique
-             + cfg["frame_bonus"] * pl.col("same_event").fill_null(False).cast(pl.Float64)
+    score = (score + cfg.unique_bonus * unique
+             + cfg.frame_bonus * pl.col("same_event").fill_null(False).cast(pl.Float64)
              ).clip(0, 1)
     return (pairs.select(pl.col("i"), pl.col("i_r").alias("j"), score.alias("score"))
-            .filter(pl.col("score") >= cfg["threshold"]))
+            .filter(pl.col("score") >= cfg.threshold))
 
 
 def canonical_entities(facts: pl.DataFrame) -> dict[tuple[str, str], str]:
@@ -470,7 +466,7 @@ def attribute_pairs(facts: pl.DataFrame, rules: Any) -> pl.DataFrame:
             # Whole-statement likeness: a set ratio would call any short
             # statement inside a long one the same ("a man shot").
             p = _fuzzy(p, "attribute_value", "attribute_value_r", "s", fuzz.token_sort_ratio)
-            out.append(p.filter(pl.col("s") * 100 >= cfg["statement_threshold"])
+            out.append(p.filter(pl.col("s") * 100 >= cfg.statement_threshold)
                        .select("i", pl.col("i_r").alias("j"), pl.col("s").alias("score")))
     return pl.concat(out) if out else empty_pairs
 
@@ -530,7 +526,7 @@ def align(facts: pl.DataFrame, rules: Any, units: pl.DataFrame | None = None) ->
         return empty(GROUPS_SCHEMA)
     pairs = pairs.sort(["score", "i", "j"], descending=[True, False, False])
     article_of = facts["article"].to_list()
-    grouped = merge_pairs(list(pairs.iter_rows()), article_of, settings(rules)["min_links"])
+    grouped = merge_pairs(list(pairs.iter_rows()), article_of, settings(rules).min_links)
     idx = sorted(grouped)
     out = pl.DataFrame({"i": idx, "root": [grouped[x][0] for x in idx],
                         "score": [round(grouped[x][1], 4) for x in idx]},

@@ -33,6 +33,7 @@ import polars as pl
 from rapidfuzz import fuzz
 
 from ..facts import DISCREPANCY_SCHEMA, SEVERITY_ORDER, empty, frame
+from ..rules.schema import Alignment
 from .align import canonical_words, ratio, settings, synonym_map
 
 OPEN_UP = ("more_than", "at_least")
@@ -52,7 +53,7 @@ class Finding:
 
 
 def _tolerance(rules: Any, kind: str, a: float, b: float) -> float:
-    tol = rules["tolerances"] or {}
+    tol = rules.tolerances
     t = tol.get(kind) or tol.get("default") or {"relative": 0.02}
     return max(t.get("relative", 0.0) * max(abs(a), abs(b)), t.get("absolute", 0.0))
 
@@ -110,7 +111,7 @@ def _scale(f: dict[str, Any], g: dict[str, Any], rules: Any) -> float | None:
     if f["unit"] == g["unit"] or not f["unit"] or not g["unit"]:
         return 1.0
     if f["kind"] == "money" and g["kind"] == "money":
-        rates = rules["currency_rates"] or {}
+        rates = rules.currency_rates
         if f"{f['unit']}/{g['unit']}" in rates:
             return float(rates[f"{f['unit']}/{g['unit']}"])
         if f"{g['unit']}/{f['unit']}" in rates:
@@ -146,7 +147,7 @@ def _cumulative(f: dict[str, Any], words: set[str]) -> bool:
 
 
 def _events(rules: Any) -> dict[str, Any]:
-    return (rules["events"] or {}) if rules is not None else {}
+    return rules.events if rules is not None else {}
 
 
 def _running(f: dict[str, Any], rules: Any, words: set[str]) -> bool:
@@ -175,16 +176,16 @@ def _update(f: dict[str, Any], g: dict[str, Any], cut_f: tuple[float, float],
     f is the later, higher one; FC402 when f is the earlier, lower one (it
     lags). A status that moved from none to some is forward whatever the
     dates say when they cannot tell (statuses do not go back)."""
-    words = {w.casefold() for w in rules["cumulative_subjects"] or []}
+    words = {w.casefold() for w in rules.cumulative_subjects}
     if not (_running(f, rules, words) and _running(g, rules, words)):
         return None
-    upd = {"max_growth": 3.0, "min_hours": 1.0, **(rules["updates"] or {})}
-    order = later(f, g, upd["min_hours"])
+    upd = rules.updates
+    order = later(f, g, upd.min_hours)
     f_higher = cut_f[0] > cut_g[1]
     g_higher = cut_g[0] > cut_f[1]
     lower = cut_g if f_higher else cut_f
     higher = cut_f if f_higher else cut_g
-    if lower[1] > 0 and higher[0] > upd["max_growth"] * lower[1]:
+    if lower[1] > 0 and higher[0] > upd.max_growth * lower[1]:
         return None  # a tenfold jump is more likely a slip than news
     from_none = lower[1] == 0 and f.get("event") and f.get("event") == g.get("event")
     if f_higher and (order == 1 or (order == 0 and from_none)):
@@ -272,7 +273,7 @@ def _n(x: float) -> str:
     return f"{x:,.6g}"
 
 
-def _attr_key(f: dict[str, Any], cfg: dict[str, float]) -> str:
+def _attr_key(f: dict[str, Any], cfg: Alignment) -> str:
     if f["attribute"] == "speaker":
         return (f["who"] or "").casefold()
     return " ".join((f["attribute_value"] or "").casefold().split())
@@ -286,7 +287,7 @@ def attr_relation(f: dict[str, Any], g: dict[str, Any], rules: Any) -> Finding |
             f["attribute_scope"].casefold() != g["attribute_scope"].casefold():
         return None  # a role in another country or body is another role
     a, b = _attr_key(f, cfg), _attr_key(g, cfg)
-    if not a or not b or fuzz.ratio(a, b) >= cfg["attribute_threshold"]:
+    if not a or not b or fuzz.ratio(a, b) >= cfg.attribute_threshold:
         return None
     if f["attribute"] == "role" and _same_office(a, b, rules, f["attribute_scope"],
                                                  g["attribute_scope"]):
@@ -303,7 +304,7 @@ def _same_office(a: str, b: str, rules: Any, scope_a: str | None = None,
     Chief', 'ANC Commissioner' and 'Advisory Neighborhood Commissioner', 'HPD
     Chief' and (Houston) 'Police Chief'. Not when the longer one adds a word that
     makes another office ('Deputy Chief' is not the 'Chief'; rules `title_prefixes`)."""
-    bodies = [w.casefold() for w in rules["title_bodies"] or []]
+    bodies = [w.casefold() for w in rules.title_bodies]
     # An abbreviation may spell out the other's scope too ("HPD": Houston), or
     # name a place the other leaves unsaid ("LAPD Chief", "Police Chief").
     ctx_a = (scope_a or "").casefold().split() + a.split()
@@ -313,7 +314,7 @@ def _same_office(a: str, b: str, rules: Any, scope_a: str | None = None,
     short, long_ = sorted((set(wa), set(wb)), key=len)
     if not short <= long_:
         return False
-    offices = {w.casefold() for w in rules["title_prefixes"] or []}
+    offices = {w.casefold() for w in rules.title_prefixes}
     return not (long_ - short) & offices
 
 
@@ -379,7 +380,7 @@ def _source(f: dict[str, Any]) -> str:
 
 
 def _severity(rules: Any, rule: str, default: str, kind: str, size: float) -> str:
-    for s in rules["severity"] or []:
+    for s in rules.severity:
         if s.get("rule") not in (None, rule) or s.get("kind") not in (None, kind):
             continue
         if "min_ratio" in s and size < s["min_ratio"]:
@@ -399,7 +400,7 @@ def fingerprint(rule: str, story: str | None, kind: str, unit: str | None, subje
 
 
 def _ignored(rules: Any, row: dict[str, Any], cited: list[dict[str, Any]]) -> bool:
-    for rule in rules["ignore"] or []:
+    for rule in rules.ignore:
         if "rule" in rule and rule["rule"] not in (row["rule"], row["name"]):
             continue
         subject = (row["subject"] or "").casefold()
@@ -451,7 +452,7 @@ def _running_chain(members: list[dict[str, Any]], rules: Any
     lower later a correction (a conflict), so a toll that climbs through a day
     is a row of updates, not of errors. None when the group is not one
     running total with publication times to order it by."""
-    words = {w.casefold() for w in rules["cumulative_subjects"] or []}
+    words = {w.casefold() for w in rules.cumulative_subjects}
     if members[0]["kind"] != "count" or not all(
             m.get("event") and m.get("published") and _running(m, rules, words)
             for m in members) or len({m["published"] for m in members}) < 2:
@@ -486,7 +487,7 @@ def compare(facts: pl.DataFrame, groups: pl.DataFrame, rules: Any) -> pl.DataFra
     names = canonical_entities(facts)
     joined = groups.join(facts.with_row_index("pos").drop("story"), on="fact_id", how="inner",
                          maintain_order="left")
-    checks = rules["checks"] or {}
+    checks = rules.checks
     synonyms = synonym_map(rules)
     rows = []
     for (gid,), part in joined.group_by(["group"], maintain_order=True):

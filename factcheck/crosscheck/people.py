@@ -129,13 +129,13 @@ class Words:
 
     @classmethod
     def of(cls, rules: Any) -> Words:
-        suffixes = {str(s).casefold() for s in rules["name_suffixes"] or []}
-        return cls({str(k).lower(): str(v) for k, v in (rules["person_nouns"] or {}).items()},
+        suffixes = {str(s).casefold() for s in rules.name_suffixes}
+        return cls({str(k).lower(): str(v) for k, v in rules.person_nouns.items()},
                    frozenset(suffixes | {s.rstrip(".") for s in suffixes}),
-                   frozenset(str(w).casefold() for w in rules["not_name_words"] or []),
-                   {str(k).casefold(): str(v) for k, v in (rules["relation_words"] or {}).items()},
+                   frozenset(str(w).casefold() for w in rules.not_name_words),
+                   {str(k).casefold(): str(v) for k, v in rules.relation_words.items()},
                    {str(w).casefold(): str(part) for part, ws in
-                    sorted((rules["person_parts"] or {}).items()) for w in ws})
+                    sorted(rules.person_parts.items()) for w in ws})
 
 
 def is_person_name(name: str, not_names: frozenset[str]) -> bool:
@@ -531,9 +531,9 @@ def people_check(facts: pl.DataFrame, rules: Any) -> tuple[pl.DataFrame, pl.Data
         story = got[0]["story"] or ""
         stories.setdefault(story, []).extend(
             _people_of_article(got, story, order[art], words))
-    ctx = _Ctx(rules, rules["checks"] or {},
-               {str(k): int(v["rank"]) for k, v in (rules["person_conditions"] or {}).items()},
-               tuple(str(w).lower() for w in rules["preliminary_charge_words"] or []))
+    ctx = _Ctx(rules, rules.checks,
+               {str(k): int(v["rank"]) for k, v in rules.person_conditions.items()},
+               tuple(str(w).lower() for w in rules.preliminary_charge_words))
     table: list[dict[str, Any]] = []
     for story in sorted(stories):
         for cluster, sure in by_relation(link_story(stories[story], suffixes)):

@@ -25,10 +25,10 @@ from rapidfuzz.distance import OSA
 
 from ..extract.places import Street, parse, place_words
 from ..facts import DISCREPANCY_SCHEMA, SEVERITY_ORDER, empty, frame
+from ..rules.schema import Places
 from .compare import fingerprint
 
 RULE = "FC403"
-DEFAULTS = {"max_edits": 1, "min_letters": 5}
 
 
 @dataclass
@@ -49,7 +49,7 @@ def place_check(facts: pl.DataFrame, rules: Any) -> pl.DataFrame:
     if not rows:
         return empty(DISCREPANCY_SCHEMA)
     words = place_words(rules)
-    cfg = {**DEFAULTS, **((rules["places"] or {}) if rules is not None else {})}
+    cfg = rules.places if rules is not None else Places()
     order = {a: i for i, a in enumerate(facts["article"].unique(maintain_order=True).to_list())}
     stories: dict[str, list[Mention]] = {}
     for r in rows:
@@ -57,7 +57,7 @@ def place_check(facts: pl.DataFrame, rules: Any) -> pl.DataFrame:
         if street is not None:
             stories.setdefault(r["story"] or "", []).append(Mention(street, r, order[r["article"]]))
     found: list[tuple[tuple[int, str, int], dict[str, Any]]] = []
-    checks = rules["checks"] or {}
+    checks = rules.checks
     for story in sorted(stories):
         for place in _places(stories[story], cfg):
             found += _disagreements(place, _street_key, "street", checks)
@@ -78,7 +78,7 @@ def _number_key(s: Street) -> str:
     return str(s.number)
 
 
-def alike(a: Street, b: Street, cfg: dict[str, Any]) -> bool:
+def alike(a: Street, b: Street, cfg: Places) -> bool:
     """Two addresses that may name one street."""
     if a.directions and b.directions and a.directions != b.directions:
         return False  # North and South Main Street are two streets
@@ -88,10 +88,10 @@ def alike(a: Street, b: Street, cfg: dict[str, Any]) -> bool:
         return False
     x, y = " ".join(a.name), " ".join(b.name)
     letters = min(sum(c.isalpha() for c in x), sum(c.isalpha() for c in y))
-    return letters >= cfg["min_letters"] and OSA.distance(x, y) <= cfg["max_edits"]
+    return letters >= cfg.min_letters and OSA.distance(x, y) <= cfg.max_edits
 
 
-def _places(mentions: list[Mention], cfg: dict[str, Any]) -> list[list[Mention]]:
+def _places(mentions: list[Mention], cfg: Places) -> list[list[Mention]]:
     """Mentions gathered into places: alike addresses, linked in batch order."""
     places: list[list[Mention]] = []
     for m in sorted(mentions, key=lambda m: (m.order, m.fact["pos"])):

@@ -28,18 +28,16 @@ import polars as pl
 from rapidfuzz import fuzz, process
 
 from ..facts import STORIES_SCHEMA, frame
+from ..rules.schema import StoryGrouping
 
-DEFAULTS = {"threshold": 0.08, "entity_weight": 0.85, "title_weight": 0.15,
-            "title_floor": 0.45, "date_days": 1.0, "date_halflife": 7.0, "min_links": 0.5}
 # A capitalised word or run of them: the cheap stand-in for names in a lead,
 # since story grouping runs on articles, not parsed Docs.
 _NAME = re.compile(r"\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
 _LEAD_CHARS = 1500
 
 
-def _settings(rules: Any) -> dict[str, float]:
-    got = rules["story_grouping"] if rules is not None else {}
-    return {**DEFAULTS, **(got or {})}
+def _settings(rules: Any) -> StoryGrouping:
+    return rules.story_grouping if rules is not None else StoryGrouping()
 
 
 def given_story(article: Any, story_key: str | None) -> str | None:
@@ -101,19 +99,19 @@ def similar_pairs(articles: Sequence[Any], facts: pl.DataFrame, rules: Any) -> p
     pairs = (pairs.join(published, on="art").join(published.rename({"art": "art_r", "at": "at_r"}),
                                                    on="art_r")
              .with_columns(days.alias("days")).sort("art", "art_r"))
-    w_e, w_t = cfg["entity_weight"], cfg["title_weight"]
-    late = (pl.col("days") - cfg["date_days"]).clip(0, None)
-    decay = pl.lit(0.5).pow(late / cfg["date_halflife"])
+    w_e, w_t = cfg.entity_weight, cfg.title_weight
+    late = (pl.col("days") - cfg.date_days).clip(0, None)
+    decay = pl.lit(0.5).pow(late / cfg.date_halflife)
     # Title likeness is the costly part: score it only where it could still
     # lift the pair over the threshold.
     best = (w_e * pl.col("ent") + w_t) / ((w_e + w_t) or 1.0) * decay
-    pairs = pairs.filter(best >= cfg["threshold"])
+    pairs = pairs.filter(best >= cfg.threshold)
     leads = [f"{a.title or ''} {a.body[:_LEAD_CHARS // 3]}".casefold() for a in articles]
     a_idx, b_idx = pairs["art"].to_list(), pairs["art_r"].to_list()
     title = process.cpdist([leads[i] for i in a_idx], [leads[j] for j in b_idx],
                            scorer=fuzz.token_set_ratio, workers=1) / 100.0
     # Any two English leads share function words: rescale from that floor.
-    title = ((title - cfg["title_floor"]) / (1 - cfg["title_floor"])).clip(0, 1)
+    title = ((title - cfg.title_floor) / (1 - cfg.title_floor)).clip(0, 1)
     pairs = pairs.with_columns(pl.Series("title", title, dtype=pl.Float64))
     sim = (w_e * pl.col("ent") + w_t * pl.col("title")) / ((w_e + w_t) or 1.0) * decay
     return pairs.select(pl.col("art").alias("a"), pl.col("art_r").alias("b"), sim.alias("sim"),
@@ -135,12 +133,12 @@ def group_articles(articles: Sequence[Any], facts: pl.DataFrame, rules: Any) -> 
     from .align import merge_pairs
 
     cfg = _settings(rules)
-    pairs = (similar_pairs(articles, facts, rules).filter(pl.col("sim") >= cfg["threshold"])
+    pairs = (similar_pairs(articles, facts, rules).filter(pl.col("sim") >= cfg.threshold)
              .sort(["sim", "a", "b"], descending=[True, False, False]).select("a", "b", "sim"))
     # Average-style linkage: a story absorbs another only when enough of their
     # articles are alike, not through one pair (single linkage chains stories).
     merged = merge_pairs(list(pairs.iter_rows()), [str(i) for i in range(len(articles))],
-                         cfg["min_links"])
+                         cfg.min_links)
     return [merged[i][0] if i in merged else i for i in range(len(articles))]
 
 

@@ -21,7 +21,7 @@ def timeline(facts: pl.DataFrame, groups: pl.DataFrame, rules: Any) -> pl.DataFr
     """TIMELINE_SCHEMA rows for every running total aligned across articles."""
     if groups.is_empty() or facts.is_empty():
         return empty(TIMELINE_SCHEMA)
-    events = (rules["events"] if rules is not None else {}) or {}
+    events = (rules.events if rules is not None else {}) or {}
     running = sorted(e for e, entry in events.items() if entry.get("cumulative"))
     cols = ["fact_id", "article", "published", "value", "low", "high", "qualifier", "text",
             "event", "unit", "kind"]

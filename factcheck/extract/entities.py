@@ -25,10 +25,11 @@ from typing import TYPE_CHECKING
 
 import polars as pl
 
+from ..rules.schema import NameMatching
+
 if TYPE_CHECKING:
     from ..rules.load import Rules
 
-DEFAULT_SCORE = 88.0
 
 
 def _clean(name: str, honorifics: frozenset[str]) -> str:
@@ -82,9 +83,9 @@ def name_map(counts: dict[str, int], rules: Rules | None = None) -> dict[str, st
     """Every name (with its number of facts) → its canonical name, for names that change."""
     from rapidfuzz import fuzz, process, utils
 
-    honorifics = frozenset(str(h).lower().rstrip(".") for h in (rules["honorifics"] if rules
+    honorifics = frozenset(str(h).lower().rstrip(".") for h in (rules.honorifics if rules
                                                                 else []))
-    score = float((rules["name_matching"] if rules else {}).get("variant_score", DEFAULT_SCORE))
+    score = (rules.name_matching if rules else NameMatching()).variant_score
     cleaned: dict[str, str] = {n: _clean(n, honorifics) for n in sorted(counts)}
     clean_counts: dict[str, int] = {}
     for raw, clean in cleaned.items():

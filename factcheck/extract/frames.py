@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from ..rules.schema import TimeReach
 from .places import place_words
 
 if TYPE_CHECKING:
@@ -63,7 +64,7 @@ class Frames:
     negations: set[str] = field(default_factory=set)
     hedges: set[str] = field(default_factory=set)
     street_types: set[str] = field(default_factory=set)
-    time_reach: dict[str, float] = field(default_factory=dict)
+    time_reach: TimeReach = field(default_factory=TimeReach)
     time_quals: list[tuple[str, str]] = field(default_factory=list)
     incident_verbs: set[str] = field(default_factory=set)
     phrasal: dict[str, str] = field(default_factory=dict)
@@ -82,29 +83,28 @@ def frames_rules(rules: Any) -> Frames:
     if got is not None:
         return got
     fr = Frames()
-    for name, entry in (rules["events"] or {}).items():
+    for name, entry in rules.events.items():
         for lemma in entry.get("lemmas") or []:
             fr.lemma_class.setdefault(lemma.casefold(), name)
         for word in entry.get("absent") or []:
             fr.absent.setdefault(word.casefold(), name)
         if entry.get("status"):
             fr.status.add(name)
-    fr.place_class = {k.casefold(): v for k, v in (rules["event_places"] or {}).items()}
-    fr.light = {w.casefold() for w in rules["light_verbs"] or []}
-    fr.thing_class = {w.casefold(): c for c, words in (rules["counted_things"] or {}).items()
+    fr.place_class = {k.casefold(): v for k, v in rules.event_places.items()}
+    fr.light = {w.casefold() for w in rules.light_verbs}
+    fr.thing_class = {w.casefold(): c for c, words in rules.counted_things.items()
                       for w in words}
-    fr.holder_verbs = {w.casefold() for w in rules["holder_verbs"] or []}
-    fr.as_of_words = {w.casefold() for w in rules["as_of_words"] or []}
-    fr.negations = {w.casefold() for w in rules["negations"] or []}
-    fr.hedges = {w.casefold() for w in rules["status_hedges"] or []}
+    fr.holder_verbs = {w.casefold() for w in rules.holder_verbs}
+    fr.as_of_words = {w.casefold() for w in rules.as_of_words}
+    fr.negations = {w.casefold() for w in rules.negations}
+    fr.hedges = {w.casefold() for w in rules.status_hedges}
     fr.street_types = set(place_words(rules).types)
-    fr.incident_verbs = {w.casefold() for w in rules["incident_verbs"] or []}
-    fr.instances = {w.casefold() for w in rules["event_instances"] or []}
+    fr.incident_verbs = {w.casefold() for w in rules.incident_verbs}
+    fr.instances = {w.casefold() for w in rules.event_instances}
     fr.phrasal = {" ".join(k.casefold().split()): v
-                  for k, v in (rules["phrasal_events"] or {}).items()}
-    fr.time_reach = {"hour": 15.0, "half_hour": 10.0, "quarter_hour": 7.0, "five_minutes": 5.0,
-                     "minute": 2.0, **(rules["time_reach"] or {})}
-    fr.time_quals = sorted(((k.casefold(), v) for k, v in (rules["time_qualifiers"] or {}).items()),
+                  for k, v in rules.phrasal_events.items()}
+    fr.time_reach = rules.time_reach
+    fr.time_quals = sorted(((k.casefold(), v) for k, v in rules.time_qualifiers.items()),
                            key=lambda kv: -len(kv[0]))
     _CACHE[key] = fr
     return fr
@@ -470,14 +470,14 @@ def time_rows(doc: Doc, fr: Frames, offset: int) -> list[dict[str, Any]]:
 def _reach(minutes: int, fr: Frames) -> float:
     """How far "about" reaches from a time, by how round the time is."""
     if minutes == 0:
-        return fr.time_reach["hour"]
+        return fr.time_reach.hour
     if minutes == 30:
-        return fr.time_reach["half_hour"]
+        return fr.time_reach.half_hour
     if minutes % 15 == 0:
-        return fr.time_reach["quarter_hour"]
+        return fr.time_reach.quarter_hour
     if minutes % 5 == 0:
-        return fr.time_reach["five_minutes"]
-    return fr.time_reach["minute"]
+        return fr.time_reach.five_minutes
+    return fr.time_reach.minute
 
 
 def _time_event(span: Span, fr: Frames) -> str | None:

@@ -100,19 +100,19 @@ def lexicon(vocab: Any, rules: Rules) -> Lexicon:
     titles = PhraseMatcher(vocab, attr="LOWER")
     title_words: set[str] = set()
     title_of: dict[str, str] = {}
-    for name, entry in sorted(rules["titles"].items()):
+    for name, entry in sorted(rules.titles.items()):
         wordings = sorted({alias_key(name), *(alias_key(a) for a in entry["aliases"])})
         titles.add(str(name), [make(w) for w in wordings])
         title_words.update(w for wording in wordings for w in wording.split())
         title_of.update((w, str(name)) for w in wordings)
-    verbs = sorted(str(v).lower() for v in rules["speech_verbs"])
+    verbs = sorted(str(v).lower() for v in rules.speech_verbs)
     speech = SpeechVerbs(vocab, verbs)
     according = PhraseMatcher(vocab, attr="LOWER")
-    phrases = sorted(alias_key(p) for p in rules["according_to"])
+    phrases = sorted(alias_key(p) for p in rules.according_to)
     if phrases:
         according.add("according", [make(p) for p in phrases])
     scope_of: dict[str, tuple[str, str]] = {}
-    for code, entry in rules["scopes"].items():
+    for code, entry in rules.scopes.items():
         for alias in [code, *entry["aliases"]]:
             scope_of[alias_key(str(alias))] = (str(code), entry["kind"])
     lex = Lexicon(
@@ -121,14 +121,14 @@ def lexicon(vocab: Any, rules: Rules) -> Lexicon:
         according=according,
         title_words=frozenset(title_words),
         title_of=title_of,
-        title_heads=frozenset(alias_key(w) for w in rules["title_heads"]),
-        title_prefixes=frozenset(alias_key(w) for w in rules["title_prefixes"]),
+        title_heads=frozenset(alias_key(w) for w in rules.title_heads),
+        title_prefixes=frozenset(alias_key(w) for w in rules.title_prefixes),
         scope_of=scope_of,
-        party_of=_aliases(rules["parties"]),
-        broadcaster_of=_aliases(rules["broadcasters"]),
-        programme_words=frozenset(alias_key(w) for w in rules["programme_words"]),
-        honorifics=frozenset(alias_key(w) for w in rules["honorifics"]),
-        particles=frozenset(alias_key(w) for w in rules["name_particles"]),
+        party_of=_aliases(rules.parties),
+        broadcaster_of=_aliases(rules.broadcasters),
+        programme_words=frozenset(alias_key(w) for w in rules.programme_words),
+        honorifics=frozenset(alias_key(w) for w in rules.honorifics),
+        particles=frozenset(alias_key(w) for w in rules.name_particles),
     )
     _CACHE[key] = lex
     return lex

@@ -172,7 +172,7 @@ def _currencies(rules: Any) -> tuple[dict[str, str], dict[str, str], dict[str, s
     cur_before: dict[str, str] = {}
     cur_after: dict[str, str] = {}
     cur_minor: dict[str, str] = {}
-    for code, entry in rules["currencies"].items():
+    for code, entry in rules.currencies.items():
         for w in entry.get("before") or []:
             cur_before.setdefault(w, code)
         for w in entry.get("after") or []:
@@ -186,18 +186,18 @@ def _currency_prefix(rules: Any, cur_before: dict[str, str]) -> str:
     """Currency symbols and codes before a number; they may touch it ("£3bn", "RM5m").
     Written with or without a space before "$" ("HK$", "hk $"), in any case.
     A one-letter prefix keeps its case: "A$5m" is Australian, "a $5m" is not."""
-    unspaced = set(rules["currency_unspaced"])
+    unspaced = set(rules.currency_unspaced)
     spaced = {w[:-1] + " $" for w in cur_before
               if len(w) > 1 and w.endswith("$") and w not in unspaced}
     forms = [*cur_before, *spaced]
-    cased = set(rules["currency_case_sensitive"])
+    cased = set(rules.currency_case_sensitive)
     before = alternation([w for w in forms if w not in cased])
     return rf"(?:(?<![A-Za-z])(?:{alternation(cased)}|(?i:{before}))\s?)"
 
 
 def _unit_group(rules: Any, after_words: list[str]) -> tuple[str, str]:
     """(the unit group after a number, the unit words alone)."""
-    short, long_ = _cased(rules["units"])
+    short, long_ = _cased(rules.units)
     unit_words = (
         rf"(?:(?i:{alternation(long_)})|{alternation(short)}"
         rf"|(?i:{alternation(after_words)}))"
@@ -228,11 +228,11 @@ def _candidate(rules: Any, num: _Numbers, cur: str, unit: str, unit_words: str, 
     """The one pattern that finds every number expression."""
     core, digits, cardinal = num.core, num.digits, num.cardinal
     qual = rf"(?<![\w])(?P<qual>(?i:{alternation(qualifiers)}))\s+"
-    prefixes = alternation(_norm(k) for k in rules["unit_prefixes"])
+    prefixes = alternation(_norm(k) for k in rules.unit_prefixes)
     prefix = rf"(?<![\w])(?P<prefix>(?i:{prefixes}))\s+"
-    negative = rf"(?P<neg>(?<![\w\-])[\-−](?=\d)|(?i:{alternation(rules['negative_words'])})\s+)"
+    negative = rf"(?P<neg>(?<![\w\-])[\-−](?=\d)|(?i:{alternation(rules.negative_words)})\s+)"
     per = (rf"(?P<per>(?:{_SEP}|,\s*)(?i:{alternation(periods)})(?![\w])"
-           rf"|\s+(?i:{alternation(rules['rate_bases'])})\s+(?P<base>{DIGITS}))")
+           rf"|\s+(?i:{alternation(rules.rate_bases)})\s+(?P<base>{DIGITS}))")
     number = (
         rf"(?:(?P<between>(?i:between|from))\s+(?P<cur1>{cur})?(?P<a1>{core})"
         rf"\s+(?:and|to|-|–)\s+(?P<cur1b>{cur})?(?P<b1>{core})"
@@ -240,7 +240,7 @@ def _candidate(rules: Any, num: _Numbers, cur: str, unit: str, unit_words: str, 
         rf"|(?P<a3>{cardinal})\s+to\s+(?P<b3>{cardinal}|{digits})(?=\s*{unit_words})"
         rf"|(?P<cur3>{cur})?{negative}?(?P<n>{core})"
         rf"|(?P<v>{num.vague})"
-        rf"|(?<![\w])(?P<phrase>(?i:{alternation(rules['unit_phrases'])}))(?![\w]))"
+        rf"|(?<![\w])(?P<phrase>(?i:{alternation(rules.unit_phrases)}))(?![\w]))"
     )
     # Every expression starts at a word start: the lookbehind skips the inside of
     # words at once, which is most of a text (the pattern is tried at each position).
@@ -249,14 +249,14 @@ def _candidate(rules: Any, num: _Numbers, cur: str, unit: str, unit_words: str, 
 
 
 def _date_pattern(rules: Any) -> re.Pattern[str]:
-    plain = [m for m in rules["months"] if m.lower() not in set(rules["ambiguous_months"])]
-    word_months = alternation(rules["ambiguous_months"])
+    plain = [m for m in rules.months if m.lower() not in set(rules.ambiguous_months)]
+    word_months = alternation(rules.ambiguous_months)
     # Lower-case "may" is a month only right before a day and a comma or a year.
-    months = (rf"(?:{alternation(m.capitalize() for m in rules['months'])}"
+    months = (rf"(?:{alternation(m.capitalize() for m in rules.months)}"
               rf"|(?i:{alternation(plain)})"
               rf"|{word_months}(?=\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,|\s+\d{{4}})))")
-    weekdays = alternation(w.capitalize() for w in rules["weekdays"])
-    relative = alternation(rules["relative_days"])
+    weekdays = alternation(w.capitalize() for w in rules.weekdays)
+    relative = alternation(rules.relative_days)
     day = r"\d{1,2}(?:st|nd|rd|th)?"
     dot = r"(?:\s?\.(?=,?\s*\d))?"  # "Feb. 13", but not the full stop after "10 February."
     return re.compile(
@@ -289,21 +289,21 @@ def build(rules: Any) -> Patterns:
     vocab = Vocab.from_rules(rules)
     num = _numbers(vocab)
     cur_before, cur_after, cur_minor = _currencies(rules)
-    qualifiers = {_norm(k).lower(): v for k, v in rules["qualifiers"].items()}
-    periods = {_norm(k).lower(): v for k, v in rules["periods"].items()}
-    ambiguous = {_norm(k).lower(): v for k, v in rules["ambiguous_units"].items()}
+    qualifiers = {_norm(k).lower(): v for k, v in rules.qualifiers.items()}
+    periods = {_norm(k).lower(): v for k, v in rules.periods.items()}
+    ambiguous = {_norm(k).lower(): v for k, v in rules.ambiguous_units.items()}
     unit, unit_words = _unit_group(rules, [*cur_after, *cur_minor, *ambiguous])
     candidate = _candidate(rules, num, _currency_prefix(rules, cur_before), unit, unit_words,
                            _minor_group(num, cur_minor), qualifiers, periods)
-    spread = alternation(rules["spread_words"])
-    bases = alternation(rules["rate_bases"])
-    rate_words = alternation(rules["money_rate_words"])
+    spread = alternation(rules.spread_words)
+    bases = alternation(rules.rate_bases)
+    rate_words = alternation(rules.money_rate_words)
     # A house number: the street's type (places.yaml), capitalised, ends the address.
     streets = alternation(w.capitalize() for w in place_words(rules).types)
     return Patterns(
         vocab=vocab, candidate=candidate, date=_date_pattern(rules), phone=_PHONE,
         # Matched right after the number: "2 a.m.", "from 4 to 6 p.m.".
-        time_of_day=re.compile(rf"\s*{alternation(rules['time_of_day'])}(?![A-Za-z])"),
+        time_of_day=re.compile(rf"\s*{alternation(rules.time_of_day)}(?![A-Za-z])"),
         spread_before=re.compile(
             rf"(?<![\w])(?i:{spread})\s+(?:the\s+)?(?:(?:next|past|last)\s+)?$"),
         period_after=re.compile(rf"(?<![\w])(?i:{alternation(periods)})(?![\w])"),
@@ -311,22 +311,22 @@ def build(rules: Any) -> Patterns:
         base_after=re.compile(
             rf"\s+(?i:{bases})\s+(?P<base>{DIGITS})(?:\s+[a-z]+(?=[\s.,;:!?)]|$))?"),
         currency_before=cur_before, currency_after=cur_after, currency_minor=cur_minor,
-        units={_norm(k).lower(): v for k, v in rules["units"].items() if len(k) > 3},
-        units_cased={_norm(k): v for k, v in rules["units"].items() if len(k) <= 3},
-        prefixes={_norm(k).lower(): v for k, v in rules["unit_prefixes"].items()},
+        units={_norm(k).lower(): v for k, v in rules.units.items() if len(k) > 3},
+        units_cased={_norm(k): v for k, v in rules.units.items() if len(k) <= 3},
+        prefixes={_norm(k).lower(): v for k, v in rules.unit_prefixes.items()},
         qualifiers=qualifiers, periods=periods, rules=rules,
-        phrases={_norm(k).lower(): v for k, v in rules["unit_phrases"].items()},
+        phrases={_norm(k).lower(): v for k, v in rules.unit_phrases.items()},
         ambiguous=ambiguous,
-        money_context=frozenset(w.lower() for w in rules["money_context"]),
-        bare_suffix=dict(rules["bare_suffix_units"]),
+        money_context=frozenset(w.lower() for w in rules.money_context),
+        bare_suffix=dict(rules.bare_suffix_units),
         money_rate=re.compile(rf"(?:[ \t]+|,[ \t]*)(?i:{rate_words})[ \t]+"),
         currency_of=re.compile(
             rf"\s+of\s+(?P<c>(?i:{alternation([*cur_after, *ambiguous])}))(?![\w])"),
         address_after=re.compile(rf"[ \t]+(?:[A-Z][\w'’.\-]*[ \t]+){{1,3}}{streets}\b"),
-        glued_units=dict(rules["glued_units"]),
-        registry=registry_forms(frozenset(rules["registry_not_units"]),
-                                tuple(rules["registry_symbol_prefixes"]),
-                                frozenset(rules["registry_prefixed_symbols"])),
+        glued_units=dict(rules.glued_units),
+        registry=registry_forms(frozenset(rules.registry_not_units),
+                                tuple(rules.registry_symbol_prefixes),
+                                frozenset(rules.registry_prefixed_symbols)),
     )
 
 

@@ -51,14 +51,14 @@ class Vocab:
     @classmethod
     def from_rules(cls, rules: Any) -> Vocab:
         vague = {k.lower(): (float(v["low"]), float(v["high"]))
-                 for k, v in rules["vague_amounts"].items()}
+                 for k, v in rules.vague_amounts.items()}
         return cls(
-            words={k.lower(): float(v) for k, v in rules["number_words"].items()},
-            scales={k.lower(): float(v) for k, v in rules["number_scales"].items()},
-            fractions={k.lower(): float(v) for k, v in rules["number_fractions"].items()},
+            words={k.lower(): float(v) for k, v in rules.number_words.items()},
+            scales={k.lower(): float(v) for k, v in rules.number_scales.items()},
+            fractions={k.lower(): float(v) for k, v in rules.number_fractions.items()},
             vague=vague,
             vague_values={k.lower(): float(v.get("value", v["low"]))
-                          for k, v in rules["vague_amounts"].items()},
+                          for k, v in rules.vague_amounts.items()},
         )
 
 

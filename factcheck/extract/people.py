@@ -61,11 +61,11 @@ def _matchers(vocab: Any, rules: Rules) -> _Matchers:
     make = English(vocab=vocab).tokenizer
     conditions = PhraseMatcher(vocab, attr="LOWER")
     rank = {}
-    for state, entry in sorted(rules["person_conditions"].items()):
+    for state, entry in sorted(rules.person_conditions.items()):
         conditions.add(str(state), [make(p.lower()) for p in entry["phrases"]])
         rank[str(state)] = int(entry["rank"])
     charges = PhraseMatcher(vocab, attr="LOWER")
-    phrases = sorted({p.lower() for p in rules["charge_phrases"]})
+    phrases = sorted({p.lower() for p in rules.charge_phrases})
     if phrases:
         charges.add("charge", [make(p) for p in phrases])
     _CACHE[key] = _Matchers(conditions, charges, rank)
@@ -93,7 +93,7 @@ def extract_people(people: People, offset: int, rules: Rules,
         row["kind"] = "person"
         row["subject"] = _described(doc[i:j])
         rows.append(row)
-    if rules["person_conditions"] or rules["charge_phrases"]:
+    if rules.person_conditions or rules.charge_phrases:
         rows.extend(_states(people, offset, rules))
     # The fact id hashes span, kind and attribute: keep the first of any repeat.
     seen: set[tuple[int, int, str]] = set()

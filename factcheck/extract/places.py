@@ -57,7 +57,7 @@ class PlaceWords:
                     out.setdefault(str(w).casefold(), str(full).casefold())
             return out
 
-        return cls(fold(rules["street_types"]), fold(rules["street_directions"]))
+        return cls(fold(rules.street_types), fold(rules.street_directions))
 
     def type_of(self, word: str) -> str | None:
         return self.types.get(word.rstrip(".").casefold())

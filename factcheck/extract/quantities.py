@@ -79,22 +79,22 @@ class _Context:
         self.pats = pats
         self.text = text
         self.ents: list[tuple[int, int, str, str]] = []
-        self.number_names = set(rules["number_names"])
+        self.number_names = set(rules.number_names)
         self.number_names_lower = {w.lower() for w in self.number_names if len(w) > 3}
-        self.score_words = {w.lower() for w in rules["score_words"]}
-        self.change_words = {w.lower() for w in rules["change_words"]}
-        self.partitives = {w.lower() for w in rules["partitives"]}
-        self.skip = {w.lower() for w in rules["subject_skip"]}
-        self.empty_counts = {w.lower() for w in rules["empty_counts"]}
-        self.partial_counts = {w.lower() for w in rules["partial_counts"]}
-        self.repetitions = {w.lower() for w in rules["repetition_counts"]}
-        self.offsets = {w.lower() for w in rules["time_offsets"]}
-        self.prep_quals = {w.lower() for w in rules["prepositional_qualifiers"]}
-        self.period_adjs = {k.lower(): v for k, v in rules["period_adjectives"].items()}
-        self.store_units = dict(rules["store_units"])
-        yr = rules["year_range"]
-        self.years = (int(yr.get("low", 1800)), int(yr.get("high", 2100)))
-        self.year_preps = {w.lower() for w in rules["year_prepositions"]}
+        self.score_words = {w.lower() for w in rules.score_words}
+        self.change_words = {w.lower() for w in rules.change_words}
+        self.partitives = {w.lower() for w in rules.partitives}
+        self.skip = {w.lower() for w in rules.subject_skip}
+        self.empty_counts = {w.lower() for w in rules.empty_counts}
+        self.partial_counts = {w.lower() for w in rules.partial_counts}
+        self.repetitions = {w.lower() for w in rules.repetition_counts}
+        self.offsets = {w.lower() for w in rules.time_offsets}
+        self.prep_quals = {w.lower() for w in rules.prepositional_qualifiers}
+        self.period_adjs = {k.lower(): v for k, v in rules.period_adjectives.items()}
+        self.store_units = dict(rules.store_units)
+        yr = rules.year_range
+        self.years = (yr.low, yr.high)
+        self.year_preps = {w.lower() for w in rules.year_prepositions}
 
 
 def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:

@@ -288,7 +288,7 @@ def counts(result: Result) -> dict[str, Any]:
 
 def checks_of(result: Result) -> dict[str, dict[str, Any]]:
     """Rule metadata by code (rules/checks.yaml); empty if none is loaded."""
-    checks = result.rules.get("checks", {}) if result.rules is not None else {}
+    checks = result.rules.checks if result.rules is not None else {}
     return dict(checks or {})
 
 

@@ -14,7 +14,7 @@ from ..errors import FactcheckError
 
 def find_check(rules: Any, code_or_name: str) -> tuple[str, dict[str, Any]]:
     """(code, entry) for 'FC101', 'fc101' or 'numeric-mismatch'."""
-    checks = rules["checks"] or {}
+    checks = rules.checks
     wanted = code_or_name.strip()
     for code, entry in checks.items():
         if wanted.upper() == str(code).upper() or wanted.casefold() == entry["name"].casefold():
@@ -25,7 +25,7 @@ def find_check(rules: Any, code_or_name: str) -> tuple[str, dict[str, Any]]:
 
 
 def list_text(rules: Any) -> str:
-    checks = rules["checks"] or {}
+    checks = rules.checks
     if not checks:
         return ""
     width = max(len(e["name"]) for e in checks.values())

@@ -1,28 +1,33 @@
 """Loading and validating rule files (``rules/*.yaml``).
 
 A rule file is a YAML mapping of *sections* (``qualifiers:``, ``currencies:``,
-…). The sections and the shape of each are declared in ``rule_schema.py``.
-Files are read in name order: default rules first, then each ``--rules DIR``.
-Map sections merge key by key (a later file wins), list sections concatenate.
+…), validated by the pydantic models in ``schema.py``. Files are read in
+name order: default rules first, then each ``--rules DIR``. Mapping sections
+merge key by key (a later file wins), list sections concatenate, settings
+merge setting by setting over their defaults.
 
-Every problem is reported as ``file:line: field: problem`` and exit 2.
+Every problem is reported as ``file:line: field: problem`` and exit 2: the
+first pydantic error (in file order) is mapped back to its YAML node.
 """
 
 from __future__ import annotations
 
 import hashlib
-import math
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+import typing
+from collections.abc import Iterable
+from enum import Enum
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import yaml
+from pydantic import BaseModel, Field, ValidationError
+from pydantic_core import ErrorDetails
+from typing_extensions import is_typeddict
 
 from ..errors import FactcheckError, shown_path
 from ..safe_yaml import YamlProblem, compose
-from .schema import SECTIONS, Spec
+from .schema import SECTIONS, RuleSet, Settings
 
 
 def default_rules_dir() -> Path:
@@ -34,100 +39,15 @@ def default_rules_dir() -> Path:
     return Path(str(resources.files("factcheck") / "_rules"))
 
 
-@dataclass
-class Rules:
-    data: dict[str, Any] = field(default_factory=dict)
-    files: list[str] = field(default_factory=list)
-    version: str = ""
+class Rules(RuleSet):
+    """The merged rules of a run, with the files they came from and a digest of
+    their bytes (caches and datasets record which rules made them)."""
 
-    def __getitem__(self, section: str) -> Any:
-        if section in self.data:
-            return self.data[section]
-        spec = SECTIONS[section]
-        return [] if spec.many == "list" else {}
-
-    def get(self, section: str, default: Any = None) -> Any:
-        return self.data.get(section, default)
+    files: list[str] = Field(default_factory=list, exclude=True)
+    version: str = Field("", exclude=True)
 
 
-def _describe(spec: Any) -> str:
-    if isinstance(spec, str):
-        return {"str": "a string", "int": "a whole number", "float": "a number",
-                "bool": "true or false", "any": "a value"}[spec]
-    if isinstance(spec, list):
-        return f"a list of {_describe(spec[0])}"
-    if isinstance(spec, tuple):
-        return "one of " + ", ".join(map(str, spec))
-    if isinstance(spec, dict) and "*" in spec:
-        return "a mapping"
-    return "a mapping with keys " + ", ".join(k.rstrip("?") for k in spec)
-
-
-class _Checker:
-    def __init__(self, path: str):
-        self.path = path
-
-    def fail(self, node: yaml.Node, where: str, problem: str) -> None:
-        raise FactcheckError(f"{where}: {problem}", path=self.path, line=node.start_mark.line + 1)
-
-    def check(self, node: yaml.Node, value: Any, spec: Any, where: str) -> None:
-        if isinstance(spec, str):
-            ok = {
-                "str": isinstance(value, str),
-                "int": isinstance(value, int) and not isinstance(value, bool),
-                "float": isinstance(value, int | float) and not isinstance(value, bool),
-                "bool": isinstance(value, bool),
-                "any": True,
-            }[spec]
-            if spec == "float" and value is None:
-                ok = False
-            if not ok:
-                self.fail(node, where, f"expected {_describe(spec)}, got {value!r}")
-            if spec == "float" and not (math.isfinite(value) and value >= 0):
-                # Every number setting is a size, weight, factor, rate or count:
-                # nan would make each comparison false, a negative one turn it round.
-                self.fail(node, where, f"expected a finite number, 0 or more, got {value!r}")
-        elif isinstance(spec, tuple):
-            if value not in spec:
-                self.fail(node, where, f"expected {_describe(spec)}, got {value!r}")
-        elif isinstance(spec, list):
-            if not isinstance(node, yaml.SequenceNode):
-                self.fail(node, where, f"expected {_describe(spec)}")
-            for i, (child, item) in enumerate(zip(node.value, value, strict=True)):
-                self.check(child, item, spec[0], f"{where}[{i}]")
-        elif isinstance(spec, dict):
-            if not isinstance(node, yaml.MappingNode):
-                self.fail(node, where, f"expected {_describe(spec)}")
-            if "*" in spec:
-                for knode, vnode in node.value:
-                    key = knode.value
-                    self.check(vnode, value[_key(knode, value)], spec["*"], f"{where}.{key}")
-                return
-            allowed = {k.rstrip("?"): k for k in spec}
-            present = set()
-            for knode, vnode in node.value:
-                key = knode.value
-                if key not in allowed:
-                    self.fail(knode, f"{where}.{key}",
-                              "unknown key; expected " + ", ".join(sorted(allowed)))
-                present.add(key)
-                self.check(vnode, value[_key(knode, value)], spec[allowed[key]], f"{where}.{key}")
-            for key, raw in allowed.items():
-                if not raw.endswith("?") and key not in present:
-                    self.fail(node, f"{where}.{key}", "required key is missing")
-
-
-def _key(knode: yaml.Node, value: Mapping[Any, Any]) -> Any:
-    """The constructed key for a key node (YAML may turn '1' into 1)."""
-    if knode.value in value:
-        return knode.value
-    for k in value:
-        if str(k) == knode.value:
-            return k
-    return knode.value
-
-
-def load_file(path: Path, shown: str | None = None) -> dict[str, Any]:
+def load_file(path: Path, shown: str | None = None) -> RuleSet:
     shown = shown or str(path)
     try:
         text = path.read_text(encoding="utf-8")
@@ -140,33 +60,13 @@ def load_file(path: Path, shown: str | None = None) -> dict[str, Any]:
     except YamlProblem as exc:
         raise FactcheckError(f"bad YAML: {exc.problem}", path=shown, line=exc.line) from None
     if node is None:
-        return {}
-    checker = _Checker(shown)
+        return RuleSet()
     if not isinstance(node, yaml.MappingNode):
-        checker.fail(node, "(top)", "expected a mapping of sections")
-    for knode, vnode in node.value:
-        name = knode.value
-        section: Spec | None = SECTIONS.get(name)
-        if section is None:
-            checker.fail(knode, name, "unknown section; expected one of "
-                         + ", ".join(sorted(SECTIONS)))
-            continue
-        value = data[name]
-        if section.many == "list":
-            checker.check(vnode, value, [section.entry], name)
-        else:
-            checker.check(vnode, value, {"*": section.entry}, name)
-        if section.validate is not None:
-            problem = section.validate(value)
-            if problem:
-                # A problem that starts with an entry's key points at that entry's line.
-                key = problem.split(":", 1)[0]
-                at = next((k for k, _ in getattr(vnode, "value", ()) if isinstance(k, yaml.Node)
-                           and k.value == key), vnode)
-                checker.fail(at, name, problem)
-    return data
-
-
+        raise _error(shown, node, "(top)", "expected a mapping of sections")
+    try:
+        return RuleSet.model_validate(data)
+    except ValidationError as exc:
+        raise _problem(shown, node, exc.errors(include_url=False)) from None
 
 
 def load_rules(dirs: Iterable[str | Path] = (), *, defaults: bool = True) -> Rules:
@@ -177,19 +77,155 @@ def load_rules(dirs: Iterable[str | Path] = (), *, defaults: bool = True) -> Rul
         if not p.exists():
             raise FactcheckError("no such rules folder", path=str(d))
         folders.append(p)
-    rules = Rules()
+    merged: dict[str, Any] = {}
+    files: list[str] = []
     digest = hashlib.blake2b(digest_size=8)
     for folder in folders:
-        files = [folder] if folder.is_file() else sorted(folder.glob("*.yaml"))
-        for f in files:
+        paths = [folder] if folder.is_file() else sorted(folder.glob("*.yaml"))
+        for f in paths:
             shown = shown_path(f)
-            data = load_file(f, shown)
+            got = load_file(f, shown)
             digest.update(f.read_bytes())
-            rules.files.append(shown)
-            for name, value in data.items():
-                if SECTIONS[name].many == "list":
-                    rules.data.setdefault(name, []).extend(value or [])
-                else:
-                    rules.data.setdefault(name, {}).update(value or {})
-    rules.version = digest.hexdigest()
-    return rules
+            files.append(shown)
+            for name in sorted(got.model_fields_set, key=SECTIONS.index):
+                merged[name] = _merge(merged.get(name), getattr(got, name))
+    # Every value is validated already, file by file.
+    return Rules.model_construct(**merged, files=files, version=digest.hexdigest())
+
+
+def _merge(before: Any, value: Any) -> Any:
+    if before is None:
+        return value
+    if isinstance(value, list):
+        return [*before, *value]
+    if isinstance(value, dict):
+        return {**before, **value}
+    given = {k: getattr(value, k) for k in value.model_fields_set}
+    return before.model_copy(update=given)
+
+
+# --- pydantic's errors as `file:line: field: problem` ---------------------------
+
+def _error(shown: str, node: yaml.Node, where: str, problem: str) -> FactcheckError:
+    return FactcheckError(f"{where}: {problem}", path=shown, line=node.start_mark.line + 1)
+
+
+def _problem(shown: str, root: yaml.MappingNode, errors: list[ErrorDetails]) -> FactcheckError:
+    """The first error in the file, with the line of its node."""
+    found = [(_locate(root, e), e["type"] == "missing") for e in errors]
+    # A key given is told before one missing from the same mapping (a misspelt key).
+    (node, where, problem), _ = min(found, key=lambda f: (f[0][0].start_mark.index, f[1]))
+    return _error(shown, node, where, problem)
+
+
+def _locate(root: yaml.MappingNode, err: ErrorDetails) -> tuple[yaml.Node, str, str]:
+    loc = [p for p in err["loc"] if p != "[key]"]
+    node: yaml.Node = root
+    key_node: yaml.Node | None = None
+    hint: Any = RuleSet
+    where = ""
+    for part in loc:
+        child = _child(node, part)
+        where += (f"[{part}]" if isinstance(part, int) else
+                  f".{part}" if where else str(part))
+        if child is None:
+            break
+        key_node, node = child
+        hint = _step(hint, part)
+    kind = err["type"]
+    value = err.get("input")
+    if kind == "extra_forbidden":
+        at = key_node or node
+        parent = _step_all(RuleSet, loc[:-1])
+        if parent is RuleSet:
+            return at, where, "unknown section; expected one of " + ", ".join(sorted(SECTIONS))
+        if isinstance(parent, type) and issubclass(parent, Settings):
+            return at, where, ("unknown setting; expected one of "
+                               + ", ".join(parent.model_fields))
+        return at, where, "unknown key; expected " + ", ".join(sorted(_keys(parent)))
+    if kind == "missing":
+        return node, where, "required key is missing"
+    if kind in ("finite_number", "greater_than_equal"):
+        return node, where, f"expected a finite number, 0 or more, got {value!r}"
+    if kind == "value_error":
+        problem = str(err.get("ctx", {}).get("error", err["msg"]))
+        # A problem about one entry starts with its key: point at that entry.
+        key = problem.split(":", 1)[0]
+        at = next((k for k, _ in getattr(node, "value", ()) if isinstance(k, yaml.Node)
+                   and k.value == key), node)
+        return at, where, problem
+    expected = _describe(hint)
+    if isinstance(node, yaml.ScalarNode) or not _is_container(hint):
+        return node, where, f"expected {expected}, got {value!r}"
+    return node, where, f"expected {expected}"
+
+
+def _child(node: yaml.Node, part: str | int) -> tuple[yaml.Node | None, yaml.Node] | None:
+    if isinstance(node, yaml.MappingNode):
+        for k, v in node.value:
+            if str(k.value) == str(part):
+                return k, v
+    elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) \
+            and 0 <= part < len(node.value):
+        return None, node.value[part]
+    return None
+
+
+def _unwrap(hint: Any) -> Any:
+    while typing.get_origin(hint) in (typing.Annotated, typing.NotRequired, typing.Required):
+        hint = typing.get_args(hint)[0]
+    return hint
+
+
+def _hints(cls: Any) -> dict[str, Any]:
+    if isinstance(cls, type) and issubclass(cls, BaseModel):
+        return {k: f.annotation for k, f in cls.model_fields.items()}
+    return typing.get_type_hints(cls, include_extras=True)
+
+
+def _keys(cls: Any) -> list[str]:
+    return list(_hints(cls)) if _is_record(cls) else []
+
+
+def _is_record(hint: Any) -> bool:
+    return is_typeddict(hint) or (isinstance(hint, type) and issubclass(hint, BaseModel))
+
+
+def _is_container(hint: Any) -> bool:
+    hint = _unwrap(hint)
+    return typing.get_origin(hint) in (list, dict) or _is_record(hint)
+
+
+def _step(hint: Any, part: str | int) -> Any:
+    hint = _unwrap(hint)
+    origin = typing.get_origin(hint)
+    if origin is list:
+        return typing.get_args(hint)[0]
+    if origin is dict:
+        return typing.get_args(hint)[1]
+    if _is_record(hint):
+        return _hints(hint).get(str(part), Any)
+    return Any
+
+
+def _step_all(hint: Any, loc: list[str | int]) -> Any:
+    for part in loc:
+        hint = _step(hint, part)
+    return _unwrap(hint)
+
+
+def _describe(hint: Any) -> str:
+    hint = _unwrap(hint)
+    origin = typing.get_origin(hint)
+    if origin is list:
+        return f"a list of {_describe(typing.get_args(hint)[0])}"
+    if origin is dict:
+        return "a mapping"
+    if origin is typing.Literal:
+        return "one of " + ", ".join(map(str, typing.get_args(hint)))
+    if isinstance(hint, type) and issubclass(hint, Enum):
+        return "one of " + ", ".join(str(m.value) for m in hint)
+    if _is_record(hint):
+        return "a mapping with keys " + ", ".join(_keys(hint))
+    return {str: "a string", int: "a whole number", float: "a number",
+            bool: "true or false"}.get(hint, "a value")

@@ -144,7 +144,7 @@ class Review:
             seen.append(key)
             self.rows.append(self._row(d, key))
         self.by_key = {r.key: r for r in self.rows}
-        self.checks: dict[str, Any] = dict(result.rules.get("checks") or {})
+        self.checks: dict[str, Any] = dict(result.rules.checks)
 
 
     def label(self, article: str) -> str:
