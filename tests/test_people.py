@@ -134,4 +134,5 @@ def test_a_spelling_cites_the_mention_beside_the_age(tmp_path):
     found = result.discrepancies.filter(result.discrepancies["rule"] == "FC301")
     assert found.height == 1
     cited = result.facts.filter(result.facts["fact_id"].is_in(found["fact_ids"][0].to_list()))
-    assert sorted(zip(cited["article"], cited["text"], strict=True)) == [("a", "Malik"), ("b", "Malek Hollis")]
+    assert sorted(zip(cited["article"], cited["text"], strict=True)) == [
+        ("a", "Malik"), ("b", "Malek Hollis")]
