@@ -136,3 +136,18 @@ def test_a_spelling_cites_the_mention_beside_the_age(tmp_path):
     cited = result.facts.filter(result.facts["fact_id"].is_in(found["fact_ids"][0].to_list()))
     assert sorted(zip(cited["article"], cited["text"], strict=True)) == [
         ("a", "Malik"), ("b", "Malek Hollis")]
+
+
+@pytest.mark.parametrize(("text", "form"), [
+    ("Garcia", "Alexa Garcia"),
+    # A name cut at its hyphen, or written without it: the article's double name.
+    ("Maria Paredes", "Maria Paredes-Paz"),
+    ("Carlos Garcia Cerna", "Carlos Garcia-Cerna"),
+    # Another given name is another person.
+    ("Lesly Paredes", "Lesly Paredes"),
+])
+def test_a_mention_takes_the_articles_full_name(text, form):
+    from factcheck.crosscheck.people import _article_form
+
+    fulls = ["Carlos Garcia-Cerna", "Maria Paredes-Paz", "Alexa Garcia"]
+    assert _article_form(text, fulls, SUFFIXES) == form

@@ -298,6 +298,13 @@ def _article_form(text: str, fulls: list[str], suffixes: frozenset[str]) -> str 
             fp = name_parts(full, suffixes)
             if fp and fp[-1] == parts[-1] and fp[0] == parts[0]:
                 return full
+        # "Maria Paredes" (an age's name cut at the hyphen) and "Garcia Cerna"
+        # written unhyphenated are the article's "Maria Paredes-Paz", "Garcia-Cerna".
+        spaced = name_parts(text.replace("-", " "), suffixes)
+        for full in fulls:
+            fp = name_parts(full.replace("-", " "), suffixes)
+            if fp[:1] == spaced[:1] and (fp == spaced or _family_part(text, full)):
+                return full
         return text
     owners = [f for f in fulls if name_parts(f, suffixes)[-1:] == parts]
     if len(owners) != 1:

@@ -37,6 +37,8 @@ _SUBJECTS = ("nsubjpass", "nsubj")
 # How far up the parse a condition phrase looks for the verb whose subject it
 # describes ("is in critical condition": condition → in → is).
 _MAX_UP = 3
+# How far up a charge phrase looks for its verb.
+_CHARGE_UP = 7
 # A description longer than this is a clause, not a person.
 _MAX_DESC = 6
 
@@ -130,7 +132,9 @@ def _states(people: People, offset: int, rules: Rules) -> list[dict[str, Any]]:
         charge = _charge(doc, end)
         if charge is None:
             continue
-        holder = _holder(people, doc[start:end])
+        # "held ... for investigation of a possible charge of": a charge hangs
+        # further down the parse from its verb than a condition does.
+        holder = _holder(people, doc[start:end], reach=_CHARGE_UP)
         if holder is None:
             continue
         rows.append(_row(people, offset, start, charge.end, holder, "charge",
@@ -193,9 +197,9 @@ def _negated(span: Span) -> bool:
     return False
 
 
-def _verb(span: Span) -> Token | None:
+def _verb(span: Span, reach: int = _MAX_UP) -> Token | None:
     tok = span.root
-    for _ in range(_MAX_UP + 1):
+    for _ in range(reach + 1):
         if tok.pos_ in ("VERB", "AUX"):
             return tok
         if tok.head is tok:
@@ -204,9 +208,10 @@ def _verb(span: Span) -> Token | None:
     return None
 
 
-def _holder(people: People, span: Span) -> tuple[str | None, str | None] | None:
+def _holder(people: People, span: Span, reach: int = _MAX_UP
+            ) -> tuple[str | None, str | None] | None:
     """(full name, description) of whom the clause of `span` is about."""
-    verb = _verb(span)
+    verb = _verb(span, reach)
     seen = 0
     while verb is not None and seen < 3:
         seen += 1
@@ -275,6 +280,13 @@ def _who(people: People, tok: Token) -> tuple[str | None, str | None] | None:
             name = people.name_at(child)
             if name is not None:
                 return people.full(name.text), None
+    # "a second victim, a black man": the appositive says who the victim is.
+    for child in tok.children:
+        if child.dep_ == "appos" and child.pos_ == "NOUN":
+            more = [t for t in child.subtree if t.i <= child.i and t.dep_ not in ("punct", "det")]
+            if len(words) + len(more) <= _MAX_DESC:
+                words += more
+            break
     return None, alias_key(" ".join(t.text for t in words))
 
 
@@ -304,6 +316,9 @@ def _charge(doc: Doc, i: int) -> Span | None:
                 "in", "after", "on", "for", "at", "following", "while", "when", "from"):
             break
         if tok.pos_ in ("VERB", "AUX") and tok.tag_ not in ("VBN", "VBG"):
+            break
+        # "manslaughter and being a juvenile ...": "and" before a verb starts another clause.
+        if tok.dep_ == "cc" and j + 1 < len(doc) and doc[j + 1].pos_ in ("VERB", "AUX"):
             break
         j += 1
     while j > i and doc[j - 1].pos_ not in ("NOUN", "PROPN"):
