@@ -81,3 +81,34 @@ def test_every_case_file_has_both_kinds() -> None:
     for path in sorted(CHECKS.glob("*.yaml")):
         kinds = {case["expect"] for _, case in _load(path)}
         assert kinds == set(EXPECT), f"{path.name}: needs cases that fire and cases that must not"
+
+
+def _catalogue() -> dict[str, Any]:
+    from factcheck.rules.load import load_rules
+
+    return dict(load_rules().checks)
+
+
+@pytest.mark.parametrize("code", sorted(_catalogue()))
+def test_every_catalogued_check_has_a_module_and_cases(code: str) -> None:
+    """A rule users can read about is one the code can report and the cases pin."""
+    from factcheck.crosscheck import checks
+
+    name = _catalogue()[code]["name"]
+    assert code in checks.registry(), (
+        f"{code} {name}: no module factcheck/crosscheck/checks/"
+        f"{code.lower()}_{name.replace('-', '_')}.py")
+    assert checks.module_names()[code] == name.replace("-", "_"), (
+        f"{code}: the module is named {checks.module_names()[code]}, the catalogue says {name}")
+    path = CHECKS / f"{code}.yaml"
+    assert path.is_file(), f"{code} {name}: no cases in tests/checks/{code}.yaml"
+    kinds = {case["expect"] for _, case in _load(path)}
+    assert kinds == set(EXPECT), f"{path.name}: needs cases that fire and cases that must not"
+
+
+def test_every_check_module_is_catalogued() -> None:
+    """A check the code can report has a name, a severity and docs users can read."""
+    from factcheck.crosscheck import checks
+
+    missing = sorted(set(checks.registry()) - set(_catalogue()))
+    assert not missing, f"checks with no entry in rules/checks.yaml: {missing}"

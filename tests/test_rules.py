@@ -69,13 +69,9 @@ def test_shipped_rules_check_clean():
     assert "rules/checks.yaml" in run.stdout and "rules/compare.yaml" in run.stdout
 
 
-def test_every_rule_the_compare_step_can_emit_is_documented():
-    import re
-
+def test_every_rule_is_documented():
+    # That every check module is catalogued: tests/test_check_cases.py.
     rules = load_rules()
-    source = (ROOT / "factcheck/crosscheck/compare.py").read_text(encoding="utf-8")
-    emitted = set(re.findall(r'"(FC\d{3})"', source))
-    assert emitted <= set(rules.checks)
     for code, entry in rules.checks.items():
         for field in ("what", "why", "example", "fix"):
             assert len(entry[field].split()) >= 5, (code, field)
