@@ -42,6 +42,8 @@ BAD = [
                  "FC900: message: unknown placeholder {nonsense}", id="unknown-placeholder"),
     pytest.param("bad.yaml", "subject_synonyms:\n  - ally\n", "bad.yaml:2:",
                  "subject_synonyms[0]: expected a list of a string", id="list-not-list"),
+    pytest.param("bad.yaml", "day_parts:\n  night: ['18:00', 'late']\n", "bad.yaml:2:",
+                 "night: expected [from, to] as HH:MM", id="bad-day-part"),
 ]
 
 

@@ -244,6 +244,17 @@ def _dated(num: pl.DataFrame) -> pl.DataFrame:
             .select("i", pl.col("dated").fill_null(False)))
 
 
+def _clock_gap(shifts: tuple[int, ...]) -> pl.Expr:
+    """Minutes between two times of day as far as each reaches ("Tuesday
+    night" reaches 19:00 to 05:00), the right one moved by each shift: a day
+    either way for times past midnight, half a day for a.m. written for p.m."""
+    lo, hi = pl.coalesce("low", "value"), pl.coalesce("high", "value")
+    lo_r, hi_r = pl.coalesce("low_r", "value_r"), pl.coalesce("high_r", "value_r")
+    return pl.min_horizontal(*[
+        pl.max_horizontal(pl.lit(0.0), pl.max_horizontal(lo, lo_r + s)
+                          - pl.min_horizontal(hi, hi_r + s)) for s in shifts])
+
+
 def _first_statements(side: pl.DataFrame, dated: pl.DataFrame,
                       links: pl.LazyFrame) -> pl.DataFrame:
     """Each figure once per article: mentions of the same value in frames
@@ -310,7 +321,8 @@ def numeric_pairs(facts: pl.DataFrame, rules: Any,
     side = num.filter(~bare).select(
         "i", "article", "story", "bkind", "dim", "unit", "value", "low", "high", "base", "subj",
         "ctx", "entities", "per", "mark", pl.col("event").fill_null(""),
-        "holder", "as_of").with_columns(
+        "holder", "as_of", (pl.col("pattern") == "frames.day_part").fill_null(False).alias("part"),
+    ).with_columns(
         pl.len().over("article", "story", "bkind", "dim").alias("n_blk"))
     links = event_links(rules).lazy()
     # Counted before repeats are set aside: an article that names a figure
@@ -322,7 +334,7 @@ def numeric_pairs(facts: pl.DataFrame, rules: Any,
     same_scale = (pl.col("bkind") != "money") | (pl.col("unit") == pl.col("unit_r"))
     framed = (pl.col("event") != "") & (pl.col("event_r") != "")
     only_ones = (pl.col("n_blk") == 1) & (pl.col("n_blk_r") == 1)
-    minutes = (pl.col("base") - pl.col("base_r")).abs()
+    gap, slip = _clock_gap((-1440, 0, 1440)), _clock_gap((-720, 720))
     pairs = (
         side.lazy().join(side.lazy(), on=["story", "bkind", "dim"], suffix="_r")
         .filter((pl.col("i") < pl.col("i_r")) & (pl.col("article") != pl.col("article_r")))
@@ -349,11 +361,14 @@ def numeric_pairs(facts: pl.DataFrame, rules: Any,
                 | (framed & (lo == 0)))
         # Times of day: an article gives several (the shooting, the call, the
         # death, the hearing), so two align only by their event, or as the
-        # only time in both articles; and within three hours, or twelve apart
-        # (a.m. written for p.m.).
+        # only time in both articles (a part of a day, "Tuesday morning", only
+        # by its event: it is as often the hearing's as the shooting's); and
+        # within two hours of each other as far as each reaches, or twelve
+        # apart (a.m. written for p.m.).
         .filter((pl.col("bkind") != "time") | (
-            (pl.col("same_event").is_not_null() | only_ones)
-            & ((minutes <= 180) | ((minutes - 720).abs() <= 30))))
+            (pl.col("same_event").is_not_null()
+             | (only_ones & ~pl.col("part") & ~pl.col("part_r")))
+            & ((gap <= 120) | (slip <= 30))))
         .collect()
     )
     # An article that also gives the other side's figure, in the same frame,
@@ -400,8 +415,8 @@ def numeric_pairs(facts: pl.DataFrame, rules: Any,
     unique = pl.when(is_date).then(0.0).otherwise(unique)
     # Times of day: minutes after midnight, close when within an hour or two.
     is_time = pl.col("bkind") == "time"
-    gap = (pl.col("base") - pl.col("base_r")).abs()
-    closeness = pl.when(is_time).then((1 - gap / 120).clip(0, 1)).otherwise(closeness)
+    closeness = pl.when(is_time).then((1 - _clock_gap((-1440, 0, 1440)) / 120).clip(0, 1)
+                                      ).otherwise(closeness)
     w_s, w_c, w_e, w_v = (cfg.subject_weight, cfg.context_weight, cfg.entity_weight,
                           cfg.value_weight)
     total = (w_s + w_c + w_e + w_v) or 1.0

@@ -160,8 +160,15 @@ def _group_findings(members: list[dict[str, Any]], rules: Any) -> list[tuple[dic
             if x != y:
                 found[x, y] = rel(members[x], members[y], rules)
     agree = [sum(found[x, y] is None for y in range(n) if y != x) for x in range(n)]
+    # A fact that agrees with two that contradict each other ("early Saturday
+    # morning" with 1 a.m. and 2 a.m.) cannot tell which is right: it never
+    # anchors, or it would hide their disagreement.
+    vague = {x for x in range(n) if any(
+        found[y, z] is not None and found[x, y] is None and found[x, z] is None
+        for y in range(n) for z in range(n) if x not in (y, z) and y != z)}
     # The anchor agrees with most; ties go to the earliest fact (batch order).
-    anchor = max(range(n), key=lambda x: (agree[x], -x))
+    anchor = max((x for x in range(n) if x not in vague or len(vague) == n),
+                 key=lambda x: (agree[x], -x))
     consensus = [y for y in range(n) if y == anchor or found[y, anchor] is None]
     # The rule is read against the most precise fact of the consensus: "41 km"
     # against "14 km" is a mismatch, whatever "nearly nine miles" also says.

@@ -25,8 +25,8 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from ..rules.schema import TimeReach
 from .places import place_words
+from .times import TimeWords, time_spans
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -39,10 +39,6 @@ _UP = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj", 
                  "nmod", "dep", "acomp"})
 # What a light verb says of its figure ("left two dead", "two are dead").
 _PREDICATE = frozenset({"acomp", "oprd", "xcomp", "ccomp", "attr", "advcl", "conj"})
-_MERIDIEM = r"(?P<mer>[ap])\.?\s?m\b\.?"
-_TIME = re.compile(
-    r"(?<![\d:.,$£€])(?P<h>1[0-2]|0?[1-9])(?::(?P<m>[0-5]\d))?\s?" + _MERIDIEM
-    + r"|(?P<word>\bmidnight\b|\bnoon\b)", re.IGNORECASE)
 _YEAR = re.compile(r"\b1[89]\d\d\b|\b20\d\d\b")
 # An as-of time is kept only where it can tell two figures apart: a year, or
 # a period counted back ("last year") against the current one ("this year").
@@ -64,8 +60,7 @@ class Frames:
     negations: set[str] = field(default_factory=set)
     hedges: set[str] = field(default_factory=set)
     street_types: set[str] = field(default_factory=set)
-    time_reach: TimeReach = field(default_factory=TimeReach)
-    time_quals: list[tuple[str, str]] = field(default_factory=list)
+    times: TimeWords = field(default_factory=TimeWords)
     incident_verbs: set[str] = field(default_factory=set)
     phrasal: dict[str, str] = field(default_factory=dict)
     instances: set[str] = field(default_factory=set)
@@ -103,9 +98,7 @@ def frames_rules(rules: Any) -> Frames:
     fr.instances = {w.casefold() for w in rules.event_instances}
     fr.phrasal = {" ".join(k.casefold().split()): v
                   for k, v in rules.phrasal_events.items()}
-    fr.time_reach = rules.time_reach
-    fr.time_quals = sorted(((k.casefold(), v) for k, v in rules.time_qualifiers.items()),
-                           key=lambda kv: -len(kv[0]))
+    fr.times = TimeWords.of(rules)
     _CACHE[key] = fr
     return fr
 
@@ -135,7 +128,9 @@ def add_frames(doc: Doc, rows: list[dict[str, Any]], rules: Any,
         row["as_of"] = as_of(span, fr)
         out.append(row)
     taken = [(r["start"], r["end"]) for r in out]
-    out += [r for r in time_rows(doc, fr, offset) if not _overlaps(r, taken)]
+    # "Tuesday night" is a date and a time: a time of day may share a date's words.
+    undated = [(r["start"], r["end"]) for r in out if r["kind"] != "date"]
+    out += [r for r in time_rows(doc, fr, offset) if not _overlaps(r, undated)]
     counted = {(r["sentence_start"], r.get("event")) for r in out
                if r["kind"] == "count" and (r.get("value") or 0) > 0}
     for r in status_rows(doc, fr, offset):
@@ -426,58 +421,27 @@ def _status_row(doc: Doc, lo: int, hi: int, cls: str, value: float, qualifier: s
 
 
 def time_rows(doc: Doc, fr: Frames, offset: int) -> list[dict[str, Any]]:
-    """Times of day as facts: value in minutes after midnight, low/high as far
-    as the wording reaches ("about 9 p.m.": 8:45 to 9:15)."""
-    text = doc.text
+    """Times of day as facts (extract/times.py), each with the event it
+    belongs to; a part of a day ("early this morning") only where the text
+    gives no clock time: a clock time says it more precisely, and a vague
+    part would agree with every time and hide their disagreement."""
     rows = []
-    for m in _TIME.finditer(text):
-        if m.group("word"):
-            minutes = 0.0 if m.group("word").lower() == "midnight" else 720.0
-            exact_minutes = 0
-        else:
-            h = int(m.group("h")) % 12
-            exact_minutes = int(m.group("m") or 0)
-            minutes = float(h * 60 + exact_minutes + (720 if m.group("mer").lower() == "p" else 0))
-        start, end = m.span()
-        before = text[max(0, start - 24):start].casefold()
-        how = "exact"
-        for words, way in fr.time_quals:
-            q = re.search(rf"(?:^|\W)({re.escape(words)})\s+(?:at\s+)?$", before)
-            if q:
-                how, start = way, m.start() - len(before) + q.start(1)
-                break
-        reach = _reach(exact_minutes, fr)
-        low, high, qual = {
-            "about": (minutes - reach, minutes + reach, "about"),
-            "after": (minutes, minutes + 2 * reach, "at_least"),
-            "before": (minutes - 2 * reach, minutes, "at_most"),
-        }.get(how, (minutes, minutes, "exact"))
-        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+    for t in time_spans(doc.text, fr.times):
+        span = doc.char_span(t["start"], t["end"], alignment_mode="expand")
         if span is None or not len(span):
             continue
         sent = span.sent
         rows.append({
-            "start": start + offset, "end": end + offset, "sentence": sent.text,
-            "sentence_start": sent.start_char + offset, "kind": "time", "value": minutes,
-            "low": low, "high": high, "qualifier": qual, "unit": "minute", "per": None,
-            "subject": "time of day", "entities": [], "entity": None, "attribute": None,
-            "attribute_value": None, "attribute_scope": None, "pattern": "frames.time",
-            "event": _time_event(span, fr), "holder": None, "as_of": None, "place": None,
+            "start": t["start"] + offset, "end": t["end"] + offset, "sentence": sent.text,
+            "sentence_start": sent.start_char + offset, "kind": "time", "value": t["value"],
+            "low": t["low"], "high": t["high"], "qualifier": t["qualifier"], "unit": "minute",
+            "per": None, "subject": "time of day", "entities": [], "entity": None,
+            "attribute": None, "attribute_value": None, "attribute_scope": None,
+            "pattern": t["pattern"], "event": _time_event(span, fr), "holder": None,
+            "as_of": None, "place": None,
         })
-    return rows
-
-
-def _reach(minutes: int, fr: Frames) -> float:
-    """How far "about" reaches from a time, by how round the time is."""
-    if minutes == 0:
-        return fr.time_reach.hour
-    if minutes == 30:
-        return fr.time_reach.half_hour
-    if minutes % 15 == 0:
-        return fr.time_reach.quarter_hour
-    if minutes % 5 == 0:
-        return fr.time_reach.five_minutes
-    return fr.time_reach.minute
+    clocks = [r for r in rows if r["pattern"] != "frames.day_part"]
+    return clocks or rows
 
 
 def _time_event(span: Span, fr: Frames) -> str | None:

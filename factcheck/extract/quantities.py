@@ -95,6 +95,7 @@ class _Context:
         yr = rules.year_range
         self.years = (yr.low, yr.high)
         self.year_preps = {w.lower() for w in rules.year_prepositions}
+        self.things = {w.lower() for words in rules.counted_things.values() for w in words}
 
 
 def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
@@ -372,6 +373,8 @@ def _count_row(row, m, doc, ctx, words):
     counted = counted_noun(span_, doc, ctx, vague=qualifier == "vague")
     if counted is None:
         counted = _hyphen_noun(doc, end, qualifier)
+    if counted is None:
+        counted = _named_by_state(doc, span_, ctx)
     if counted is None and _bare_suffix(row, g, ctx.pats):
         return row
     named = appositive_age(span_, value) if counted is None and not words else None
@@ -398,6 +401,19 @@ def _count_row(row, m, doc, ctx, words):
         row["_root"] = noun
     rate_base(row, ctx.text, ctx.pats)
     return row
+
+
+def _named_by_state(doc: Doc, span: Any, ctx: _Context) -> tuple[str, int, Any] | None:
+    """"The four injured", "the two dead": a word for people in a state
+    (rules `counted_things`) after the number, with no noun, is what it counts."""
+    if span is None or span[-1].i + 1 >= len(doc):
+        return None
+    word = doc[span[-1].i + 1]
+    after = doc[word.i + 1] if word.i + 1 < len(doc) else None
+    if word.lower_ not in ctx.things or word.pos_ not in ("VERB", "ADJ") or (
+            after is not None and after.pos_ in ("NOUN", "PROPN")):
+        return None
+    return word.lower_, word.idx + len(word.text), word
 
 
 def _hyphen_noun(doc: Doc, end: int, qualifier: str) -> tuple[str, int, Any] | None:

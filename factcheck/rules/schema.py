@@ -220,6 +220,14 @@ MESSAGE_FIELDS = ("source", "says", "others", "say", "others_say", "subject", "e
 MAX_MESSAGE_CHARS = 1_000
 
 
+def _check_day_parts(parts: dict[str, list[str]]) -> str | None:
+    """Each part is [from, to], both HH:MM."""
+    for name, span in parts.items():
+        if len(span) != 2 or not all(re.fullmatch(r"([01]?\d|2[0-4]):[0-5]\d", t) for t in span):
+            return f"{name}: expected [from, to] as HH:MM, like ['19:00', '05:00']"
+    return None
+
+
 def _check_codes(checks: dict[str, CheckRule]) -> str | None:
     names: dict[str, str] = {}
     for code, entry in checks.items():
@@ -533,6 +541,13 @@ class RuleSet(BaseModel):
     time_reach: TimeReach = _section(TimeReach,
         'How far an approximate time of day reaches either side, in minutes, by how round '
         'it is: hour, half_hour, quarter_hour, five_minutes, minute.')
+    day_parts: dict[str, list[str]] = _section(dict,
+        "Parts of a day as times ('Tuesday night'): the hours each covers, [from, to] as "
+        "HH:MM; one that ends before it starts runs past midnight.")
+    day_part_leads: list[str] = _section(list,
+        "Parts of a day that stand before the day ('early Sunday', 'late Tuesday night').")
+    part_days: list[str] = _section(list,
+        "Words besides weekdays that name the day of a part ('last night', 'this morning').")
     time_qualifiers: dict[str, Literal["about", "after", "before"]] = _section(dict,
         'Words before a time of day and which way they stretch it.')
     weekdays: list[str] = _section(list,
@@ -547,6 +562,7 @@ class RuleSet(BaseModel):
     _codes = field_validator("checks")(_whole(_check_codes))
     _rates = field_validator("currency_rates")(_whole(_check_rates))
     _events = field_validator("events")(_whole(_check_events))
+    _day_parts = field_validator("day_parts")(_whole(_check_day_parts))
 
 
 SECTIONS: tuple[str, ...] = tuple(RuleSet.model_fields)

@@ -9,7 +9,8 @@ from . import Check
 
 def test(pair: Pair) -> str | None:
     a, b = interval(pair.f, reached=True), interval(pair.g, reached=True)
-    if overlap(a, b, 0.0):
+    # Minutes after midnight: "Tuesday night" runs to 05:00 the next day (29:00).
+    if any(overlap(a, (b[0] + s, b[1] + s), 0.0) for s in (-1440, 0, 1440)):
         return None
     return f"times {clock(a)} and {clock(b)} do not meet"
 
