@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import hashlib
 import math
-import re
 from typing import Any
 
 import polars as pl
@@ -27,8 +26,10 @@ from rapidfuzz import fuzz, process
 
 from ..facts import GROUPS_SCHEMA, empty
 from ..rules.schema import Alignment
+from .blocking import event_links, numeric_rows, thing_map, unit_keys_of
+from .group_merge import merge_pairs
+from .subject_words import canonical, content, synonym_map
 
-_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 # Characters of sentence either side of a figure that describe it ("annual
 # pledge", "package", "this year"); wider windows drag in the next fact's words.
 _CONTEXT_CHARS = 48
@@ -38,158 +39,15 @@ def settings(rules: Any) -> Alignment:
     return rules.alignment if rules is not None else Alignment()
 
 
-def synonym_map(rules: Any) -> dict[str, str]:
-    """word → the first word of its synonym set in the rules."""
-    out: dict[str, str] = {}
-    for words in (rules.subject_synonyms if rules is not None else []) or []:
-        for w in words:
-            out.setdefault(w.casefold(), words[0].casefold())
-    return out
-
-
-def canonical_words(text: str | None, synonyms: dict[str, str]) -> list[str]:
-    """Lowercased words with synonyms folded; a plural -s is tried too because
-    subjects come as written ("allies", "nations") while rules list lemmas."""
-    out = []
-    for w in _WORD.findall((text or "").casefold()):
-        if w in synonyms:
-            out.append(synonyms[w])
-        elif w.endswith("ies") and w[:-3] + "y" in synonyms:
-            out.append(synonyms[w[:-3] + "y"])
-        elif w.endswith("s") and w[:-1] in synonyms:
-            out.append(synonyms[w[:-1]])
-        else:
-            out.append(w)
-    return out
-
-
-def canonical(text: str | None, synonyms: dict[str, str]) -> str:
-    return " ".join(canonical_words(text, synonyms))
-
-
-def content(text: str | None, synonyms: dict[str, str]) -> str:
-    """Canonical words without function words (spaCy's English stop list), so
-    shared 'the' and 'of' do not make two contexts look alike."""
-    from spacy.lang.en.stop_words import STOP_WORDS
-
-    return " ".join(w for w in canonical_words(text, synonyms) if w not in STOP_WORDS)
-
-
-def head_noun(unit: str | None, synonyms: dict[str, str]) -> str:
-    """What a count counts, for blocking: 'allied nation' → 'ally' (by the
-    synonyms), 'round of ammunition' → 'round'. English puts the head noun
-    last, or before 'of' in a partitive."""
-    words = canonical_words((unit or "").split(" of ")[0], synonyms)
-    return words[-1] if words else "thing"
-
-
-def _dimension(unit: str | None, kind: str) -> str:
-    """The block a unit belongs to: km and miles together, money together."""
-    if kind == "money" or unit is None:
-        return kind
-    try:
-        from ..extract.units import dimension
-    except ImportError:  # units.py not there yet: a unit is its own dimension
-        return unit
-    try:
-        return str(dimension(unit, kind) or unit)
-    except Exception:  # an unknown unit is its own dimension
-        return unit
-
-
-def _linear(unit: str, ref: str, kind: str) -> tuple[float, float]:
-    """(a, b) with convert(x, unit, ref) == a*x + b; affine for °C/°F."""
-    if unit == ref:
-        return 1.0, 0.0
-    try:
-        from ..extract.units import convert
-
-        b = float(convert(0.0, unit, ref))
-        return float(convert(1.0, unit, ref)) - b, b
-    except Exception:  # not convertible: leave the value as it is
-        return 1.0, 0.0
-
-
-def _numeric_rows(facts: pl.DataFrame) -> pl.DataFrame:
-    num = facts.with_row_index("i").filter(
-        (pl.col("kind") != "attribute")
-        # An age belongs to a person: the people linker compares ages (crosscheck/people.py).
-        & (pl.col("kind") != "age")
-        & pl.any_horizontal(pl.col("value", "low", "high").is_not_null())
-    )
-    # A 'rate' of money blocks with money: '£3bn a year' vs '£3bn in all'.
-    return num.with_columns(
-        pl.when((pl.col("kind") == "rate") & pl.col("unit").str.contains(r"^[A-Z]{3}$"))
-        .then(pl.lit("money")).otherwise(pl.col("kind")).alias("bkind"))
-
-
-def unit_keys(facts: pl.DataFrame, rules: Any) -> pl.DataFrame:
-    """(bkind, unit) → block dimension and the linear map (a, b) to its reference unit.
-
-    The reference is the first unit of its dimension in the whole batch, so
-    aligning a part of the batch must be given the batch's keys to give the same
-    values (°F against °C is affine: ratios depend on the reference)."""
-    return _unit_keys(_numeric_rows(facts.select("kind", "unit", "value", "low", "high")),
-                      synonym_map(rules), thing_map(rules))
-
-
-def thing_map(rules: Any) -> dict[str, str]:
-    """counted noun → its class (rules `counted_things`)."""
-    got = rules.counted_things if rules is not None else {}
-    return {w.casefold(): c for c, words in (got or {}).items() for w in words}
-
-
-def event_links(rules: Any) -> pl.DataFrame:
-    """(event, event_r) pairs of classes that may name the same figure: each
-    class with itself and with its `aligns_with` (both ways)."""
-    events = (rules.events if rules is not None else {}) or {}
-    pairs = {(e, e) for e in events}
-    for e, entry in events.items():
-        for o in entry.get("aligns_with") or []:
-            pairs |= {(e, o), (o, e)}
-    rows = sorted(pairs)
-    return pl.DataFrame({"event": [a for a, _ in rows], "event_r": [b for _, b in rows],
-                         "same_event": [a == b for a, b in rows]},
-                        schema={"event": pl.String, "event_r": pl.String,
-                                "same_event": pl.Boolean})
-
-
-def _unit_keys(num: pl.DataFrame, synonyms: dict[str, str],
-               things: dict[str, str] | None = None) -> pl.DataFrame:
-    # Counts block on the class of what is counted (people, victims and men
-    # are all people: rules `counted_things`), else the counted noun with
-    # synonyms folded; other kinds on the unit's physical dimension.
-    pairs = num.select("bkind", "unit").unique().rows()
-    things = things or {}
-
-    def thing(unit: str | None) -> str:
-        noun = head_noun(unit, synonyms)
-        written = (unit or "").split(" of ")[0].split()
-        return things.get(noun) or things.get(written[-1].casefold() if written else "") or noun
-
-    dims = {(k, u): thing(u) if k == "count" else _dimension(u, k) for k, u in pairs}
-    refs: dict[tuple[str, str], str] = {}
-    for (k, u), d in sorted(dims.items(), key=lambda kv: (kv[0][0], kv[0][1] or "")):
-        refs.setdefault((k, d), u or "")
-    lin = {(k, u): _linear(u or "", refs[(k, dims[(k, u)])], k) if k != "money" else (1.0, 0.0)
-           for k, u in pairs}
-    return pl.DataFrame(
-        {"bkind": [k for k, _ in pairs], "unit": [u for _, u in pairs],
-         "dim": [dims[p] for p in pairs], "a": [lin[p][0] for p in pairs],
-         "b": [lin[p][1] for p in pairs]},
-        schema={"bkind": pl.String, "unit": pl.String, "dim": pl.String,
-                "a": pl.Float64, "b": pl.Float64})
-
-
 def _numeric_frame(facts: pl.DataFrame, synonyms: dict[str, str],
                    units: pl.DataFrame | None = None,
                    things: dict[str, str] | None = None,
                    status: set[str] | None = None,
                    counts: dict[str, list[str]] | None = None) -> pl.DataFrame:
-    num = _numeric_rows(facts)
+    num = numeric_rows(facts)
     if num.is_empty():
         return num
-    keys = _unit_keys(num, synonyms, things) if units is None else units
+    keys = unit_keys_of(num, synonyms, things) if units is None else units
     num = num.join(keys, on=["bkind", "unit"], how="left", nulls_equal=True, maintain_order="left")
     rep = pl.coalesce("value", "low", "high")
     subj = num.select("subject").unique()["subject"].to_list()
@@ -484,51 +342,6 @@ def attribute_pairs(facts: pl.DataFrame, rules: Any) -> pl.DataFrame:
             out.append(p.filter(pl.col("s") * 100 >= cfg.statement_threshold)
                        .select("i", pl.col("i_r").alias("j"), pl.col("s").alias("score")))
     return pl.concat(out) if out else empty_pairs
-
-
-def merge_pairs(pairs: list[tuple[int, int, float]], article_of: list[str], min_links: float
-           ) -> dict[int, tuple[int, float]]:
-    """Greedy merging, best pair first, never two facts of one article in a
-    group (`article_of` names each item's article), and two groups merge only
-    when at least `min_links` of the pairs between them were candidates (so
-    one bridging pair cannot chain the 650 seats of a parliament into the 326
-    won). Story grouping uses it too, each article its own "article".
-    Hand-written: union-find with cannot-link and linkage constraints, which
-    no library we use offers. Returns item → (root, best score)."""
-    linked = {(i, j) for i, j, _ in pairs}
-    parent: dict[int, int] = {}
-    articles: dict[int, set[str]] = {}
-    members: dict[int, list[int]] = {}
-    best: dict[int, float] = {}
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for i, j, s in pairs:
-        for x in (i, j):
-            if x not in parent:
-                parent[x] = x
-                articles[x] = {article_of[x]}
-                members[x] = [x]
-        ri, rj = find(i), find(j)
-        if ri == rj or articles[ri] & articles[rj]:
-            continue
-        a, b = members[ri], members[rj]
-        if len(a) * len(b) > 1:
-            links = sum((min(x, y), max(x, y)) in linked for x in a for y in b)
-            if links < min_links * len(a) * len(b):
-                continue
-        if rj < ri:
-            ri, rj = rj, ri
-        parent[rj] = ri
-        articles[ri] |= articles.pop(rj)
-        members[ri].extend(members.pop(rj))
-        best[i] = max(best.get(i, 0.0), s)
-        best[j] = max(best.get(j, 0.0), s)
-    return {x: (find(x), best[x]) for x in parent if x in best}
 
 
 def align(facts: pl.DataFrame, rules: Any, units: pl.DataFrame | None = None) -> pl.DataFrame:

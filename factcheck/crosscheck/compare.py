@@ -28,8 +28,9 @@ from rapidfuzz import fuzz
 from ..facts import DISCREPANCY_SCHEMA, SEVERITY_ORDER, empty, frame
 from ..rules.schema import Alignment
 from . import checks
-from .align import canonical_words, ratio, settings, synonym_map
+from .align import ratio, settings
 from .numeric_pair import Pair, cumulative_words, period, running
+from .subject_words import canonical_words, synonym_map
 
 _COUNT_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
                 "ten")

@@ -14,7 +14,7 @@ import re
 from functools import cached_property
 from typing import Any
 
-from .align import canonical_words
+from .subject_words import canonical_words
 
 OPEN_UP = ("more_than", "at_least")
 OPEN_DOWN = ("less_than", "at_most")

@@ -130,7 +130,7 @@ def slug(text: str, taken: set[str]) -> str:
 
 def group_articles(articles: Sequence[Any], facts: pl.DataFrame, rules: Any) -> list[int]:
     """A cluster index per article (the index of the cluster's first article)."""
-    from .align import merge_pairs
+    from .group_merge import merge_pairs
 
     cfg = _settings(rules)
     pairs = (similar_pairs(articles, facts, rules).filter(pl.col("sim") >= cfg.threshold)

@@ -136,7 +136,8 @@ def cross_check(facts: pl.DataFrame, articles: Sequence[Article], rules: Rules,
     aligned and compared (a new batch against a large store). `people`: if
     given, the people table of each part is appended to it (PEOPLE_SCHEMA).
     """
-    from ..crosscheck.align import align, unit_keys
+    from ..crosscheck.align import align
+    from ..crosscheck.blocking import unit_keys
     from ..crosscheck.compare import compare
     from ..crosscheck.people import people_check
     from ..crosscheck.places import place_check
