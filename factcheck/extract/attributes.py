@@ -21,7 +21,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .mentions import POSSESSIVE, People, alias_key, lexicon, make_row, scope_before
+from .mentions import (
+    POSSESSIVE,
+    People,
+    alias_key,
+    first_of_each,
+    lexicon,
+    make_row,
+    scope_before,
+)
 from .speech import extract_speakers
 
 if TYPE_CHECKING:
@@ -72,15 +80,7 @@ def attributes_and_people(doc: Doc, article: Article, rules: Rules,
     title_starts = {t.start for t in titles}
     rows.extend(_possessives(people, offset, title_starts))
     rows.extend(extract_speakers(people, offset, rules))
-    # The fact id hashes span, kind and attribute: keep the first of any repeat.
-    seen: set[tuple[int, int, str]] = set()
-    out = []
-    for row in rows:
-        key = (row["start"], row["end"], row["attribute"])
-        if key not in seen:
-            seen.add(key)
-            out.append(row)
-    return out, people
+    return first_of_each(rows), people
 
 
 def _widen(people: People, title: Span) -> Span:

@@ -389,6 +389,19 @@ def scope_before(people: People, i: int) -> tuple[str | None, str | None, str | 
     return None, None, None, i
 
 
+def first_of_each(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """`rows` without repeats: the fact id hashes span, kind and attribute, so
+    the first row of each (start, end, attribute) is kept."""
+    seen: set[tuple[int, int, str]] = set()
+    out = []
+    for row in rows:
+        key = (row["start"], row["end"], row["attribute"])
+        if key not in seen:
+            seen.add(key)
+            out.append(row)
+    return out
+
+
 def make_row(doc: Doc, offset: int, start: int, end: int, entity: str, attribute: str,
              value: str, scope: str | None, pattern: str) -> dict[str, Any]:
     """One attribute fact over tokens [start, end) of `doc`."""

@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from .mentions import alias_key, make_row
+from .mentions import alias_key, first_of_each, make_row
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -97,15 +97,7 @@ def extract_people(people: People, offset: int, rules: Rules,
         rows.append(row)
     if rules.person_conditions or rules.charge_phrases:
         rows.extend(_states(people, offset, rules))
-    # The fact id hashes span, kind and attribute: keep the first of any repeat.
-    seen: set[tuple[int, int, str]] = set()
-    out = []
-    for row in rows:
-        key = (row["start"], row["end"], row["attribute"])
-        if key not in seen:
-            seen.add(key)
-            out.append(row)
-    return out
+    return first_of_each(rows)
 
 
 def _states(people: People, offset: int, rules: Rules) -> list[dict[str, Any]]:
