@@ -47,7 +47,7 @@ def predicted() -> pl.DataFrame:
     from factcheck.ingest.articles import read_articles
     from factcheck.nlp.load import load_model
     from factcheck.rules.load import load_rules
-    from factcheck.run.pipeline import article_rows
+    from factcheck.run.engines import article_rows
 
     nlp, rules = load_model(), load_rules()
     frames = []

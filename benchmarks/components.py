@@ -20,7 +20,8 @@ import polars as pl
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from factcheck.ingest.articles import Article, read_articles  # noqa: E402
+from factcheck.ingest.articles import read_articles  # noqa: E402
+from factcheck.model import Article  # noqa: E402
 from factcheck.nlp.load import load_model  # noqa: E402
 from factcheck.rules.load import load_rules  # noqa: E402
 from factcheck.run.engines import _Gatherer, doc_rows, word_count  # noqa: E402

@@ -24,8 +24,9 @@ from evaluate import load_labels, score  # noqa: E402
 
 from factcheck.crosscheck.stories import pair_scores  # noqa: E402
 from factcheck.ingest.articles import read_articles  # noqa: E402
+from factcheck.model import Options  # noqa: E402
 from factcheck.rules.load import load_rules  # noqa: E402
-from factcheck.run.pipeline import Options, cross_check, extract_articles  # noqa: E402
+from factcheck.run.pipeline import cross_check, extract_articles  # noqa: E402
 
 CORPUS = HERE / "corpus"
 # A field no article has: every article is then without a story.

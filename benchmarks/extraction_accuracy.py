@@ -226,7 +226,7 @@ def run_factcheck(cases: list[Case]) -> list[list[tuple[float, str | None, bool]
     """Per case: (value, unit, read from words) of each figure factcheck extracts."""
     sys.path.insert(0, str(ROOT))
     from factcheck.extract.quantities import extract_quantities
-    from factcheck.ingest.articles import Article
+    from factcheck.model import Article
     from factcheck.nlp.load import load_model
     from factcheck.rules.load import load_rules
 

@@ -23,8 +23,9 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
 from factcheck.ingest.articles import read_articles  # noqa: E402
+from factcheck.model import Options  # noqa: E402
 from factcheck.rules.load import load_rules  # noqa: E402
-from factcheck.run.pipeline import Options, cross_check, extract_articles  # noqa: E402
+from factcheck.run.pipeline import cross_check, extract_articles  # noqa: E402
 
 NEWS = Path("/work/shared/eval/news/gva_dev.jsonl")
 NUMERIC_KINDS = ("count", "quantity", "money", "percent", "rate", "date", "duration", "age")

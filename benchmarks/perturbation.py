@@ -33,8 +33,9 @@ ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
 
 from factcheck.ingest.articles import read_articles  # noqa: E402
+from factcheck.model import Options  # noqa: E402
 from factcheck.rules.load import load_rules  # noqa: E402
-from factcheck.run.pipeline import Options, cross_check, extract_articles  # noqa: E402
+from factcheck.run.pipeline import cross_check, extract_articles  # noqa: E402
 
 Edit = Callable[[str, dict], str | None]
 WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]

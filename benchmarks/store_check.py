@@ -37,8 +37,9 @@ sys.path.insert(0, str(ROOT))
 
 from factcheck.facts import fact_id  # noqa: E402
 from factcheck.ingest.articles import read_articles  # noqa: E402
+from factcheck.model import Options  # noqa: E402
 from factcheck.rules.load import load_rules  # noqa: E402
-from factcheck.run.pipeline import Options, extract_articles  # noqa: E402
+from factcheck.run.pipeline import extract_articles  # noqa: E402
 from factcheck.storage.store import Store  # noqa: E402
 
 GVA = Path("/work/shared/eval/news/gva_dev.jsonl")

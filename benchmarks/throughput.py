@@ -62,9 +62,10 @@ def step(name: str, corpus: str, jobs: int, peer_words: int) -> dict:
         return {"words": sum(len(t.split()) for t in texts), "seconds": secs, "facts": found}
 
     sys.path.insert(0, str(ROOT))
+    from factcheck.model import Options
     from factcheck.nlp.load import load_model
     from factcheck.rules.load import load_rules
-    from factcheck.run.pipeline import Options, extract_articles, run
+    from factcheck.run.pipeline import extract_articles, run
 
     nlp = load_model()  # loaded before the clock starts, in every step alike
     load_rules()

@@ -16,10 +16,10 @@ from collections.abc import Sequence
 
 from . import __version__
 from .errors import ExitCode, FactcheckError
+from .model import OutputFormat, Severity, TriageState
 
-# The --format choices; report.FORMATS names the same writers (a test holds them
-# equal). Spelled here so that parsing arguments does not load polars.
-FORMATS = ("text", "json", "markdown", "sarif", "github", "junit", "gitlab")
+# The --format choices: one writer each in report/.
+FORMATS = tuple(f.value for f in OutputFormat)
 
 EPILOG_FORMATS = """\
 article formats:
@@ -176,7 +176,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", metavar="FILE", help="write the output to FILE, not stdout")
     p.add_argument("--report", metavar="FILE",
                    help="also write the Markdown report to FILE (e.g. reports/batch.md)")
-    p.add_argument("--fail-on", choices=("error", "warning", "info", "never"), default="warning",
+    p.add_argument("--fail-on", choices=(*(s.value for s in Severity), "never"), default="warning",
                    help="lowest severity that makes the exit code 1 (default: warning)")
     p.add_argument("--exit-zero", action="store_true",
                    help="always exit 0 when the run succeeds (to roll the gate out)")
@@ -269,9 +269,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _options(args: argparse.Namespace):
-    from .ingest.articles import MAX_ARTICLE_CHARS
+    from .model import MAX_ARTICLE_CHARS, Options
     from .run.engines import all_cores
-    from .run.pipeline import Options
     from .storage.cache import default_cache_dir
 
     # All cores by default; engines.processes_for still gives a small batch fewer.
@@ -321,12 +320,12 @@ def _checked(args: argparse.Namespace, options):
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from .facts import check_table_path, write_table
     from .ingest.articles import read_articles
     from .report.table import facts_table
     from .rules.load import load_rules
     from .run.pipeline import extract_articles
     from .storage.dataset import is_dataset_path, write_dataset
+    from .storage.table_files import check_table_path, write_table
 
     as_dataset = bool(args.output) and is_dataset_path(args.output)
     if args.output and not as_dataset:
@@ -402,8 +401,8 @@ def cmd_baseline(args: argparse.Namespace) -> int:
     _selection(args)
     result = _checked(args, options)
     ids = result.discrepancies["id"].unique(maintain_order=True).to_list()
-    fresh = [fp for fp in ids if triage.state(fp) == "new"]
-    triage.decide_many(fresh, "dismissed", args.reason)
+    fresh = [fp for fp in ids if triage.state(fp) == TriageState.NEW]
+    triage.decide_many(fresh, TriageState.DISMISSED, args.reason)
     print(f"{triage.path}: accepted {len(fresh)} findings as the baseline "
           f"({len(ids) - len(fresh)} already decided)", file=sys.stderr)
     return ExitCode.OK

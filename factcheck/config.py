@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import FactcheckError, shown_path
+from .report.selection import per_file_entries
 
 # Options whose values are paths, resolved against the configuration's folder.
 PATH_KEYS = {"rules", "triage", "against", "cache_dir", "report"}
@@ -114,7 +115,6 @@ def _check(config: Config, key: str, value: Any, action: argparse.Action) -> Any
         if not ok:
             raise FactcheckError(f"{name}: expected a table of glob = [rule codes], "
                                  f"got {value!r}", **where)
-        from .report.selection import per_file_entries
 
         return per_file_entries(value)
     if isinstance(action, argparse._StoreTrueAction):

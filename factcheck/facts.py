@@ -9,17 +9,15 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Mapping
-from pathlib import Path
-from typing import Any
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 import polars as pl
 
-from .errors import FactcheckError
+from .model import Article
 
-# Kinds of fact (DESIGN.md). `qualifier` vocabulary: extend, document, never rename.
-KINDS = ("money", "count", "duration", "percent", "date", "time", "measure", "rate", "age",
-         "attribute", "person")
-QUALIFIERS = ("exact", "about", "more_than", "at_least", "less_than", "at_most", "range", "vague")
+if TYPE_CHECKING:
+    from .rules.load import Rules
 
 FACTS_SCHEMA: dict[str, pl.DataType] = {
     "fact_id": pl.String(),
@@ -127,11 +125,6 @@ STORIES_SCHEMA: dict[str, pl.DataType] = {
     "how": pl.String(),  # given | grouped
 }
 
-SEVERITIES = ("error", "warning", "info")  # most severe first
-# Rank of each severity, most severe first: sorting keys and --fail-on floors.
-SEVERITY_ORDER = {s: i for i, s in enumerate(SEVERITIES)}
-
-
 def fact_id(article: str, start: int, end: int, kind: str, attribute: str | None = None) -> str:
     """A fact's id: stable for the same article, span and kind."""
     key = f"{article}\x1f{start}\x1f{end}\x1f{kind}\x1f{attribute or ''}"
@@ -155,45 +148,14 @@ def facts_frame(rows: Iterable[Mapping[str, Any]]) -> pl.DataFrame:
     return frame(rows, FACTS_SCHEMA)
 
 
-TABLE_SUFFIXES = (".parquet", ".csv", ".jsonl", ".ndjson")
-
-
-def check_table_path(path: str | Path) -> None:
-    """Fail before any work is done when an output path has no known type."""
-    if Path(path).suffix.lower() not in TABLE_SUFFIXES:
-        raise FactcheckError("unknown output type; use .parquet, .csv or .jsonl", path=str(path))
-
-
-def write_table(df: pl.DataFrame, path: str | Path) -> None:
-    """Write a table by its suffix (.parquet, .csv, .jsonl), atomically."""
-    from .storage.atomic import atomic_path
-
-    check_table_path(path)
-    path = Path(path)
-    suffix = path.suffix.lower()
-    with atomic_path(path) as tmp:
-        if suffix == ".parquet":
-            df.write_parquet(tmp)
-        elif suffix == ".csv":
-            # CSV has no lists: join them so the file stays one row per fact.
-            flat = df.with_columns(
-                [pl.col(c).list.join("; ") for c, t in df.schema.items() if isinstance(t, pl.List)]
-            )
-            flat.write_csv(tmp)
-        else:
-            df.write_ndjson(tmp)
-
-
-def read_table(path: str | Path) -> pl.DataFrame:
-    path = Path(path)
-    try:
-        if path.suffix.lower() == ".parquet" or path.is_dir():
-            return pl.read_parquet(path if path.is_file() else f"{path}/**/*.parquet")
-        if path.suffix.lower() == ".csv":
-            return pl.read_csv(path)
-        return pl.read_ndjson(path)
-    except FileNotFoundError:
-        raise FactcheckError("no such file or folder", path=str(path)) from None
-    except Exception as exc:  # polars raises several kinds for a bad file
-        raise FactcheckError(f"cannot read the facts table: {exc}".splitlines()[0],
-                             path=str(path)) from None
+@dataclass
+class Result:
+    articles: list[Article]
+    facts: pl.DataFrame
+    rules: Rules
+    groups: pl.DataFrame = field(default_factory=lambda: empty(GROUPS_SCHEMA))
+    discrepancies: pl.DataFrame = field(default_factory=lambda: empty(DISCREPANCY_SCHEMA))
+    stories: pl.DataFrame = field(default_factory=lambda: empty(STORIES_SCHEMA))
+    # Filled by the cross-check where the extractors found people and running totals.
+    people: pl.DataFrame = field(default_factory=lambda: empty(PEOPLE_SCHEMA))
+    timeline: pl.DataFrame = field(default_factory=lambda: empty(TIMELINE_SCHEMA))

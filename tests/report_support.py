@@ -14,13 +14,14 @@ from factcheck.facts import (
     DISCREPANCY_SCHEMA,
     GROUPS_SCHEMA,
     STORIES_SCHEMA,
+    Result,
     fact_id,
     facts_frame,
     frame,
 )
-from factcheck.ingest.articles import Article, LineIndex, parse_published
+from factcheck.ingest.articles import LineIndex, parse_published
+from factcheck.model import Article
 from factcheck.rules.load import load_rules
-from factcheck.run.pipeline import Result
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = Path(__file__).resolve().parent / "golden"

@@ -8,7 +8,7 @@ import pytest
 from factcheck.errors import FactcheckError
 from factcheck.extract.attributes import extract_attributes
 from factcheck.extract.entities import canonicalize, name_map
-from factcheck.ingest.articles import Article
+from factcheck.model import Article
 from factcheck.rules.load import load_rules
 
 

@@ -14,8 +14,9 @@ from polars.testing import assert_frame_equal
 
 from factcheck import cli
 from factcheck.extract import extract_doc as real_extract_doc
-from factcheck.ingest.articles import Article, read_articles
-from factcheck.run.pipeline import Options, extract_articles
+from factcheck.ingest.articles import read_articles
+from factcheck.model import Article, Options
+from factcheck.run.pipeline import extract_articles
 from factcheck.storage.cache import ExtractionCache, article_key
 from tests.conftest import SEEDS
 from tests.test_engines import entity_rows

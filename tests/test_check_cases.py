@@ -56,7 +56,8 @@ def _story(case: dict[str, Any], folder: Path) -> Path:
 
 @pytest.mark.parametrize(("code", "case"), _cases())
 def test_check_case(code: str, case: dict[str, Any], tmp_path: Path) -> None:
-    from factcheck.run.pipeline import Options, run
+    from factcheck.model import Options
+    from factcheck.run.pipeline import run
 
     result = run([str(_story(case, tmp_path))], Options())
     found = result.discrepancies.filter(result.discrepancies["rule"] == code)

@@ -87,8 +87,9 @@ def corpus():
     import os
 
     from factcheck.ingest.articles import read_articles
+    from factcheck.model import Options
     from factcheck.rules.load import load_rules
-    from factcheck.run.pipeline import Options, extract_articles
+    from factcheck.run.pipeline import extract_articles
 
     spec = importlib.util.spec_from_file_location("evaluate", ROOT / "benchmarks/evaluate.py")
     evaluate = importlib.util.module_from_spec(spec)
@@ -112,7 +113,8 @@ def corpus():
     pytest.param("no-such-field", 0.85, 0.9, id="one-batch-no-story"),
 ])
 def test_labelled_corpus(corpus, story_key, min_precision, min_recall):
-    from factcheck.run.pipeline import Options, cross_check
+    from factcheck.model import Options
+    from factcheck.run.pipeline import cross_check
 
     articles, facts, rules, labels, evaluate = corpus
     _, _, found = cross_check(facts, articles, rules, Options(story_key=story_key))

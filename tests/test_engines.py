@@ -12,9 +12,10 @@ import pytest
 from polars.testing import assert_frame_equal
 
 from factcheck.errors import FactcheckError
-from factcheck.ingest.articles import Article, read_articles
+from factcheck.ingest.articles import read_articles
+from factcheck.model import Article, Options
 from factcheck.run import engines
-from factcheck.run.pipeline import Options, extract_articles
+from factcheck.run.pipeline import extract_articles
 from tests.conftest import SEEDS
 
 

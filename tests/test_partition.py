@@ -10,7 +10,7 @@ import pytest
 from factcheck.crosscheck.align import align
 from factcheck.crosscheck.compare import compare
 from factcheck.facts import fact_id
-from factcheck.ingest.articles import Article
+from factcheck.model import Article
 from factcheck.run import pipeline
 from tests.cross_support import fact, frame
 

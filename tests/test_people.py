@@ -78,8 +78,9 @@ def _write(tmp_path: Path, records: list[dict]) -> Path:
 
 
 def test_the_people_table_and_nobody_linked_across_stories(tmp_path):
+    from factcheck.model import Options
     from factcheck.report.json import report
-    from factcheck.run.pipeline import Options, run
+    from factcheck.run.pipeline import run
 
     path = _write(tmp_path, [
         {"id": "a", "story": "harbour", "source": "north.example",
@@ -119,7 +120,8 @@ def test_the_people_table_and_nobody_linked_across_stories(tmp_path):
 def test_a_spelling_cites_the_mention_beside_the_age(tmp_path):
     """"Malik, 19," is where the article gives the spelling with the age; the
     finding cites it there, not the first whole name."""
-    from factcheck.run.pipeline import Options, run
+    from factcheck.model import Options
+    from factcheck.run.pipeline import run
 
     path = _write(tmp_path, [
         {"id": "a", "story": "shop", "source": "north.example",

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 import pytest
 
 from factcheck.extract.quantities import extract_quantities
-from factcheck.ingest.articles import Article
+from factcheck.model import Article
 
 PUBLISHED = datetime(2025, 2, 13, 8, 0, tzinfo=UTC)  # a Thursday
 

@@ -368,7 +368,7 @@ def test_an_article_over_spacys_limit_is_read_whole_with_exact_offsets(tmp_path:
 
 def test_pieces_give_the_facts_of_the_whole(nlp, rules, monkeypatch) -> None:
     """The same facts (offsets, values) from an article parsed whole and in pieces."""
-    from factcheck.ingest.articles import Article
+    from factcheck.model import Article
     from factcheck.run import engines
 
     paragraphs = [f"Officials in district {i} said {i + 3} schools closed and "

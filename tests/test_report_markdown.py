@@ -9,8 +9,9 @@ from datetime import UTC, datetime
 import polars as pl
 
 from factcheck.facts import PEOPLE_SCHEMA, STORIES_SCHEMA, TIMELINE_SCHEMA, frame
-from factcheck.report import article_labels, articles_meta, relabel, render
+from factcheck.report import render
 from factcheck.report.display import fact_value, when
+from factcheck.report.findings import article_labels, articles_meta, relabel
 from factcheck.report.markdown import sparkline
 from tests.report_support import synthetic_result
 

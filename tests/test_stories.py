@@ -9,7 +9,7 @@ import pytest
 
 from factcheck.crosscheck.stories import assign_stories, pair_scores
 from factcheck.facts import FACTS_SCHEMA, empty
-from factcheck.ingest.articles import Article
+from factcheck.model import Article
 
 FLOOD = "Flooding forced 3,400 homes in Marlow Vale to be evacuated as the River Dunn rose."
 VOTE = "The Reform Alliance won 326 seats in Ostland, party leader Tomas Reyes said."

@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from factcheck.model import Options
 from factcheck.report.json import report
-from factcheck.run.pipeline import Options, run
+from factcheck.run.pipeline import run
 
 ARTICLES = [
     ("dawn", "2025-04-09T06:30:00Z", "At least 12 people were killed when the bridge fell, "

@@ -224,8 +224,8 @@ def test_review_reports_the_rules_check_would(triage_file):
     """--select/--ignore (or the configuration's) narrow the review as they do check."""
     import os
 
+    from factcheck.model import Options
     from factcheck.report.selection import Selection
-    from factcheck.run.pipeline import Options
     from factcheck.tui import build_app
     from tests.conftest import SEEDS
 

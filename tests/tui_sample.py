@@ -9,10 +9,17 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from factcheck.facts import DISCREPANCY_SCHEMA, GROUPS_SCHEMA, STORIES_SCHEMA, facts_frame, frame
-from factcheck.ingest.articles import Article, LineIndex
+from factcheck.facts import (
+    DISCREPANCY_SCHEMA,
+    GROUPS_SCHEMA,
+    STORIES_SCHEMA,
+    Result,
+    facts_frame,
+    frame,
+)
+from factcheck.ingest.articles import LineIndex
+from factcheck.model import Article
 from factcheck.rules.load import Rules
-from factcheck.run.pipeline import Result
 
 ARTICLES = {
     # id: (source, story, published, title, text)

@@ -10,6 +10,7 @@ from typing import Any
 
 import polars as pl
 
+from ..extract.units import convert, dimension
 from .subject_words import head_noun, synonym_map
 
 
@@ -17,10 +18,6 @@ def _dimension(unit: str | None, kind: str) -> str:
     """The block a unit belongs to: km and miles together, money together."""
     if kind == "money" or unit is None:
         return kind
-    try:
-        from ..extract.units import dimension
-    except ImportError:  # units.py not there yet: a unit is its own dimension
-        return unit
     try:
         return str(dimension(unit, kind) or unit)
     except Exception:  # an unknown unit is its own dimension
@@ -32,8 +29,6 @@ def _linear(unit: str, ref: str, kind: str) -> tuple[float, float]:
     if unit == ref:
         return 1.0, 0.0
     try:
-        from ..extract.units import convert
-
         b = float(convert(0.0, unit, ref))
         return float(convert(1.0, unit, ref)) - b, b
     except Exception:  # not convertible: leave the value as it is

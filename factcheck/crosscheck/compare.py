@@ -25,10 +25,11 @@ from typing import Any
 import polars as pl
 from rapidfuzz import fuzz
 
-from ..facts import DISCREPANCY_SCHEMA, SEVERITY_ORDER, empty, frame
+from ..facts import DISCREPANCY_SCHEMA, empty, frame
+from ..model import SEVERITY_ORDER
 from ..rules.schema import Alignment
 from . import checks
-from .align import ratio, settings
+from .align import canonical_entities, ratio, settings
 from .numeric_pair import Pair, cumulative_words, period, running
 from .subject_words import canonical_words, synonym_map
 
@@ -221,7 +222,6 @@ def compare(facts: pl.DataFrame, groups: pl.DataFrame, rules: Any) -> pl.DataFra
     """DISCREPANCY_SCHEMA rows, ordered by severity, story, then position."""
     if groups.is_empty():
         return empty(DISCREPANCY_SCHEMA)
-    from .align import canonical_entities
 
     names = canonical_entities(facts)
     joined = groups.join(facts.with_row_index("pos").drop("story"), on="fact_id", how="inner",

@@ -14,6 +14,7 @@ import re
 from functools import cached_property
 from typing import Any
 
+from ..extract.units import convert
 from .subject_words import canonical_words
 
 OPEN_UP = ("more_than", "at_least")
@@ -68,8 +69,6 @@ def _in_years(span: tuple[float, str]) -> float | None:
     if unit == "year":
         return n
     try:
-        from ..extract.units import convert
-
         return n * float(convert(1.0, unit, "year"))
     except Exception:  # a period pint does not know cannot be compared
         return None
@@ -98,8 +97,6 @@ def _converted(f: dict[str, Any], g: dict[str, Any], rules: Any) -> dict[str, An
             return None
         return {**f, **{c: None if f[c] is None else f[c] * k for c in ("value", "low", "high")}}
     try:
-        from ..extract.units import convert
-
         return {**f, "unit": g["unit"], **{c: None if f[c] is None else
                                           float(convert(f[c], f["unit"], g["unit"]))
                                           for c in ("value", "low", "high")}}

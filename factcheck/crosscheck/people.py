@@ -23,6 +23,8 @@ it: below ``SURE`` a finding is ``info``.
 
 from __future__ import annotations
 
+import difflib
+import hashlib
 import re
 import unicodedata
 from collections import Counter
@@ -30,8 +32,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import polars as pl
+from rapidfuzz import fuzz
 
-from ..facts import DISCREPANCY_SCHEMA, PEOPLE_SCHEMA, SEVERITY_ORDER, empty, frame
+from ..facts import DISCREPANCY_SCHEMA, PEOPLE_SCHEMA, empty, frame
+from ..model import SEVERITY_ORDER
+from .compare import fingerprint
 
 # Findings on links at least this sure keep their check's severity; below, info.
 SURE = 0.75
@@ -336,7 +341,6 @@ class Link:
 
 def link(p: Person, q: Person, suffixes: frozenset[str], unique: bool) -> Link | None:
     """How sure it is that `p` and `q` (of two articles of one story) are one person."""
-    from rapidfuzz import fuzz
 
     ap, aq = p.years(), q.years()
     ages_clash = ap is not None and aq is not None and abs(ap - aq) > 1 + 1e-9
@@ -473,7 +477,6 @@ def by_relation(clusters: list[tuple[list[Person], float]]) -> list[tuple[list[P
 def _alike_given(x: str | None, y: str | None) -> bool:
     """Given names one or two letters apart ("Toyia", "Latoyia"): two people of one
     relation with unlike given names are two people ("his friends")."""
-    from rapidfuzz import fuzz
 
     a, b = name_parts(x or "", frozenset()), name_parts(y or "", frozenset())
     return bool(a and b) and fuzz.ratio(a[0], b[0]) >= VARIANT
@@ -558,8 +561,6 @@ def people_check(facts: pl.DataFrame, rules: Any) -> tuple[pl.DataFrame, pl.Data
 
 
 def _person_id(story: str, cluster: list[Person]) -> str:
-    import hashlib
-
     keys = sorted(f"{p.article}\x1f{p.name or p.kind}" for p in cluster)
     return "person-" + hashlib.blake2b("\x1e".join([story, *keys]).encode(),
                                        digest_size=6).hexdigest()
@@ -645,8 +646,6 @@ def _any_fact(p: Person) -> dict[str, Any]:
 def _emit(ctx: _Ctx, rule: str, pid: str, out: Person, against: list[Person],
           cited: list[dict[str, Any]], says: str, others_say: str, subject: str,
           status: str, sure: float, detail: str, entity: str = "") -> None:
-    from .compare import fingerprint
-
     check = ctx.checks.get(rule, {})
     severity = check.get("severity", "warning") if sure >= SURE else "info"
     others = _source(against[0]) if len(against) == 1 else f"{len(against)} other outlets"
@@ -677,8 +676,6 @@ def _consensus(cluster: list[Person], value: Any) -> tuple[Any, list[Person], li
 
 def _check_names(pid: str, cluster: list[Person], sure: float, ctx: _Ctx,
                  suffixes: frozenset[str]) -> None:
-    from rapidfuzz import fuzz
-
     def key(p: Person) -> tuple[str, tuple[str, ...]] | None:
         """(given name, the other names): "Rojo Rivas" is "Rojo-Rivas", and a middle
         name or half of a double name left out is no misspelling."""
@@ -726,7 +723,6 @@ def _check_names(pid: str, cluster: list[Person], sure: float, ctx: _Ctx,
 
 def _letters(a: str, b: str) -> str:
     """Which letters differ: "'ll' where the other has 'l'"."""
-    import difflib
 
     ops = [op for op in difflib.SequenceMatcher(a=a, b=b).get_opcodes() if op[0] != "equal"]
     if not ops:
@@ -802,8 +798,6 @@ def _by_time(cluster: list[Person]) -> list[Person]:
 
 
 def _check_charges(pid: str, cluster: list[Person], sure: float, ctx: _Ctx) -> None:
-    from rapidfuzz import fuzz
-
     have = [p for p in _by_time(cluster) if p.charges]
     for k, p in enumerate(have):
         mine = sorted(p.charges, key=lambda f: f["start"])

@@ -24,7 +24,8 @@ import polars as pl
 from rapidfuzz.distance import OSA
 
 from ..extract.places import Street, parse, place_words
-from ..facts import DISCREPANCY_SCHEMA, SEVERITY_ORDER, empty, frame
+from ..facts import DISCREPANCY_SCHEMA, empty, frame
+from ..model import SEVERITY_ORDER
 from ..rules.schema import Places
 from .compare import fingerprint
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
@@ -29,6 +30,7 @@ from rapidfuzz import fuzz, process
 
 from ..facts import STORIES_SCHEMA, frame
 from ..rules.schema import StoryGrouping
+from .group_merge import merge_pairs
 
 # A capitalised word or run of them: the cheap stand-in for names in a lead,
 # since story grouping runs on articles, not parsed Docs.
@@ -130,7 +132,6 @@ def slug(text: str, taken: set[str]) -> str:
 
 def group_articles(articles: Sequence[Any], facts: pl.DataFrame, rules: Any) -> list[int]:
     """A cluster index per article (the index of the cluster's first article)."""
-    from .group_merge import merge_pairs
 
     cfg = _settings(rules)
     pairs = (similar_pairs(articles, facts, rules).filter(pl.col("sim") >= cfg.threshold)
@@ -165,7 +166,6 @@ def assign_stories(articles: Sequence[Any], facts: pl.DataFrame, rules: Any,
 
 def pair_scores(truth: Sequence[str], found: Sequence[str]) -> dict[str, float]:
     """Pairwise precision and recall of a grouping against true stories."""
-    from collections import Counter
 
     def same_pairs(labels: Sequence[str]) -> int:
         return sum(c * (c - 1) // 2 for c in Counter(labels).values())

@@ -14,21 +14,21 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from .attributes import attributes_and_people
+from .frames import add_frames
+from .people import extract_people
+from .places import place_rows
+from .quantities import extract_quantities
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-    from ..ingest.articles import Article
+    from ..model import Article
     from ..rules.load import Rules
 
 
 def extract_doc(doc: Doc, article: Article, rules: Rules, offset: int = 0) -> list[dict[str, Any]]:
     """All facts of one Doc; `offset` is where the Doc's text starts in the article."""
-    from .attributes import attributes_and_people
-    from .frames import add_frames
-    from .people import extract_people
-    from .places import place_rows
-    from .quantities import extract_quantities
-
     rows = add_frames(doc, extract_quantities(doc, article, rules, offset), rules, offset)
     attributes, people = attributes_and_people(doc, article, rules, offset)
     rows.extend(attributes)

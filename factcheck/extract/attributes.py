@@ -35,7 +35,7 @@ from .speech import extract_speakers
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
-    from ..ingest.articles import Article
+    from ..model import Article
     from ..rules.load import Rules
 
 

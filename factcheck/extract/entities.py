@@ -24,6 +24,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import polars as pl
+from rapidfuzz import fuzz, process, utils
 
 from ..rules.schema import NameMatching
 
@@ -41,7 +42,6 @@ def _clean(name: str, honorifics: frozenset[str]) -> str:
 
 def _groups(names: list[str], score: float, key: list[str] | None = None) -> list[int]:
     """Union-find over `names` (or their `key`s): pairs at or above `score` join."""
-    from rapidfuzz import fuzz, process, utils
 
     parent = list(range(len(names)))
 
@@ -81,7 +81,6 @@ def _name_groups(names: list[str], roots: list[int], counts: dict[str, int],
 
 def name_map(counts: dict[str, int], rules: Rules | None = None) -> dict[str, str]:
     """Every name (with its number of facts) → its canonical name, for names that change."""
-    from rapidfuzz import fuzz, process, utils
 
     honorifics = frozenset(str(h).lower().rstrip(".") for h in (rules.honorifics if rules
                                                                 else []))

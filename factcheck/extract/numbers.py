@@ -13,6 +13,7 @@ a guess) for anything that is not a number.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -64,7 +65,6 @@ class Vocab:
 
 def _written_fraction(token: str) -> float | None:
     """ "3/4" → 0.75, "½" → 0.5; None for what reads as a date or a ratio ("12/25")."""
-    import unicodedata
 
     m = _SLASH_RE.match(token)
     if not m:

@@ -16,12 +16,12 @@ import sys
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import IO, Any
 
 from ..errors import FactcheckError
+from ..model import MAX_ARTICLE_CHARS, Article
 from ..safe_yaml import YamlProblem, compose
 
 MARKDOWN = {".md", ".markdown"}
@@ -32,34 +32,8 @@ SUPPORTED = MARKDOWN | TEXT | HTML | JSONL
 
 _RECORD_FIELDS = {"id", "text", "source", "title", "published", "url", "story"}
 
-# Characters an article may have (--max-article-chars). Real transcripts run to
-# a few million; above this an input is more likely a wrong file (a dump, a
-# device) than an article, and parsing it would take hours and gigabytes.
-MAX_ARTICLE_CHARS = 10_000_000
-
 # Files a folder walk passes over: documentation that sits beside articles.
 _SKIPPED_STEMS = {"readme", "changelog", "license", "notes"}
-
-
-@dataclass(frozen=True, slots=True)
-class Article:
-    id: str
-    path: str
-    source: str
-    title: str
-    published: datetime | None
-    url: str
-    story: str | None
-    text: str
-    body_start: int = 0
-    # The line of a JSON Lines record in its file, for error messages.
-    line: int | None = None
-    # Front matter or record fields beyond the standard ones (e.g. for --story-key).
-    extra: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
-
-    @property
-    def body(self) -> str:
-        return self.text[self.body_start :]
 
 
 class LineIndex:

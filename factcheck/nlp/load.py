@@ -6,12 +6,16 @@ folder on disk.
 
 from __future__ import annotations
 
+import importlib.util
+import json
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import FactcheckError
+from .attribute_lookup import lookup_for
+from .lemma_cache import cache_for
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -47,9 +51,6 @@ def _use_cached_components(nlp: Language) -> None:
     """Swap the attribute ruler and the lemmatizer for cached equivalents (same
     output, a fraction of the time; see attribute_lookup.py and lemma_cache.py)
     where the model's components allow it."""
-    from .attribute_lookup import lookup_for
-    from .lemma_cache import cache_for
-
     for name, make in (("attribute_ruler", lookup_for), ("lemmatizer", cache_for)):
         if name in nlp.pipe_names:
             component = make(nlp.get_pipe(name))
@@ -114,9 +115,6 @@ def installed_model_id(model: str | None = None) -> str | None:
     """`model_id` of the model `load_model(model)` would load, read from its
     meta.json without loading it (a warm cache then needs no model at all);
     None when it cannot be told that way."""
-    import importlib.util
-    import json
-
     for name in [model] if model else DEFAULT_MODELS:
         folder: Path | None = Path(name) if Path(name).is_dir() else None
         if folder is None:

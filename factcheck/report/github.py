@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from . import (
+from ..model import TriageState
+from .findings import (
     articles_meta,
     cited,
     discrepancies,
@@ -21,7 +22,7 @@ from . import (
 from .text import printable
 
 if TYPE_CHECKING:
-    from ..run.pipeline import Result
+    from ..facts import Result
 
 LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -43,7 +44,7 @@ def render_github(result: Result) -> str:
     meta = articles_meta(result)
     out = []
     for d in discrepancies(result, facts):
-        if triage_state(d) == "dismissed":
+        if triage_state(d) == TriageState.DISMISSED:
             continue
         ev = cited(d, facts)
         props = []

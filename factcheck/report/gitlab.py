@@ -12,12 +12,13 @@ import hashlib
 import json
 from typing import TYPE_CHECKING, Any
 
-from . import articles_meta, cited, discrepancies, facts_by_id, short_where, triage_state
+from ..model import Severity, TriageState
+from .findings import articles_meta, cited, discrepancies, facts_by_id, short_where, triage_state
 
 if TYPE_CHECKING:
-    from ..run.pipeline import Result
+    from ..facts import Result
 
-SEVERITIES = {"error": "major", "warning": "minor", "info": "info"}
+SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
 
 
 def gitlab(result: Result) -> list[dict[str, Any]]:
@@ -26,7 +27,7 @@ def gitlab(result: Result) -> list[dict[str, Any]]:
     seen: set[str] = set()
     out = []
     for d in discrepancies(result, facts):
-        if triage_state(d) == "dismissed":
+        if triage_state(d) == TriageState.DISMISSED:
             continue
         ev = cited(d, facts)
         line, path = 1, "-"

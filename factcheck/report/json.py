@@ -14,10 +14,10 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from . import articles_meta, cited, counts, discrepancies, facts_by_id, iso, triage_state
+from .findings import articles_meta, cited, counts, discrepancies, facts_by_id, iso, triage_state
 
 if TYPE_CHECKING:
-    from ..run.pipeline import Result
+    from ..facts import Result
 
 SCHEMA = "factcheck.report/1"
 

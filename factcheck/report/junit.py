@@ -11,7 +11,8 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from typing import TYPE_CHECKING
 
-from . import (
+from ..model import TriageState
+from .findings import (
     article_labels,
     articles_meta,
     cited,
@@ -22,7 +23,7 @@ from . import (
 )
 
 if TYPE_CHECKING:
-    from ..run.pipeline import Result
+    from ..facts import Result
 
 
 def render_junit(result: Result) -> str:
@@ -51,7 +52,7 @@ def render_junit(result: Result) -> str:
                     case.set("line", str(line))
             body = [f"{short_where(meta, f)}  {labels.get(f['article'], f['source'])}: "
                     f"{' '.join((f['sentence'] or f['text']).split())}" for f in ev]
-            if triage_state(d) == "dismissed":
+            if triage_state(d) == TriageState.DISMISSED:
                 note = d.get("triage_note") or "dismissed in factcheck triage"
                 ET.SubElement(case, "skipped", message=note)
                 s_skipped += 1

@@ -17,8 +17,9 @@ from typing import TYPE_CHECKING, Any
 
 import polars as pl
 
-from ..facts import SEVERITY_ORDER
-from . import (
+from ..model import SEVERITY_ORDER
+from .display import format_number, odd_fields, person_parts, when
+from .findings import (
     ArticleMeta,
     article_labels,
     articles_meta,
@@ -31,10 +32,9 @@ from . import (
     short_where,
     triage_state,
 )
-from .display import format_number, odd_fields, person_parts, when
 
 if TYPE_CHECKING:
-    from ..run.pipeline import Result
+    from ..facts import Result
 
 MARK = "⚠"
 NONE = "·"

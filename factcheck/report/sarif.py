@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from .. import __version__
-from . import (
+from .findings import (
     articles_meta,
     checks_of,
     cited,
@@ -26,7 +26,7 @@ from . import (
 )
 
 if TYPE_CHECKING:
-    from ..run.pipeline import Result
+    from ..facts import Result
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}

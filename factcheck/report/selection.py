@@ -20,6 +20,7 @@ from typing import Any
 import polars as pl
 
 from ..errors import FactcheckError
+from .findings import checks_of, located_in
 
 
 @dataclass(frozen=True)
@@ -127,8 +128,6 @@ def select_findings(result: Any, selection: Selection) -> None:
     and review all go through here, so they agree on what is reported)."""
     if selection.empty():
         return
-    from . import checks_of, located_in
-
     checks = checks_of(result)
     check_known(selection, checks)
     result.discrepancies = apply_selection(result.discrepancies, selection, checks,

@@ -14,7 +14,8 @@ from __future__ import annotations
 import textwrap
 from typing import TYPE_CHECKING, Any
 
-from . import (
+from ..model import TriageState
+from .findings import (
     article_labels,
     articles_meta,
     cited,
@@ -28,7 +29,7 @@ from . import (
 )
 
 if TYPE_CHECKING:
-    from ..run.pipeline import Result
+    from ..facts import Result
 
 WIDTH = 88  # of a quoted sentence's lines, after the gutter
 RESET = "\x1b[0m"
@@ -126,7 +127,7 @@ def render_text(result: Result, *, full: bool = False, color: bool = False) -> s
         labels.update(article_labels(meta, arts))
     lines = []
     for d in discrepancies(result, facts):
-        if triage_state(d) == "dismissed":
+        if triage_state(d) == TriageState.DISMISSED:
             continue
         lines += _finding(d, cited(d, facts), meta, labels, paint, full)
     c = counts(result)

@@ -34,7 +34,7 @@ Amount = Annotated[float, Field(ge=0, allow_inf_nan=False)]
 Level = Annotated[Severity, Field(strict=False)]
 
 
-def _section(default: Callable[[], Any], description: str) -> Any:
+def _section(default: Callable[[], object], description: str) -> Any:
     return Field(default_factory=default, description=description)
 
 

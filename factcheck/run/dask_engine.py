@@ -16,12 +16,12 @@ import polars as pl
 
 from ..errors import FactcheckError
 from ..facts import FACTS_SCHEMA, empty
-from ..ingest.articles import Article
+from ..model import Article
 from .engines import extract_partition, partitions, word_count
 
 if TYPE_CHECKING:
+    from ..model import Options, Progress
     from ..rules.load import Rules
-    from .pipeline import Options, Progress
 
 # Words per task: large enough that task overhead (~ms) vanishes against the
 # parse (~10 s at 5,000 words/s), small enough to balance workers and to keep

@@ -15,15 +15,21 @@ from typing import TYPE_CHECKING, Any
 
 import polars as pl
 
-from ..facts import FACTS_SCHEMA, empty, facts_frame
-from ..ingest.articles import Article
+from .. import extract
+from ..facts import FACTS_SCHEMA, empty, fact_id, facts_frame
+from ..ingest.articles import LineIndex, parse_published
+from ..model import Article, Options, Progress
+
+# Through the modules, so a test that stands in for the parser or the
+# extractor sees every call.
+from ..nlp import load as nlp_load
+from ..storage.cache import ExtractionCache
 from . import memory
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
     from ..rules.load import Rules
-    from .pipeline import Options, Progress
 
 # Rows are turned into a Polars frame every this many facts: a dict costs
 # ~0.4 kB a row, several times its share of a frame.
@@ -65,9 +71,8 @@ def word_count(text: str) -> int:
 def doc_rows(doc: Doc, article: Article, rules: Rules, piece: int = 0) -> list[dict[str, Any]]:
     """The extraction rows of one Doc (offsets into the article), before article fields;
     `piece`: where the Doc's text starts in the article's body."""
-    from ..extract import extract_doc
 
-    return extract_doc(doc, article, rules, article.body_start + piece)
+    return extract.extract_doc(doc, article, rules, article.body_start + piece)
 
 
 def pieces(text: str, size: int = PIECE_CHARS) -> list[tuple[int, str]]:
@@ -103,16 +108,38 @@ def _piece_items(bodies: Iterable[tuple[str, int]], size: int
 def pipe_articles(nlp: Any, articles: Sequence[Article], rules: Rules, *, batch_size: int,
                   n_process: int = 1) -> Iterator[tuple[int, list[dict[str, Any]]]]:
     """(index, rows) of each article in order, long ones parsed in pieces."""
-    from ..nlp.load import pipe
 
     size = min(PIECE_CHARS, nlp.max_length)
     items = _piece_items(((a.body, i) for i, a in enumerate(articles)), size)
     rows: list[dict[str, Any]] = []
-    for doc, (i, offset, last) in pipe(nlp, items, batch_size=batch_size, n_process=n_process):
+    docs = nlp_load.pipe(nlp, items, batch_size=batch_size, n_process=n_process)
+    for doc, (i, offset, last) in docs:
         rows.extend(doc_rows(doc, articles[i], rules, offset))
         if last:
             yield i, rows
             rows = []
+
+
+def article_rows(doc_rows: Iterable[dict[str, Any]], article: Article) -> list[dict[str, Any]]:
+    """Add what every fact of `article` shares: ids, source, time, text, line/col."""
+    index = LineIndex(article.text)
+    out = []
+    for row in doc_rows:
+        start, end = row["start"], row["end"]
+        line, column = index.line_col(start)
+        row.update(
+            fact_id=fact_id(article.id, start, end, row["kind"], row.get("attribute")),
+            article=article.id,
+            text=article.text[start:end],
+            line=line,
+            column=column,
+            source=article.source,
+            published=article.published,
+            story=article.story,
+        )
+        out.append(row)
+    out.sort(key=lambda r: (r["start"], r["end"], r["kind"], r.get("attribute") or ""))
+    return out
 
 
 class _Gatherer:
@@ -124,8 +151,6 @@ class _Gatherer:
         self.order: list[int] = []
 
     def add(self, index: int, rows: list[dict[str, Any]], article: Article) -> None:
-        from .pipeline import article_rows
-
         # article_rows fills the dicts in place (the cache has already serialized them).
         done = article_rows(rows, article)
         self.rows.extend(done)
@@ -155,14 +180,11 @@ def extract_local(
     progress: Progress | None = None,
 ) -> pl.DataFrame:
     """The facts of `articles` on this machine, reusing cached rows where possible."""
-    from ..nlp.load import installed_model_id, load_model, model_id
-
     cache = None
     if options.cache_dir is not None:
-        from ..storage.cache import ExtractionCache
-
         # The model's id from its meta.json: a fully cached batch never loads spaCy.
-        key = installed_model_id(options.model) or model_id(load_model(options.model))
+        key = (nlp_load.installed_model_id(options.model)
+               or nlp_load.model_id(nlp_load.load_model(options.model)))
         cache = ExtractionCache(options.cache_dir, model=key, rules_version=rules.version)
     gather = _Gatherer()
     total = len(articles)
@@ -181,7 +203,7 @@ def extract_local(
 
     if not todo:
         return gather.table()
-    nlp = load_model(options.model)
+    nlp = nlp_load.load_model(options.model)
     todo_words = [word_count(articles[i].body) for i in todo]
     n_process = processes_for(options.jobs, sum(todo_words))
     for k, rows in pipe_articles(nlp, [articles[i] for i in todo], rules,
@@ -211,9 +233,8 @@ def extract_partition(
     The model is loaded once per process (``load_model`` is cached) and never
     pickled; only articles, rules and the resulting table cross process bounds.
     """
-    from ..nlp.load import load_model
 
-    nlp = load_model(model)
+    nlp = nlp_load.load_model(model)
     gather = _Gatherer()
     for i, rows in pipe_articles(nlp, articles, rules, batch_size=batch_size):
         gather.add(i, rows, articles[i])
@@ -245,7 +266,6 @@ ARTICLE_COLUMNS = ("id", "path", "source", "title", "published", "url", "story",
 
 def article_from_record(record: dict[str, Any]) -> Article:
     """An Article from a plain record (a row of a Spark or pandas DataFrame)."""
-    from ..ingest.articles import parse_published
 
     return Article(
         id=str(record["id"]),

@@ -24,6 +24,8 @@ import threading
 import time
 from types import FrameType
 
+from ..storage.atomic import remove_pending
+
 EXIT_CODES = {signal.SIGINT: 130, signal.SIGTERM: 143}
 _PR_SET_PDEATHSIG = 1
 _parent_pid: int | None = None
@@ -34,8 +36,6 @@ _wakeup: tuple[int, int, int] | None = None
 
 
 def _stop(signum: int, frame: FrameType | None = None) -> None:
-    from ..storage.atomic import remove_pending
-
     if not _stopping.acquire(blocking=False):
         return  # the other path (handler or watcher) is already stopping the run
     # Whatever the main thread still prints (spaCy's warning about its killed

@@ -6,28 +6,32 @@ the same inputs give the same tables whichever way factcheck is driven.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
-from typing import Any
+from collections.abc import Iterable, Iterator, Sequence
 
 import polars as pl
 
+from ..crosscheck.align import align
+from ..crosscheck.blocking import unit_keys
+from ..crosscheck.compare import compare
+from ..crosscheck.people import people_check
+from ..crosscheck.places import place_check
+from ..crosscheck.stories import assign_stories
+from ..crosscheck.timeline import timeline
+from ..extract.entities import canonicalize
 from ..facts import (
-    DISCREPANCY_SCHEMA,
-    GROUPS_SCHEMA,
     PEOPLE_SCHEMA,
-    SEVERITY_ORDER,
-    STORIES_SCHEMA,
-    TIMELINE_SCHEMA,
+    Result,
     empty,
-    fact_id,
 )
-from ..ingest.articles import MAX_ARTICLE_CHARS, Article, LineIndex, read_articles
+from ..ingest.articles import read_articles
+from ..model import SEVERITY_ORDER, Article, Options, Progress
 from ..rules.load import Rules, load_rules
+from ..storage.dataset import read_dataset
+from ..storage.store import open_store
 from . import memory
+from .dask_engine import extract_dask
+from .engines import extract_local
 
-# Called with (articles done, articles in all, words done) as work goes on.
-Progress = Callable[[int, int, int], None]
 # Facts aligned and compared at a time: facts of different stories never meet,
 # so a batch is cross-checked in parts of whole stories and the pairwise work's
 # memory follows the largest part, not the batch. Batches this small are one part.
@@ -37,61 +41,6 @@ Progress = Callable[[int, int, int], None]
 PART_FACTS = 10_000
 
 
-@dataclass
-class Options:
-    rules_dirs: Sequence[str] = ()
-    default_rules: bool = True
-    # A fact store folder (factcheck.store) the batch is compared with as well.
-    against: str | None = None
-    model: str | None = None
-    jobs: int = 1
-    # nlp.pipe batch: 16 was fastest and lighter than 32/64 (docs/scale.md).
-    batch_size: int = 16
-    story_key: str | None = None
-    # Extraction cache folder (factcheck.cache); None: no cache. The CLI turns it on.
-    cache_dir: str | None = None
-    # "local" (nlp.pipe with up to `jobs` processes) or "dask" (see dask_engine).
-    engine: str = "local"
-    scheduler: str | None = None
-    # Cross-check this facts dataset (dataset.read_dataset) instead of extracting.
-    facts: str | None = None
-    # An article longer than this is an error (articles.MAX_ARTICLE_CHARS).
-    max_article_chars: int = MAX_ARTICLE_CHARS
-
-
-@dataclass
-class Result:
-    articles: list[Article]
-    facts: pl.DataFrame
-    rules: Rules
-    groups: pl.DataFrame = field(default_factory=lambda: empty(GROUPS_SCHEMA))
-    discrepancies: pl.DataFrame = field(default_factory=lambda: empty(DISCREPANCY_SCHEMA))
-    stories: pl.DataFrame = field(default_factory=lambda: empty(STORIES_SCHEMA))
-    # Filled by the cross-check where the extractors found people and running totals.
-    people: pl.DataFrame = field(default_factory=lambda: empty(PEOPLE_SCHEMA))
-    timeline: pl.DataFrame = field(default_factory=lambda: empty(TIMELINE_SCHEMA))
-
-
-def article_rows(doc_rows: Iterable[dict[str, Any]], article: Article) -> list[dict[str, Any]]:
-    """Add what every fact of `article` shares: ids, source, time, text, line/col."""
-    index = LineIndex(article.text)
-    out = []
-    for row in doc_rows:
-        start, end = row["start"], row["end"]
-        line, column = index.line_col(start)
-        row.update(
-            fact_id=fact_id(article.id, start, end, row["kind"], row.get("attribute")),
-            article=article.id,
-            text=article.text[start:end],
-            line=line,
-            column=column,
-            source=article.source,
-            published=article.published,
-            story=article.story,
-        )
-        out.append(row)
-    out.sort(key=lambda r: (r["start"], r["end"], r["kind"], r.get("attribute") or ""))
-    return out
 
 
 def extract_articles(
@@ -107,14 +56,9 @@ def extract_articles(
     """
     options = options or Options()
     if options.engine == "dask":
-        from .dask_engine import extract_dask
-
         facts = extract_dask(articles, rules, options, progress)
     else:
-        from .engines import extract_local
-
         facts = extract_local(articles, rules, options, progress)
-    from ..extract.entities import canonicalize
 
     return canonicalize(facts, rules)  # one name per person across the batch
 
@@ -136,13 +80,6 @@ def cross_check(facts: pl.DataFrame, articles: Sequence[Article], rules: Rules,
     aligned and compared (a new batch against a large store). `people`: if
     given, the people table of each part is appended to it (PEOPLE_SCHEMA).
     """
-    from ..crosscheck.align import align
-    from ..crosscheck.blocking import unit_keys
-    from ..crosscheck.compare import compare
-    from ..crosscheck.people import people_check
-    from ..crosscheck.places import place_check
-    from ..crosscheck.stories import assign_stories
-
     options = options or Options()
     stories = assign_stories(articles, facts, rules, story_key=options.story_key)
     if focus is not None:
@@ -224,16 +161,12 @@ def run(
     rules = load_rules(options.rules_dirs, defaults=options.default_rules)
     if options.facts:
         # A facts dataset made earlier (extract -o DIR/, --engine dask): no parsing.
-        from ..storage.dataset import read_dataset
-
         articles, facts = read_dataset(options.facts)
     else:
         articles = read_articles(paths, limit=options.max_article_chars)
         facts = extract_articles(articles, rules, options, progress)
     result = Result(articles=articles, facts=facts, rules=rules)
     if check and options.against:
-        from ..storage.store import check_against
-
         return check_against(result, options)
     if check:
         people: list[pl.DataFrame] = []
@@ -242,7 +175,43 @@ def run(
         result.people = pl.concat(people) if people else empty(PEOPLE_SCHEMA)
         # Facts carry the story they were compared in.
         result.facts = with_stories(facts, result.stories)
-        from ..crosscheck.timeline import timeline
-
         result.timeline = timeline(result.facts, result.groups, rules)
     return result
+
+
+def check_against(result: Result, options: Options) -> Result:
+    """Cross-check a new batch together with the store; keep what involves a new fact.
+
+    The stored articles join the batch before stories, alignment and
+    comparison, so a new article is compared with published ones exactly as
+    with the others in its batch; findings only among stored articles were
+    reported when those were checked, and are dropped.
+    """
+    new_ids = {a.id for a in result.articles}
+    stored_articles, stored_facts = open_store(str(options.against), must_exist=True).load(new_ids)
+    # In id order, as a folder holding old and new together would be read: the
+    # cross-check breaks ties by position, so the same order gives the same
+    # findings (and fingerprints) as checking everything as one batch.
+    articles = sorted([*result.articles, *stored_articles], key=lambda a: a.id)
+    rank = pl.DataFrame({"article": [a.id for a in articles],
+                         "_rank": range(len(articles))}, schema={"article": pl.String(),
+                                                                 "_rank": pl.Int64()})
+    facts = (pl.concat([result.facts, stored_facts.select(result.facts.columns)],
+                       how="vertical_relaxed")
+             .join(rank, on="article", how="left")
+             .sort("_rank", "start", "end", maintain_order=True).drop("_rank"))
+    stories, groups, found = cross_check(facts, articles, result.rules, options, focus=new_ids)
+    new_facts = set(result.facts["fact_id"].to_list())
+    found = found.filter(pl.col("fact_ids").list.eval(pl.element().is_in(list(new_facts)))
+                         .list.any())
+    live_groups = groups.filter(pl.col("fact_id").is_in(list(new_facts)))["group"].unique()
+    groups = groups.filter(pl.col("group").is_in(live_groups.implode()))
+    wanted = new_facts | set(groups["fact_id"].to_list()) | {
+        f for ids in found["fact_ids"].to_list() for f in ids}
+    facts = facts.filter(pl.col("fact_id").is_in(list(wanted)))
+    used = new_ids | set(facts["article"].to_list())
+    articles = [a for a in articles if a.id in used]
+    stories = stories.filter(pl.col("article").is_in(list(used)))
+    facts = with_stories(facts, stories).select(result.facts.columns)
+    return Result(articles=articles, facts=facts, rules=result.rules, groups=groups,
+                  discrepancies=found, stories=stories)

@@ -25,7 +25,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from ..ingest.articles import Article
+import polars as pl
+
+from ..facts import FACTS_SCHEMA
+from ..model import Article
 
 ENV = "FACTCHECK_CACHE_DIR"
 FORMAT = "factcheck.extract-cache/1"
@@ -71,7 +74,6 @@ def article_key(article: Article) -> str:
 
 def _python_types(dtype: Any) -> tuple[type, ...] | None:
     """The Python values a row may hold for a facts column (None: not checked)."""
-    import polars as pl
 
     if dtype == pl.String():
         return (str,)
@@ -86,8 +88,6 @@ def _python_types(dtype: Any) -> tuple[type, ...] | None:
 
 @lru_cache(maxsize=1)
 def _column_types() -> dict[str, tuple[type, ...]]:
-    from ..facts import FACTS_SCHEMA
-
     found = {name: _python_types(t) for name, t in FACTS_SCHEMA.items()}
     return {name: t for name, t in found.items() if t is not None}
 

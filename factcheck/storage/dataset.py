@@ -25,7 +25,7 @@ import polars as pl
 
 from ..errors import FactcheckError
 from ..facts import FACTS_SCHEMA
-from ..ingest.articles import Article
+from ..model import Article
 from .atomic import temp_folder, untrack
 
 FORMAT = "factcheck.facts-dataset/1"

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from ..errors import FactcheckError
+from ..ingest.articles import expand
 from .atomic import target_of, write_text_atomic, written_in_place
 
 
@@ -83,7 +84,6 @@ def _same_target(a: str, b: str) -> bool:
 def input_files(paths: Sequence[str], *extra: str | None) -> list[Path]:
     """The files a run reads from its arguments (folders and globs expanded) and
     `extra` files (a triage file), for the 'output is an input' check."""
-    from ..ingest.articles import expand
 
     files = [p for p in expand(paths) if isinstance(p, Path)]
     files.extend(Path(e) for e in extra if e and os.path.exists(e))

@@ -43,7 +43,7 @@ import polars as pl
 
 from ..errors import FactcheckError
 from ..facts import FACTS_SCHEMA
-from ..ingest.articles import Article
+from ..model import Article
 from .atomic import temp_folder, untrack, write_text_atomic
 from .dataset import articles_frame
 
@@ -280,43 +280,3 @@ def open_store(root: str | Path, *, must_exist: bool = False) -> Store:
         raise FactcheckError("no fact store here (make one with 'factcheck store add')",
                              path=str(root))
     return store
-
-
-def check_against(result: Any, options: Any) -> Any:
-    """Cross-check a new batch together with the store; keep what involves a new fact.
-
-    The stored articles join the batch before stories, alignment and
-    comparison, so a new article is compared with published ones exactly as
-    with the others in its batch; findings only among stored articles were
-    reported when those were checked, and are dropped.
-    """
-    from ..run.pipeline import Result, cross_check, with_stories
-
-    new_ids = {a.id for a in result.articles}
-    stored_articles, stored_facts = open_store(options.against, must_exist=True).load(new_ids)
-    # In id order, as a folder holding old and new together would be read: the
-    # cross-check breaks ties by position, so the same order gives the same
-    # findings (and fingerprints) as checking everything as one batch.
-    articles = sorted([*result.articles, *stored_articles], key=lambda a: a.id)
-    rank = pl.DataFrame({"article": [a.id for a in articles],
-                         "_rank": range(len(articles))}, schema={"article": pl.String(),
-                                                                 "_rank": pl.Int64()})
-    facts = (pl.concat([result.facts, stored_facts.select(result.facts.columns)],
-                       how="vertical_relaxed")
-             .join(rank, on="article", how="left")
-             .sort("_rank", "start", "end", maintain_order=True).drop("_rank"))
-    stories, groups, found = cross_check(facts, articles, result.rules, options, focus=new_ids)
-    new_facts = set(result.facts["fact_id"].to_list())
-    found = found.filter(pl.col("fact_ids").list.eval(pl.element().is_in(list(new_facts)))
-                         .list.any())
-    live_groups = groups.filter(pl.col("fact_id").is_in(list(new_facts)))["group"].unique()
-    groups = groups.filter(pl.col("group").is_in(live_groups.implode()))
-    wanted = new_facts | set(groups["fact_id"].to_list()) | {
-        f for ids in found["fact_ids"].to_list() for f in ids}
-    facts = facts.filter(pl.col("fact_id").is_in(list(wanted)))
-    used = new_ids | set(facts["article"].to_list())
-    articles = [a for a in articles if a.id in used]
-    stories = stories.filter(pl.col("article").is_in(list(used)))
-    facts = with_stories(facts, stories).select(result.facts.columns)
-    return Result(articles=articles, facts=facts, rules=result.rules, groups=groups,
-                  discrepancies=found, stories=stories)

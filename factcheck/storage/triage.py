@@ -18,12 +18,14 @@ from pathlib import Path
 import polars as pl
 
 from ..errors import FactcheckError
+from ..model import TriageState
 from .atomic import write_text_atomic
 
 DEFAULT_NAME = "factcheck.triage.json"
 SCHEMA = "factcheck.triage/1"
-STATES = ("confirmed", "dismissed")
-NEW = "new"
+# The decisions a person makes; "new" is none.
+STATES = (TriageState.CONFIRMED.value, TriageState.DISMISSED.value)
+NEW = TriageState.NEW.value
 
 
 def default_triage_path(paths: Sequence[str]) -> Path:

@@ -22,6 +22,8 @@ from textual.widgets import Footer, Header, Input, ProgressBar, Static
 from textual.worker import get_current_worker
 
 from ..errors import FactcheckError
+from ..report.selection import select_findings
+from ..run.pipeline import run
 from ..storage.triage import Triage, default_triage_path
 from .modals import FilterScreen, HelpScreen, NoteScreen
 from .screens import ArticleScreen, MatrixScreen
@@ -463,9 +465,6 @@ def build_app(paths: Sequence[str] = (), options: Any = None, triage_path: str |
             return result
     else:
         def load(progress: Callable[[int, int, int], None]) -> Any:
-            from ..report.selection import select_findings
-            from ..run.pipeline import run
-
             found = run(list(paths), options, progress)
             if selection is not None:
                 select_findings(found, selection)

@@ -15,11 +15,11 @@ from typing import Any
 
 import polars as pl
 
-from ..facts import SEVERITY_ORDER
-from ..report import article_labels, articles_meta, relabel, short_where
+from ..model import SEVERITY_ORDER, TriageState
 from ..report.display import odd_fields, person_parts, when
+from ..report.findings import article_labels, articles_meta, relabel, short_where
 
-TRIAGE_STATES = ("new", "confirmed", "dismissed")
+TRIAGE_STATES = tuple(s.value for s in TriageState)
 SORTS = ("severity", "kind", "subject")
 
 

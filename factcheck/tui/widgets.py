@@ -9,13 +9,16 @@ from rich.text import Text
 from textual.message import Message
 from textual.widgets import DataTable, Static
 
+from ..model import Severity, TriageState
 from ..report.display import fact_value
 from .view import Review, Row, format_time
 
 # Severity and triage styles read well on light and dark themes alike: they
 # use weight and the terminal's red/yellow rather than a fixed background.
-SEVERITY_STYLE = {"error": "bold red", "warning": "bold yellow", "info": "dim"}
-TRIAGE_STYLE = {"new": "bold", "confirmed": "green", "dismissed": "dim strike"}
+SEVERITY_STYLE: dict[str, str] = {Severity.ERROR: "bold red", Severity.WARNING: "bold yellow",
+                                  Severity.INFO: "dim"}
+TRIAGE_STYLE: dict[str, str] = {TriageState.NEW: "bold", TriageState.CONFIRMED: "green",
+                                TriageState.DISMISSED: "dim strike"}
 FACT_STYLE = "bold reverse"
 OTHER_FACT_STYLE = "underline"
 
