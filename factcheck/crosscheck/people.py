@@ -555,6 +555,7 @@ def people_check(facts: pl.DataFrame, rules: Any) -> tuple[pl.DataFrame, pl.Data
             _check_ages(pid, cluster, sure, ctx)
             _check_states(pid, cluster, sure, ctx)
             _check_charges(pid, cluster, sure, ctx)
+            _check_relations(pid, cluster, sure, ctx)
     ctx.rows.sort(key=lambda r: r[0])
     found = frame([r for _, r in ctx.rows], DISCREPANCY_SCHEMA)
     return frame(table, PEOPLE_SCHEMA), found
@@ -825,3 +826,38 @@ def _check_charges(pid: str, cluster: list[Person], sure: float, ctx: _Ctx) -> N
               "conflict" if conflict else "update", sure if preliminary else min(sure, 0.5),
               f"charged with {mine[0]['attribute_value']!r} against "
               f"{earlier[0][1]['attribute_value']!r}", _label(earlier[0][0]))
+
+
+def _relation_of(p: Person) -> str | None:
+    """The one relation an article gives a person (two different: none)."""
+    got = {r for r, _ in p.relations}
+    return got.pop() if len(got) == 1 else None
+
+
+def _check_relations(pid: str, cluster: list[Person], sure: float, ctx: _Ctx) -> None:
+    """FC304: outlets say one person is different things to the others ("her
+    sister" and "a friend of hers")."""
+    best, agree, differ = _consensus(cluster, _relation_of)
+    if best is None:
+        return
+    for p in differ:
+        mine = next(f for r, f in p.relations if r == _relation_of(p))
+        theirs = [next(f for r, f in q.relations if r == best) for q in agree]
+        # One person is a daughter to her mother and a sister to her brother: two
+        # relations are at odds only to one and the same other ("the victim's").
+        anchor = _anchor(mine["subject"])
+        same = anchor is not None and all(_anchor(f["subject"]) == anchor for f in theirs)
+        _emit(ctx, "FC304", pid, p, agree, [mine, *theirs], _relation_of(p) or "", best,
+              f"{_label(agree[0])} · relation", "conflict", sure if same else min(sure, 0.5),
+              f"{_relation_of(p)} against {best}" + ("" if same else ", of whom unsaid"),
+              _label(agree[0]))
+
+
+_POSSESSOR = re.compile(r"\b([a-z]+)['’]s?\b(?=\s)|\bof (?:the |a |an )?([a-z]+)$")
+
+
+def _anchor(desc: str | None) -> str | None:
+    """Whose relation a description names, when it says so by a noun: "the
+    victim's sister", "a friend of the victim" → victim; "her sister": None."""
+    m = _POSSESSOR.search((desc or "").lower())
+    return (m.group(1) or m.group(2)) if m else None

@@ -294,7 +294,13 @@ def _described(name: Span) -> str | None:
         while words and words[0].dep_ in ("det", "predet"):
             words = words[1:]
         if words and len(words) <= _MAX_DESC:
-            return name.doc[words[0].i:noun.i + 1].text
+            end = noun.i + 1
+            # "a friend of the victim": whose friend, where a short "of" says it.
+            of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+            if obj is not None and obj.i < name.start and obj.i - noun.i <= 3:
+                end = obj.i + 1
+            return name.doc[words[0].i:end].text
     return None
 
 
