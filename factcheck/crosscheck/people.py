@@ -623,16 +623,24 @@ def _name_fact(p: Person) -> dict[str, Any] | None:
     return min(whole or p.names, key=lambda f: f["start"])
 
 
+def _written(p: Person) -> bool:
+    """Whether the article writes the name where it can be cited (not only as
+    the name an age was said of: "Thirteen-year-old" shows no spelling)."""
+    return any(f["kind"] == "person" for f in p.names)
+
+
 def _cited_name(p: Person, shows: frozenset[str] = frozenset()) -> dict[str, Any]:
     """The mention that identifies the person best: the whole name in the
     sentence that gives the age; else a part of it there that still `shows` a
     part of the name in question ("Raheam, 19"); else the first whole name."""
-    whole = sorted((f for f in p.names if f["text"] == p.name), key=lambda f: f["start"])
+    whole = sorted((f for f in p.names if f["text"] == p.name and f["kind"] == "person"),
+                   key=lambda f: f["start"])
     aged = {f["sentence_start"] for f in p.ages}
     part = sorted((f for f in p.names if f["sentence_start"] in aged and f["text"] != p.name
                    and shows & set(name_parts(f["text"], frozenset()))), key=lambda f: f["start"])
     return next((f for f in whole if f["sentence_start"] in aged), None) or \
-        next(iter(part), None) or _name_fact(p)  # type: ignore[return-value]
+        next(iter(part), None) or next(iter(whole), None) or \
+        min((f for f in p.names if f["kind"] == "person"), key=lambda f: f["start"])
 
 
 def _source(p: Person) -> str:
@@ -706,8 +714,8 @@ def _check_names(pid: str, cluster: list[Person], sure: float, ctx: _Ctx,
 
     best, agree, differ = _consensus(cluster, spelling)
     for p in differ:
-        others = [q for q in agree if _name_fact(q)]
-        if not others or not _name_fact(p):
+        others = [q for q in agree if _written(q)]
+        if not others or not _written(p):
             continue
         a, b = name_parts(p.name or "", suffixes), name_parts(others[0].name or "", suffixes)
         cited = [_cited_name(p, frozenset(a) - set(b)),

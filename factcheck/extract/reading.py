@@ -45,12 +45,17 @@ def appositive_age(span: Span | None, value: float | None) -> Span | None:
         first = last.i
         while first > 0 and doc[first].ent_iob_ == "I":
             first -= 1
-        return doc[first:last.i + 1]
-    if not _bare_name_word(last):
+    elif _bare_name_word(last):
+        first = last.i
+        while first > 0 and last.i - first < _MAX_NAME_WORDS - 1 \
+                and _bare_name_word(doc[first - 1]):
+            first -= 1
+    else:
         return None
-    first = last.i
-    while first > 0 and last.i - first < _MAX_NAME_WORDS - 1 and _bare_name_word(doc[first - 1]):
-        first -= 1
+    # "Harris-Green, 39": the whole double name, not "Green" (another person's).
+    while first > 1 and doc[first - 1].text == "-" and not doc[first - 2].whitespace_ \
+            and not doc[first - 1].whitespace_ and doc[first - 2].text[:1].isupper():
+        first -= 2
     return doc[first:last.i + 1]
 
 
