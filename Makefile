@@ -21,8 +21,13 @@ run: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
+# ruff (style), mypy (types, configured in pyproject.toml) and import-linter
+# (the stages import only downwards; Textual only in tui/). tests/test_lint.py
+# runs the same three, so CI enforces them.
 lint: $(STAMP)
 	$(BIN)/ruff check factcheck tests benchmarks
+	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 clean:
 	rm -rf $(VENV) .factcheck build *.egg-info

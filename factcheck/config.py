@@ -69,7 +69,7 @@ def load_config(path: Path | None) -> Config:
                              line=int(line.group(1)) if line else None) from None
     if path.name == "pyproject.toml":
         data = data.get("tool", {}).get("factcheck", {})
-    lines = {}
+    lines: dict[str, int] = {}
     for i, raw in enumerate(text.splitlines(), 1):
         m = re.match(r"\s*([A-Za-z_-]+)\s*=", raw)
         if m:

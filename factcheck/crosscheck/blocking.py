@@ -29,10 +29,12 @@ def _linear(unit: str, ref: str, kind: str) -> tuple[float, float]:
     if unit == ref:
         return 1.0, 0.0
     try:
-        b = float(convert(0.0, unit, ref))
-        return float(convert(1.0, unit, ref)) - b, b
+        b, one = convert(0.0, unit, ref), convert(1.0, unit, ref)
     except Exception:  # not convertible: leave the value as it is
         return 1.0, 0.0
+    if b is None or one is None:
+        return 1.0, 0.0
+    return float(one) - float(b), float(b)
 
 
 def numeric_rows(facts: pl.DataFrame) -> pl.DataFrame:

@@ -181,7 +181,9 @@ def _group_findings(members: list[dict[str, Any]], rules: Any) -> list[tuple[dic
             continue
         against = [members[y] for y in consensus if found[x, y] is not None]
         ref = next((y for y in exact if found[x, y] is not None), anchor)
-        out.append((members[x], against, found[x, ref] or found[x, anchor]))
+        finding = found[x, ref] or found[x, anchor]
+        assert finding is not None  # outside the consensus: it contradicts the anchor
+        out.append((members[x], against, finding))
     return out
 
 
@@ -207,8 +209,8 @@ def _running_chain(members: list[dict[str, Any]], rules: Any
             level.append(x)
             # Each later article that carries an update is one: "A (later) says
             # a man was arrested; B (earlier) says no one is in custody".
-            moved = [(g, relation(x, g, rules)) for g in left]
-            moved = [(g, f) for g, f in moved if f is not None and f.status == "update"]
+            moved = [(g, f) for g in left
+                     if (f := relation(x, g, rules)) is not None and f.status == "update"]
             if moved:
                 out.append((x, [g for g, _ in moved], moved[-1][1]))
             continue

@@ -69,7 +69,8 @@ def _in_years(span: tuple[float, str]) -> float | None:
     if unit == "year":
         return n
     try:
-        return n * float(convert(1.0, unit, "year"))
+        years = convert(1.0, unit, "year")
+        return None if years is None else n * float(years)
     except Exception:  # a period pint does not know cannot be compared
         return None
 
@@ -97,11 +98,14 @@ def _converted(f: dict[str, Any], g: dict[str, Any], rules: Any) -> dict[str, An
             return None
         return {**f, **{c: None if f[c] is None else f[c] * k for c in ("value", "low", "high")}}
     try:
-        return {**f, "unit": g["unit"], **{c: None if f[c] is None else
-                                          float(convert(f[c], f["unit"], g["unit"]))
-                                          for c in ("value", "low", "high")}}
+        moved = {c: None if f[c] is None else convert(f[c], f["unit"], g["unit"])
+                 for c in ("value", "low", "high")}
     except Exception:  # units pint cannot relate are different facts
         return None
+    if any(moved[c] is None and f[c] is not None for c in moved):
+        return None
+    return {**f, "unit": g["unit"],
+            **{c: None if v is None else float(v) for c, v in moved.items()}}
 
 
 def _cumulative(f: dict[str, Any], words: set[str]) -> bool:

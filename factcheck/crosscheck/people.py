@@ -75,7 +75,7 @@ class Person:
 
     def years(self) -> float | None:
         """The age this article gives, if it gives one (two different: none)."""
-        got = sorted({round(_years(f), 2) for f in self.ages if _years(f) is not None})
+        got = sorted({round(y, 2) for f in self.ages if (y := _years(f)) is not None})
         if not got or got[-1] - got[0] >= 1:
             return None
         return got[0]
@@ -211,20 +211,20 @@ def _people_of_article(rows: list[dict[str, Any]], story: str, index: int,
     unnamed: list[tuple[dict[str, Any], str | None, float | None, str]] = []
     for r in rows:
         if r["kind"] == "age":
-            p = named(r["subject"], make=True)
-            if p is not None:
-                p.ages.append(r)
-                if not p.names:  # named only here: the age's mention names them
-                    p.names.append(r)
+            who = named(r["subject"], make=True)
+            if who is not None:
+                who.ages.append(r)
+                if not who.names:  # named only here: the age's mention names them
+                    who.names.append(r)
             else:
                 kind = _kind(r["subject"], nouns)
                 if kind is not None:
                     unnamed.append((r, kind, _years(r), "ages"))
         elif r["kind"] == "person" and r["attribute"] in ("condition", "charge"):
             slot = "conditions" if r["attribute"] == "condition" else "charges"
-            p = named(r["entity"])
-            if p is not None:
-                getattr(p, slot).append(r)
+            who = named(r["entity"])
+            if who is not None:
+                getattr(who, slot).append(r)
                 continue
             desc = r["subject"] or ""
             m = _AGE_IN_DESC.search(desc)
@@ -239,9 +239,9 @@ def _people_of_article(rows: list[dict[str, Any]], story: str, index: int,
             if kind is not None or age is not None:
                 unnamed.append((r, kind, age, slot))
         elif r["kind"] == "attribute" and r["attribute"] == "role":
-            p = named(r["entity"])
-            if p is not None:
-                p.roles.append(r)
+            who = named(r["entity"])
+            if who is not None:
+                who.roles.append(r)
     # Unnamed people: one per (class, age) the article describes; a mention
     # missing one of the two joins the only person it fits.
     keys = sorted({(k, a) for _, k, a, slot in unnamed if k is not None and a is not None},
@@ -261,6 +261,7 @@ def _people_of_article(rows: list[dict[str, Any]], story: str, index: int,
             continue
         fits = [(k, a) for k, a in keys
                 if (kind is None or k == kind) and (age is None or a == age)]
+        key: tuple[str, float | None]
         if kind is not None and age is not None:
             key = (kind, age)
         elif len(fits) == 1:
@@ -771,8 +772,7 @@ def _days_after(p: Person, others: list[Person]) -> float | None:
 
 def _check_states(pid: str, cluster: list[Person], sure: float, ctx: _Ctx) -> None:
     top = max(ctx.rank.values(), default=0)
-    states = [(p, _state(p, ctx.rank)) for p in _by_time(cluster)]
-    states = [(p, s) for p, s in states if s is not None]
+    states = [(p, s) for p in _by_time(cluster) if (s := _state(p, ctx.rank)) is not None]
     for k, (p, (state, fact)) in enumerate(states):
         earlier, conflict = [], False
         for q, (other, ofact) in states[:k]:

@@ -114,7 +114,7 @@ def _disagreements(place: list[Mention], key: Any, facet: str, checks: dict[str,
     if len(by_article) < 2:
         return []
     said = Counter(k for ms in by_article.values() for k in {key(m.street) for m in ms})
-    first_at = {}
+    first_at: dict[Any, tuple[int, int]] = {}
     for m in sorted(place, key=lambda m: (m.order, m.fact["pos"])):
         first_at.setdefault(key(m.street), (m.order, m.fact["pos"]))
     best = max(said, key=lambda k: (said[k], tuple(-x for x in first_at[k])))

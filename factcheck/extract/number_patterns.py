@@ -46,7 +46,8 @@ def alternation(words: Iterable[str]) -> str:
 
 def _cased(words: Iterable[str]) -> tuple[list[str], list[str]]:
     """Short unit spellings match with case ("mm", "MW", "C"); longer ones without."""
-    short, long_ = [], []
+    short: list[str] = []
+    long_: list[str] = []
     for w in words:
         (short if len(w) <= 3 else long_).append(w)
     return short, long_

@@ -252,11 +252,11 @@ def _who(people: People, tok: Token) -> tuple[str | None, str | None] | None:
     if tok.lower_ in ("who", "that") and tok.head.dep_ == "relcl":
         tok = tok.head.head
     if tok.pos_ == "PROPN" or tok.i in people.ent_at:
-        name = people.name_at(tok)
+        span = people.name_at(tok)
         # A name the article gives, or the surname of one it gave in full.
-        if name is not None and (any(m[1] == name.text for m in people.mentions)
-                                 or people.full(name.text) != name.text):
-            return people.full(name.text), None
+        if span is not None and (any(m[1] == span.text for m in people.mentions)
+                                 or people.full(span.text) != span.text):
+            return people.full(span.text), None
         return None
     if tok.pos_ != "NOUN" and not tok.lower_.endswith("old"):
         return None
@@ -269,9 +269,9 @@ def _who(people: People, tok: Token) -> tuple[str | None, str | None] | None:
     # An appositive name beside the description: "the victim, Jane Roe".
     for child in tok.children:
         if child.dep_ == "appos" and (child.pos_ == "PROPN" or child.i in people.ent_at):
-            name = people.name_at(child)
-            if name is not None:
-                return people.full(name.text), None
+            span = people.name_at(child)
+            if span is not None:
+                return people.full(span.text), None
     # "a second victim, a black man": the appositive says who the victim is.
     for child in tok.children:
         if child.dep_ == "appos" and child.pos_ == "NOUN":

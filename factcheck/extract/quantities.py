@@ -118,11 +118,17 @@ def _base_row(doc: Doc, ctx: _Context, start: int, end: int, kind: str,
     }
 
 
+def _after_of(text: str, end: int) -> int:
+    """Where the words after " of " (and an article) start; `text` has " of " at `end`."""
+    m = re.match(r" of (?:an? )?", text[end:])
+    return end + (m.end() if m else 0)
+
+
 def _date_row(m: re.Match[str], doc: Doc, ctx: _Context, article: Any) -> dict[str, Any] | None:
     resolved = dates.resolve(m, getattr(article, "published", None))
     if resolved is None:
         return None
-    row = _base_row(doc, ctx, m.start(), m.end(), "date", "date:" + m.lastgroup)
+    row = _base_row(doc, ctx, m.start(), m.end(), "date", f"date:{m.lastgroup}")
     if row is None:
         return None
     row["value"], row["low"], row["high"] = resolved
@@ -141,7 +147,8 @@ def _quantity_rows(m: re.Match[str], doc: Doc, ctx: _Context) -> list[dict[str, 
         return []
     if g["a2"] is not None and _signed_after(m, text, pats.vocab):
         # "CAC 40 -1.1%": a name's number, then a signed figure, not a range.
-        return _quantity_rows(pats.candidate.match(text, m.end("a2") + 1), doc, ctx)
+        signed = pats.candidate.match(text, m.end("a2") + 1)
+        return _quantity_rows(signed, doc, ctx) if signed is not None else []
     if not_a_quantity(m, text, ctx):
         return []
     prev_word = previous_word(before)
@@ -162,15 +169,15 @@ def _quantity_rows(m: re.Match[str], doc: Doc, ctx: _Context) -> list[dict[str, 
 
     if g["phrase"] is not None:
         entry = pats.phrases[" ".join(re.split(r"[\s\-]+", g["phrase"].lower()))]
-        value = float(entry["value"])
-        qualifier, low, high = apply_qualifier(value, _qualifier_rule(m, doc, ctx))
-        row = _fill(m, doc, ctx, value, qualifier, low, high, words=True, phrase=entry)
+        amount = float(entry["value"])
+        qualifier, low, high = apply_qualifier(amount, _qualifier_rule(m, doc, ctx))
+        row = _fill(m, doc, ctx, amount, qualifier, low, high, words=True, phrase=entry)
         return [row] if row else []
     raw = g["n"]
     value = parse_number(raw, pats.vocab)
     if value is None and raw.lower() in pats.vocab.fractions and text[end:end + 4] == " of " \
             and _share_word(doc, m.start("n"), end) \
-            and pats.any_unit(text, re.match(r" of (?:an? )?", text[end:]).end() + end) is None:
+            and pats.any_unit(text, _after_of(text, end)) is None:
         value = pats.vocab.fractions[raw.lower()]  # "half of the homes": a share of a whole
     if value is None:
         # "Dozens of houses": read first as words, it is a vague amount.

@@ -160,14 +160,14 @@ def _who(people: People, tok: Token) -> tuple[str, Span | None] | None:
     if own is None or tok.pos_ != "PROPN":
         for child in tok.rights:
             if child.dep_ == "appos":
-                span = people.name_at(child)
-                if span is not None and alias_key(span.text) not in people.lex.party_of:
-                    return people.full(span.text), span
+                beside = people.name_at(child)
+                if beside is not None and alias_key(beside.text) not in people.lex.party_of:
+                    return people.full(beside.text), beside
     # Someone speaking for a body: "a spokesperson for the Environment Agency",
     # "analysts at Berenberg", "Treasury officials".
     if tok.pos_ == "NOUN":
         for child in tok.children:
-            obj = child
+            obj: Token | None = child
             if child.dep_ == "prep" and child.lower_ in ("for", "at", "from"):
                 obj = next((c for c in child.children if c.dep_ == "pobj"), None)
             elif child.dep_ != "compound":

@@ -85,8 +85,8 @@ def _part_pattern(parts: dict[str, tuple[float, float]], days: list[str],
 
 def time_spans(text: str, words: TimeWords) -> list[dict[str, Any]]:
     """Every time of day in `text`: start, end, value, low, high, qualifier, pattern."""
-    out = [_range(m) for m in _RANGE.finditer(text) if m.group("h1")]
-    out = [r for r in out if r is not None]
+    ranges = [_range(m) for m in _RANGE.finditer(text) if m.group("h1")]
+    out = [r for r in ranges if r is not None]
     for m in _TIME.finditer(text):
         if any(r["start"] <= m.start() < r["end"] for r in out):
             continue  # the end of a range

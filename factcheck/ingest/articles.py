@@ -136,9 +136,9 @@ def _front_matter(text: str, shown: str) -> tuple[dict[str, Any], int]:
     try:
         fields = compose(block, shift=1)[0] or {}  # the block starts on line 2
     except YamlProblem as exc:
-        line = exc.line if exc.line is not None else 1
+        at = exc.line if exc.line is not None else 1
         raise FactcheckError(f"malformed front matter: {exc.problem}", path=shown,
-                             line=line) from None
+                             line=at) from None
     if not isinstance(fields, dict):
         raise FactcheckError("malformed front matter: expected 'key: value' lines",
                              path=shown, line=2)
@@ -319,7 +319,7 @@ def _is_article(p: Path) -> bool:
 
 
 def _walk(folder: Path) -> list[Path]:
-    found = []
+    found: list[Path] = []
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith((".", "_")))
         found.extend(p for p in (Path(root, name) for name in files) if _is_article(p))

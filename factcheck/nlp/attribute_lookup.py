@@ -48,7 +48,7 @@ def _value_test(field: int, spec: Any) -> Test | None:
         return lambda key: key[field] not in barred
     if op == "REGEX" and isinstance(arg, str):
         rx = re.compile(arg)
-        return lambda key: isinstance(key[field], str) and rx.search(key[field]) is not None
+        return lambda key: isinstance(v := key[field], str) and rx.search(v) is not None
     return None
 
 

@@ -50,7 +50,8 @@ class LemmaCache:
                     self._stock.cache.clear()  # its own cache has no bound
                 cache[(orth, pos, morph)] = found
             lemmas[i] = found
-        doc.from_array([LEMMA], lemmas.reshape(-1, 1).astype(np.uint64))
+        # spaCy types the array as thinc's Ints2d, which a numpy array is at run time.
+        doc.from_array([LEMMA], lemmas.reshape(-1, 1).astype(np.uint64))  # type: ignore[arg-type]
         return doc
 
 

@@ -91,7 +91,7 @@ def located_in(result: Result) -> dict[str, str]:
     """Discrepancy id → the file its first fact is in (where it is reported)."""
     facts = facts_by_id(result)
     meta = articles_meta(result)
-    out = {}
+    out: dict[str, str] = {}
     for d in result.discrepancies.select("id", "fact_ids").iter_rows(named=True):
         ev = cited(d, facts)
         if ev:
@@ -233,7 +233,7 @@ def counts(result: Result) -> dict[str, Any]:
 def checks_of(result: Result) -> dict[str, dict[str, Any]]:
     """Rule metadata by code (rules/checks.yaml); empty if none is loaded."""
     checks = result.rules.checks if result.rules is not None else {}
-    return dict(checks or {})
+    return {code: dict(entry) for code, entry in checks.items()}
 
 
 def plural(n: int, one: str, many: str) -> str:

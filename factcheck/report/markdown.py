@@ -153,12 +153,12 @@ def _people(people: pl.DataFrame, cols: list[tuple[str, str]], cited_ids: set[st
         odd = odd_fields(rows)
         cells = []
         for art, _ in cols:
-            r = rows.get(art)
-            if r is None:
+            row = rows.get(art)
+            if row is None:
                 cells.append(NONE)
                 continue
             cells.append(" / ".join(f"{MARK} **{_cell(t)}**" if (art, f) in odd else _cell(t)
-                                    for f, t in person_parts(r)))
+                                    for f, t in person_parts(row)))
         lines.append(f"| {_cell(title(rows, person))} | " + " | ".join(cells) + " |")
     if once:
         lines += ["", f"Named in one article only: {_cell(', '.join(once))}."]
@@ -235,7 +235,7 @@ def render_markdown(result: Result, *, output: str | None = None) -> str:
     quiet = [s for s in stories if s not in by_story]
     arts_of = {s: [a for a in meta if story_of.get(a) == s] for s in stories}
     labels = {s: article_labels(meta, arts_of[s]) for s in stories}
-    numbers = {}
+    numbers: dict[int, int] = {}
     for story in loud:
         for d in by_story[story]:
             numbers[id(d)] = len(numbers) + 1
@@ -313,10 +313,10 @@ def render_markdown(result: Result, *, output: str | None = None) -> str:
             if d["detail"]:
                 out += [f"_{d['detail']}_", ""]
             for i, f in enumerate(ev):
-                m = meta.get(f["article"])
+                at = meta.get(f["article"])
                 odd = f" {MARK}" if i == 0 else ""
                 name = labels[story].get(f["article"]) or f["source"] or f["article"]
-                out += [f"- **{_cell(name)}**{odd}, {when(m.published if m else None)}, "
+                out += [f"- **{_cell(name)}**{odd}, {when(at.published if at else None)}, "
                         f"{_link(f, meta, base)}", "", "  " + _quote(f), ""]
             if d.get("triage_note"):
                 out += [f"Triage note: {d['triage_note']}", ""]

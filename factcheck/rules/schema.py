@@ -300,7 +300,7 @@ def _whole(check: Callable[[Any], str | None]) -> Callable[[Any], Any]:
 class RuleSet(BaseModel):
     """The sections of a rule file; every section is optional."""
 
-    model_config = ConfigDict(STRICT, title="factcheck rule file")
+    model_config = ConfigDict(**STRICT, title="factcheck rule file")
 
     checks: dict[str, CheckRule] = _section(dict,
         'The discrepancy rules: code (FC101) → name, default severity, a one-line message '

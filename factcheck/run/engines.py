@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 import polars as pl
+from polars.datatypes import DataTypeClass
 
 from .. import extract
 from ..facts import FACTS_SCHEMA, empty, fact_id, facts_frame
@@ -298,13 +299,13 @@ def pandas_extractor(
     return extract
 
 
-_DDL = {pl.String: "string", pl.Int64: "bigint", pl.Int32: "int", pl.Float64: "double",
-        pl.Datetime: "timestamp"}
+_DDL: dict[Any, str] = {pl.String: "string", pl.Int64: "bigint", pl.Int32: "int",
+                        pl.Float64: "double", pl.Datetime: "timestamp"}
 
 
 def facts_ddl() -> str:
     """The facts schema as a Spark DDL string, the schema argument of ``mapInPandas``."""
-    def ddl(dtype: pl.DataType) -> str:
+    def ddl(dtype: pl.DataType | DataTypeClass) -> str:
         if isinstance(dtype, pl.List):
             return f"array<{ddl(dtype.inner)}>"
         return _DDL[dtype.base_type()]

@@ -26,7 +26,7 @@ from types import FrameType
 
 from ..storage.atomic import remove_pending
 
-EXIT_CODES = {signal.SIGINT: 130, signal.SIGTERM: 143}
+EXIT_CODES: dict[int, int] = {signal.SIGINT: 130, signal.SIGTERM: 143}
 _PR_SET_PDEATHSIG = 1
 _parent_pid: int | None = None
 _hooked = False

@@ -66,6 +66,7 @@ def log_progress(stream: TextIO, interval: float = LOG_INTERVAL, *, ends: bool =
         if not (due or (ends and (first or finished))):
             return
         last = now
+        assert started is not None  # set on the first call
         elapsed = max(now - started, 1e-9)
         rate = (words - base_words) / elapsed
         stream.write(_line(elapsed, done, total, rate, done - base_done) + "\n")

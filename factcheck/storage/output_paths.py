@@ -63,16 +63,16 @@ def _inside(source: Path, folder: Path) -> bool:
         return False
 
 
-def check_outputs(outputs: Sequence[tuple[str, bool]], inputs: Iterable[Path]) -> None:
+def check_outputs(outputs: Sequence[tuple[str | None, bool]], inputs: Iterable[Path]) -> None:
     """Check each (path, is_folder) output; two outputs on one path are refused too."""
     inputs = list(inputs)
     named = [path for path, _ in outputs if path]
     for i, path in enumerate(named):
         if any(_same_target(path, other) for other in named[:i]):
             raise FactcheckError("is named for two outputs; give each its own file", path=path)
-    for path, folder in outputs:
-        if path:
-            check_output(path, inputs, folder_ok=folder)
+    for given, folder in outputs:
+        if given:
+            check_output(given, inputs, folder_ok=folder)
 
 
 def _same_target(a: str, b: str) -> bool:

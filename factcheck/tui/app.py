@@ -77,7 +77,8 @@ class ReviewApp(App[int]):
     ]
     # The app's own actions that need the list; any other (Tab's focus_next in
     # a dialog, a widget's own keys) is never refused here.
-    LIST_ACTIONS = frozenset(b.action.split("(")[0] for b in BINDINGS) - {
+    LIST_ACTIONS = frozenset(b.action.split("(")[0] for b in BINDINGS
+                             if isinstance(b, Binding)) - {
         "quit", "help", "toggle_theme"}
 
     filters: reactive[Filters] = reactive(Filters(), init=False)
@@ -279,18 +280,19 @@ class ReviewApp(App[int]):
             return False
         return self.review is not None and bool(self.review.rows)
 
-    def _writable(self) -> bool:
+    def _writable(self) -> Triage | None:
+        """The triage file to write decisions to; None (and a notice) if there is none."""
         if self.triage is None:
             self.notify(f"Decisions are not saved: {self.triage_error}", severity="error")
-            return False
-        return True
+        return self.triage
 
     def action_decide(self, state: str) -> None:
         row = self.current_row()
-        if row is None or not self._writable():
+        triage = self._writable() if row is not None else None
+        if row is None or triage is None:
             return
         try:
-            self.triage.decide(row.id, state)
+            triage.decide(row.id, state)
         except OSError as exc:
             self.notify(f"Could not write {self.triage_path}: {exc.strerror}", severity="error")
             return
@@ -299,15 +301,16 @@ class ReviewApp(App[int]):
 
     def action_note(self) -> None:
         row = self.current_row()
-        if row is None or not self._writable():
+        triage = self._writable() if row is not None else None
+        if row is None or triage is None:
             return
-        decision = self.triage.get(row.id)
+        decision = triage.get(row.id)
 
         def save(text: str | None) -> None:
             if text is None:
                 return
             try:
-                self.triage.note(row.id, text.strip())
+                triage.note(row.id, text.strip())
             except OSError as exc:
                 self.notify(f"Could not write {self.triage_path}: {exc.strerror}",
                             severity="error")
@@ -318,15 +321,17 @@ class ReviewApp(App[int]):
                                     decision.note if decision else None), save)
 
     def action_undo(self) -> None:
-        if not self._writable():
+        triage = self._writable()
+        if triage is None:
             return
-        fingerprint = self.triage.undo()
+        fingerprint = triage.undo()
         if fingerprint is None:
             self.notify("Nothing to undo.", timeout=2)
             return
         self.after_change(fingerprint)
         table = self.query_one(DiscrepancyTable)
-        shown = [k for k in self.review.keys.get(fingerprint, []) if k in table.rows]
+        keys = self.review.keys if self.review is not None else {}
+        shown = [k for k in keys.get(fingerprint, []) if k in table.rows]
         if shown:
             self.select(shown[0])
 
@@ -449,7 +454,7 @@ class ReviewApp(App[int]):
     def action_toggle_theme(self) -> None:
         self.theme = "textual-light" if self.theme != "textual-light" else "textual-dark"
 
-    def action_quit(self) -> None:
+    async def action_quit(self) -> None:
         self.workers.cancel_all()
         # A batch that could not be read is an input error (exit 2), as in `check`.
         self.exit(0, return_code=2 if self.failure else 0)

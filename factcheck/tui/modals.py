@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from importlib import resources
+from typing import Any
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -91,7 +92,7 @@ class FilterScreen(ModalScreen[Filters | None]):
         if event.button.id == "filter-clear":
             self.dismiss(Filters(search=self.current.search))
             return
-        values = {}
+        values: dict[str, Any] = {}
         for name in self.choices:
             value = self.query_one(f"#filter-{name}", Select).value
             values[name] = None if value is Select.NULL else value

@@ -34,7 +34,8 @@ def open_cited(screen: Screen, cells: dict[tuple[str, str], Any],
     """Enter on a table cell: close `screen` with the discrepancy citing the
     cell's facts, which the list then shows."""
     event.stop()
-    cell = cells.get((event.cell_key.row_key.value, event.cell_key.column_key.value))
+    row, column = event.cell_key.row_key.value, event.cell_key.column_key.value
+    cell = cells.get((row, column)) if row is not None and column is not None else None
     if cell is not None and cell.discrepancy is not None:
         screen.dismiss(cell.discrepancy)
     else:
@@ -135,7 +136,7 @@ class TimelineScreen(StoryScreen):
 
     def fill_table(self, table: DataTable) -> None:
         rows = self.review.timeline(self.story)
-        charts = {}
+        charts: dict[str, list[float]] = {}
         for r in rows:
             if r["value"] is not None:
                 charts.setdefault(r["series"] or "figure", []).append(r["value"])
