@@ -1,6 +1,6 @@
 """Precision and recall of the cross-check on the labelled corpus.
 
-benchmarks/corpus/ holds 5 stories × 4 outlets written for factcheck, with
+benchmarks/corpus/ holds 7 stories × 4 outlets written for factcheck, with
 paraphrases that must not be flagged and planted disagreements listed in
 corpus/labels.yaml. Facts are extracted once; the cross-check then runs
 twice: with each article's `story` as given, and with all articles in ONE

@@ -8,9 +8,12 @@ and not already part of a discrepancy are edited, one edit per run.
 
 Changes (must be caught): a number (×3), a scale word (million ↔ billion),
 a currency (£ ↔ €), a qualifier's direction (more than ↔ fewer than), a
-title (Defence ↔ Foreign Secretary). Restatements (must stay silent):
-"150 million" ↔ "150m", "3" ↔ "three", "3,400" → "3400", "per cent" ↔ "%",
-"more than" ↔ "over", "km" → "kilometres".
+title (Defence ↔ Foreign Secretary), a letter of a person's family name
+doubled, an age a year off. Restatements (must stay silent): "150 million" ↔
+"150m", "3" ↔ "three", "3,400" → "3400", "per cent" ↔ "%", "more than" ↔
+"over", "km" → "kilometres", a middle initial added to a name, "18-year-old"
+→ "18 year old". Names and ages are edited where the people linker compares
+them (a person more than one article gives).
 
     .venv/bin/python benchmarks/perturbation.py [--verbose]
 """
@@ -56,7 +59,9 @@ def _sub_once(pattern: str, repl, text: str, flags: int = 0) -> str | None:
 
 
 def change_number(text: str, fact: dict) -> str | None:
-    if fact["kind"] in ("date", "attribute"):
+    # An age tripled is another person's ("a 19-year-old", "a 57-year-old"):
+    # ages have their own edit.
+    if fact["kind"] in ("date", "attribute", "age", "person"):
         return None
 
     def triple(m: re.Match) -> str:
@@ -132,12 +137,41 @@ def restate_unit(text: str, fact: dict) -> str | None:
     return _sub_once(r"(?<=\d) ?km\b", " kilometres", text)
 
 
+def change_name(text: str, fact: dict) -> str | None:
+    """A letter of a whole name's family name doubled ("Trell" → "Trelll")."""
+    if fact["kind"] != "person" or fact["attribute"] != "name" or len(text.split()) < 2:
+        return None
+    return _sub_once(r"(?<=\w)([a-z])(?=[a-z]*$)", r"\1\1", text)
+
+
+def change_age(text: str, fact: dict) -> str | None:
+    """An age a year off, the typo real coverage makes ("64" for "65")."""
+    if fact["kind"] != "age":
+        return None
+    return _sub_once(r"\d+", lambda m: str(int(m.group(0)) + 1), text)
+
+
+def restate_name(text: str, fact: dict) -> str | None:
+    """A middle initial added to a whole name ("Leon Hart" → "Leon R. Hart")."""
+    if fact["kind"] != "person" or fact["attribute"] != "name" or len(text.split()) != 2:
+        return None
+    return _sub_once(r"^(\S+) ", r"\1 R. ", text)
+
+
+def restate_age(text: str, fact: dict) -> str | None:
+    """"18-year-old" → "18 year old"."""
+    if fact["kind"] != "age":
+        return None
+    return _sub_once(r"(?<=\d)-year-old\b", " year old", text)
+
+
 CHANGES: dict[str, Edit] = {"number": change_number, "scale": change_scale,
                             "currency": change_currency, "qualifier": change_qualifier,
-                            "title": change_title}
+                            "title": change_title, "name": change_name, "age": change_age}
 RESTATEMENTS: dict[str, Edit] = {"scale": restate_scale, "digits": restate_digits,
                                  "commas": restate_commas, "percent": restate_percent,
-                                 "qualifier": restate_qualifier, "unit": restate_unit}
+                                 "qualifier": restate_qualifier, "unit": restate_unit,
+                                 "name": restate_name, "age": restate_age}
 
 
 def batches() -> list[list]:
@@ -182,10 +216,21 @@ def main() -> None:
     false_flags = 0
     for batch in batches():
         facts = extract_articles(batch, rules, opts)
-        _, groups, base = cross_check(facts, batch, rules, opts)
+        people: list[pl.DataFrame] = []
+        _, groups, base = cross_check(facts, batch, rules, opts, people=people)
         busy = set(base.explode("fact_ids")["fact_ids"].to_list())
         base_keys = set(_keys(base, facts).to_list())
-        aligned = facts.filter(pl.col("fact_id").is_in(groups["fact_id"].implode())
+        # People's names and ages are compared by the people linker, not aligned:
+        # theirs are the facts of a person more than one article gives.
+        # A holder of office is left out: FC301 lets outlets spell a public
+        # figure's name by house style ("Zelensky", "Zelenskyy").
+        table = pl.concat(people)
+        linked = table.filter((pl.col("person").count().over("person") > 1)
+                              & pl.col("role").is_null().all().over("person"))
+        personal = facts.filter(pl.col("kind").is_in(["person", "age"]))["fact_id"]
+        compared = pl.concat([groups.select("fact_id"), linked.explode("fact_ids").select(
+            fact_id="fact_ids").filter(pl.col("fact_id").is_in(personal.implode()))])
+        aligned = facts.filter(pl.col("fact_id").is_in(compared["fact_id"].implode())
                                & ~pl.col("fact_id").is_in(list(busy)))
         by_id = {a.id: a for a in batch}
         for fact in aligned.to_dicts():

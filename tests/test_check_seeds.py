@@ -82,7 +82,7 @@ def test_console_script_reports_them_in_json_and_fails():
 
 @pytest.fixture(scope="module")
 def corpus():
-    """The labelled corpus of benchmarks/ (5 stories × 4 outlets), extracted once."""
+    """The labelled corpus of benchmarks/ (7 stories × 4 outlets), extracted once."""
     import importlib.util
     import os
 

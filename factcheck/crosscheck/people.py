@@ -484,9 +484,25 @@ def _alike_given(x: str | None, y: str | None) -> bool:
 
 
 def _whole_names_link(xs: list[Person], ys: list[Person], suffixes: frozenset[str]) -> bool:
+    """Whether every whole name of one cluster links to every whole name of the
+    other. Where only the ages keep two apart, an age one outlet got wrong must
+    not keep another outlet's spelling out of the person (that age is FC302's):
+    the names suffice when another outlet writing that same name gives the
+    same age."""
+    from dataclasses import replace
+
     whole = [p for p in xs if p.name and len(p.name.split()) > 1]
     other = [q for q in ys if q.name and len(q.name.split()) > 1]
-    return all(link(p, q, suffixes, True) is not None for p in whole for q in other)
+
+    def fits(p: Person, q: Person, side: list[Person]) -> bool:
+        if link(p, q, suffixes, True) is not None:
+            return True
+        if link(replace(p, ages=[]), replace(q, ages=[]), suffixes, True) is None:
+            return False
+        same = name_parts(q.name or "", suffixes)
+        return any(same_age(p, r) for r in side if name_parts(r.name or "", suffixes) == same)
+
+    return all(fits(p, q, ys) or fits(q, p, xs) for p in whole for q in other)
 
 
 def _mutual(pair: list[tuple[float, Person, Person]]) -> list[tuple[float, Person, Person]]:
