@@ -128,7 +128,10 @@ def _first_statements(side: pl.DataFrame, dated: pl.DataFrame,
     later = (rows.join(rows, on=keys, suffix="_r", nulls_equal=True)
              .filter(pl.col("rank_r") < pl.col("rank"))
              .join(links, on=["event", "event_r"], how="left")
-             .filter((pl.col("event") == pl.col("event_r")) | pl.col("same_event").is_not_null())
+             # Statuses of two classes are two statements: "no arrests and
+             # no charges" (their classes pair only as a story moves on).
+             .filter((pl.col("event") == pl.col("event_r"))
+                     | (pl.col("same_event").is_not_null() & (pl.col("dim") != "status")))
              .select("i").unique().collect())
     return side.filter(~pl.col("i").is_in(later["i"].implode()))
 
