@@ -4,6 +4,7 @@ facts dataset written by `extract -o DIR/` cross-checks like the articles do."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -63,6 +64,29 @@ def test_two_processes_give_the_same_facts_as_one(extractor: str, seeds: list[Ar
     if extractor == "entities":
         assert len(one) > 50
         assert one["article"].unique(maintain_order=True).to_list() == [a.id for a in seeds]
+
+
+def test_with_two_processes_the_workers_extract(seeds: list[Article], rules: Any, nlp: Any,
+                                                tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    # Extraction is the pipeline's last component: with two processes it runs
+    # in spaCy's workers, not after the parse in this one.
+    calls = tmp_path / "calls"
+
+    def recording(doc: Any, article: Any, rules: Any, offset: int = 0) -> list[dict[str, Any]]:
+        with calls.open("a", encoding="utf-8") as fh:
+            fh.write(f"{os.getpid()}\n")
+        return entity_rows(doc, article, rules, offset)
+
+    monkeypatch.setattr("factcheck.extract.extract_doc", recording)
+    monkeypatch.setattr(engines, "WORDS_PER_PROCESS", 1)
+    two = _facts(seeds, rules, jobs=2, batch_size=1)  # a batch an article: both workers
+    pids = calls.read_text(encoding="utf-8").split()
+    assert len(pids) == len(seeds)  # one Doc an article, each extracted once
+    assert str(os.getpid()) not in pids and len(set(pids)) == 2
+    calls.unlink()
+    assert_frame_equal(_facts(seeds, rules, jobs=1), two)
+    assert set(calls.read_text(encoding="utf-8").split()) == {str(os.getpid())}
 
 
 @pytest.mark.parametrize("extractor", ["entities"], indirect=True)

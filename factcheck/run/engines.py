@@ -17,6 +17,7 @@ import polars as pl
 from polars.datatypes import DataTypeClass
 
 from .. import extract
+from ..extract.component import add_extractor, extracting, rows_of
 from ..facts import FACTS_SCHEMA, empty, fact_id, facts_frame
 from ..ingest.articles import LineIndex, parse_published
 from ..model import Article, Options, Progress
@@ -71,8 +72,12 @@ def word_count(text: str) -> int:
 
 def doc_rows(doc: Doc, article: Article, rules: Rules, piece: int = 0) -> list[dict[str, Any]]:
     """The extraction rows of one Doc (offsets into the article), before article fields;
-    `piece`: where the Doc's text starts in the article's body."""
-
+    `piece`: where the Doc's text starts in the article's body. Rows the pipeline's
+    extraction component left on the Doc (made in a worker process) are taken as
+    they are; otherwise the Doc is extracted here."""
+    done = rows_of(doc)
+    if done is not None:
+        return done
     return extract.extract_doc(doc, article, rules, article.body_start + piece)
 
 
@@ -113,12 +118,16 @@ def pipe_articles(nlp: Any, articles: Sequence[Article], rules: Rules, *, batch_
     size = min(PIECE_CHARS, nlp.max_length)
     items = _piece_items(((a.body, i) for i, a in enumerate(articles)), size)
     rows: list[dict[str, Any]] = []
-    docs = nlp_load.pipe(nlp, items, batch_size=batch_size, n_process=n_process)
-    for doc, (i, offset, last) in docs:
-        rows.extend(doc_rows(doc, articles[i], rules, offset))
-        if last:
-            yield i, rows
-            rows = []
+    # Extraction runs as the pipeline's last component, in the worker processes
+    # when there are several (extract/component.py).
+    add_extractor(nlp)
+    with extracting(articles, rules):
+        docs = nlp_load.pipe(nlp, items, batch_size=batch_size, n_process=n_process)
+        for doc, (i, offset, last) in docs:
+            rows.extend(doc_rows(doc, articles[i], rules, offset))
+            if last:
+                yield i, rows
+                rows = []
 
 
 def article_rows(doc_rows: Iterable[dict[str, Any]], article: Article) -> list[dict[str, Any]]:
