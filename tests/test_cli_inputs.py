@@ -125,7 +125,7 @@ def _subparsers(parser):
 
 
 def test_help_of_every_command_describes_every_option(tmp_path: Path) -> None:
-    from factcheck.cli import build_parser
+    from factcheck.arguments import build_parser
 
     parser = build_parser()
     commands = dict(_subparsers(parser))

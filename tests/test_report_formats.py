@@ -166,7 +166,7 @@ def test_json_lines_records_are_named_not_given_file_lines():
 
 
 def test_every_writer_is_a_format_choice_of_check():
-    from factcheck.cli import FORMATS as CLI_FORMATS
+    from factcheck.arguments import FORMATS as CLI_FORMATS
 
     assert CLI_FORMATS == FORMATS
 
