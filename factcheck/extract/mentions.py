@@ -208,12 +208,21 @@ class People:
     def untagged(self) -> None:
         """A proper noun the model left untagged that is a known surname is a
         mention too ("When Pruner tried")."""
+        if not self.full_of:
+            return
         known = {i for i, _ in self.mentions}
-        for tok in self.doc:
-            if tok.text in self.full_of and tok.i not in self.ent_at and tok.i not in known \
-                    and tok.pos_ == "PROPN" and self.is_name_token(tok) \
-                    and not (tok.i > 0 and self.doc[tok.i - 1].pos_ == "PROPN"):
-                self.mentions.append((tok.i, tok.text))
+        doc = self.doc
+        # Found in the text, not token by token: few surnames, many tokens.
+        starts = doc.to_array("IDX")
+        pattern = "|".join(re.escape(w) for w in sorted(self.full_of, key=lambda w: (-len(w), w)))
+        for m in re.finditer(rf"(?<!\w)(?:{pattern})(?!\w)", doc.text):
+            i = int(starts.searchsorted(m.start()))
+            if i < len(doc) and starts[i] == m.start() and doc[i].text == m.group(0):
+                tok = doc[i]
+                if tok.i not in self.ent_at and tok.i not in known and tok.pos_ == "PROPN" \
+                        and self.is_name_token(tok) \
+                        and not (tok.i > 0 and doc[tok.i - 1].pos_ == "PROPN"):
+                    self.mentions.append((tok.i, tok.text))
         self.mentions.sort()
 
     def full(self, name: str) -> str:
