@@ -285,6 +285,9 @@ DATES = [
     ("month-year", "It closed in June 2019.", "June 2019", "2019-06-01", "2019-06-30"),
     ("year", "The law changed in 2019.", "2019", "2019-01-01", "2019-12-31"),
     ("weekday", "He spoke on Wednesday.", "Wednesday", "2025-02-12", "2025-02-12"),
+    # The paper's own weekday is that day, not a week back.
+    ("weekday-of-publication", "He spoke on Thursday.", "Thursday", "2025-02-13",
+     "2025-02-13"),
     ("yesterday", "She resigned yesterday.", "yesterday", "2025-02-12", "2025-02-12"),
     ("no-year", "The talks began on 10 February.", "10 February", "2025-02-10", "2025-02-10"),
     ("weekday-and-date", "It opened on Monday, September 26, 2016.",

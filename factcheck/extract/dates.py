@@ -51,6 +51,11 @@ def resolve(match: Any, published: datetime | None) -> tuple[float, float, float
     found = _parse(text.replace(" of ", " "), base)
     if found is None:
         return None
+    wd = match.group("wd") or ""
+    if wd and wd.split()[0].casefold() == wd.casefold() and (base.date() - found).days == 7:
+        # The publication's own weekday is that day ("police said Wednesday" in
+        # Wednesday's paper); dateparser, preferring the past, goes a week back.
+        found = base.date()
     if match.group("my"):
         last = calendar.monthrange(found.year, found.month)[1]
         start, end = found.replace(day=1), found.replace(day=last)

@@ -106,8 +106,12 @@ def _range(m: re.Match[str]) -> dict[str, Any] | None:
     first_pm = pm if m.group("mer1") is None else (720 if m.group("mer1").lower() == "p" else 0)
     lo = (int(m.group("h1")) % 12) * 60 + int(m.group("m1") or 0) + first_pm
     hi = (int(m.group("h")) % 12) * 60 + int(m.group("m") or 0) + pm
-    if hi < lo:
+    if hi < lo and m.group("mer1") is None:
+        lo -= 720  # "from 9 to 5 p.m.": 9 a.m.; "11 to 1 a.m.": 11 p.m. the day before
+    elif hi < lo:
         hi += _DAY  # "11 p.m. to 1 a.m."
+    if lo < 0:
+        lo, hi = lo + _DAY, hi + _DAY
     return {"start": m.start(), "end": m.end(), "value": float(lo), "low": float(lo),
             "high": float(hi), "qualifier": "range", "pattern": "frames.time_range"}
 
