@@ -1,4 +1,6 @@
-"""The data shapes every stage shares: the facts table and the discrepancy table.
+"""The data shapes every stage shares: the facts table, the discrepancy table
+and the others, each a row type (``FactRow``...) whose annotations carry the
+Polars dtypes, so the schema (``FACTS_SCHEMA``...) is derived, not typed again.
 
 Extraction produces plain dict rows (one per fact); ``facts_frame`` turns them
 into a Polars DataFrame with exactly ``FACTS_SCHEMA``. Align, compare, the
@@ -8,122 +10,167 @@ reports and the TUI read only these tables.
 from __future__ import annotations
 
 import hashlib
+import typing
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from datetime import datetime
+from typing import TYPE_CHECKING, Annotated, Any
 
 import polars as pl
+from typing_extensions import TypedDict  # pydantic's choice before Python 3.12
 
 from .model import Article
 
 if TYPE_CHECKING:
     from .rules.load import Rules
 
-FACTS_SCHEMA: dict[str, pl.DataType] = {
-    "fact_id": pl.String(),
-    "article": pl.String(),
-    "start": pl.Int64(),
-    "end": pl.Int64(),
-    "line": pl.Int32(),
-    "column": pl.Int32(),
-    "text": pl.String(),
-    "sentence": pl.String(),
-    "sentence_start": pl.Int64(),
-    "kind": pl.String(),
-    "value": pl.Float64(),
-    "low": pl.Float64(),
-    "high": pl.Float64(),
-    "qualifier": pl.String(),
-    "unit": pl.String(),
-    "per": pl.String(),
-    "subject": pl.String(),
+
+def polars_schema(row: type) -> dict[str, pl.DataType]:
+    """The Polars schema of a row type: each column's dtype is its annotation's
+    metadata, so a table's columns are written once, in its row type."""
+    hints = typing.get_type_hints(row, include_extras=True)
+    return {name: hint.__metadata__[0] for name, hint in hints.items()}
+
+
+class FactRow(TypedDict, total=False):
+    """One row of the facts table; every column may be empty."""
+
+    fact_id: Annotated[str | None, pl.String()]
+    article: Annotated[str | None, pl.String()]
+    start: Annotated[int | None, pl.Int64()]
+    end: Annotated[int | None, pl.Int64()]
+    line: Annotated[int | None, pl.Int32()]
+    column: Annotated[int | None, pl.Int32()]
+    text: Annotated[str | None, pl.String()]
+    sentence: Annotated[str | None, pl.String()]
+    sentence_start: Annotated[int | None, pl.Int64()]
+    kind: Annotated[str | None, pl.String()]
+    value: Annotated[float | None, pl.Float64()]
+    low: Annotated[float | None, pl.Float64()]
+    high: Annotated[float | None, pl.Float64()]
+    qualifier: Annotated[str | None, pl.String()]
+    unit: Annotated[str | None, pl.String()]
+    per: Annotated[str | None, pl.String()]
+    subject: Annotated[str | None, pl.String()]
     # Named entities in the same clause (who supplies, who pledges, where).
-    "entities": pl.List(pl.String()),
-    "source": pl.String(),
-    "published": pl.Datetime("us", "UTC"),
-    "story": pl.String(),
-    "entity": pl.String(),
-    "attribute": pl.String(),
-    "attribute_value": pl.String(),
-    "attribute_scope": pl.String(),
+    entities: Annotated[list[str] | None, pl.List(pl.String())]
+    source: Annotated[str | None, pl.String()]
+    published: Annotated[datetime | None, pl.Datetime("us", "UTC")]
+    story: Annotated[str | None, pl.String()]
+    entity: Annotated[str | None, pl.String()]
+    attribute: Annotated[str | None, pl.String()]
+    attribute_value: Annotated[str | None, pl.String()]
+    attribute_scope: Annotated[str | None, pl.String()]
     # Which rule or pattern found the fact, so every row can be explained.
-    "pattern": pl.String(),
+    pattern: Annotated[str | None, pl.String()]
     # The frame of a numeric fact (docs/facts.md): the event class the figure
     # belongs to (killed, wounded, arrested... from rules), whose figure it is,
     # as of when, and where. Empty where the parse does not say.
-    "event": pl.String(),
-    "holder": pl.String(),
-    "as_of": pl.String(),
-    "place": pl.String(),
-}
+    event: Annotated[str | None, pl.String()]
+    holder: Annotated[str | None, pl.String()]
+    as_of: Annotated[str | None, pl.String()]
+    place: Annotated[str | None, pl.String()]
+
+
+FACTS_SCHEMA = polars_schema(FactRow)
+
 
 # One row per discrepancy; the facts it cites are in `fact_ids` (join to FACTS).
-DISCREPANCY_SCHEMA: dict[str, pl.DataType] = {
-    "id": pl.String(),  # stable fingerprint, no raw offsets in it
-    "rule": pl.String(),  # e.g. FC101
-    "name": pl.String(),  # e.g. numeric-mismatch
-    "kind": pl.String(),
-    "severity": pl.String(),  # error | warning | info
-    "status": pl.String(),  # conflict | update
-    "story": pl.String(),
-    "group": pl.String(),  # aligned group id
-    "subject": pl.String(),
-    "message": pl.String(),
-    "detail": pl.String(),  # why it fired: tolerance, intervals, alignment score
-    "score": pl.Float64(),  # alignment score of the group
-    "fact_ids": pl.List(pl.String()),  # the outlier first, then the facts it contradicts
-}
+class DiscrepancyRow(TypedDict, total=False):
+    """One row of the discrepancy table; every column may be empty."""
+
+    id: Annotated[str | None, pl.String()]  # stable fingerprint, no raw offsets in it
+    rule: Annotated[str | None, pl.String()]  # e.g. FC101
+    name: Annotated[str | None, pl.String()]  # e.g. numeric-mismatch
+    kind: Annotated[str | None, pl.String()]
+    severity: Annotated[str | None, pl.String()]  # error | warning | info
+    status: Annotated[str | None, pl.String()]  # conflict | update
+    story: Annotated[str | None, pl.String()]
+    group: Annotated[str | None, pl.String()]  # aligned group id
+    subject: Annotated[str | None, pl.String()]
+    message: Annotated[str | None, pl.String()]
+    # why it fired: tolerance, intervals, alignment score
+    detail: Annotated[str | None, pl.String()]
+    score: Annotated[float | None, pl.Float64()]  # alignment score of the group
+    # the outlier first, then the facts it contradicts
+    fact_ids: Annotated[list[str] | None, pl.List(pl.String())]
+
+
+DISCREPANCY_SCHEMA = polars_schema(DiscrepancyRow)
+
 
 # Which facts were aligned as the same fact across articles (for the fact matrix).
-GROUPS_SCHEMA: dict[str, pl.DataType] = {
-    "group": pl.String(),
-    "story": pl.String(),
-    "fact_id": pl.String(),
-    "score": pl.Float64(),
-}
+class GroupRow(TypedDict, total=False):
+    """One row of the aligned groups table; every column may be empty."""
+
+    group: Annotated[str | None, pl.String()]
+    story: Annotated[str | None, pl.String()]
+    fact_id: Annotated[str | None, pl.String()]
+    score: Annotated[float | None, pl.Float64()]
+
+
+GROUPS_SCHEMA = polars_schema(GroupRow)
+
 
 # One row per person per article of a story: who the person is across the
 # story (`person`), and what this article says of them, each value with the
 # fact it came from (`fact_ids`). Filled by the people linker at cross-check time.
-PEOPLE_SCHEMA: dict[str, pl.DataType] = {
-    "person": pl.String(),  # stable id of the person within the story
-    "story": pl.String(),
-    "article": pl.String(),
-    "name": pl.String(),  # as written in this article
-    "start": pl.Int64(),
-    "end": pl.Int64(),
-    "age": pl.Float64(),  # years ("9-month-old" is 0.75)
-    "role": pl.String(),
-    "relation": pl.String(),
-    "part": pl.String(),  # victim | suspect | officer | witness | relative | official
-    "condition": pl.String(),  # killed | critical | stable | released | arrested | charged ...
-    "charge": pl.String(),
-    "link": pl.Float64(),  # how sure the cross-article link is, 0..1
-    "fact_ids": pl.List(pl.String()),
-}
+class PersonRow(TypedDict, total=False):
+    """One row of the people table; every column may be empty."""
+
+    person: Annotated[str | None, pl.String()]  # stable id of the person within the story
+    story: Annotated[str | None, pl.String()]
+    article: Annotated[str | None, pl.String()]
+    name: Annotated[str | None, pl.String()]  # as written in this article
+    start: Annotated[int | None, pl.Int64()]
+    end: Annotated[int | None, pl.Int64()]
+    age: Annotated[float | None, pl.Float64()]  # years ("9-month-old" is 0.75)
+    role: Annotated[str | None, pl.String()]
+    relation: Annotated[str | None, pl.String()]
+    # victim | suspect | officer | witness | relative | official
+    part: Annotated[str | None, pl.String()]
+    # killed | critical | stable | released | arrested | charged ...
+    condition: Annotated[str | None, pl.String()]
+    charge: Annotated[str | None, pl.String()]
+    link: Annotated[float | None, pl.Float64()]  # how sure the cross-article link is, 0..1
+    fact_ids: Annotated[list[str] | None, pl.List(pl.String())]
+
+
+PEOPLE_SCHEMA = polars_schema(PersonRow)
+
 
 # A running total of a story across its articles in time order (the toll that
 # climbs): one row per article per series.
-TIMELINE_SCHEMA: dict[str, pl.DataType] = {
-    "story": pl.String(),
-    "series": pl.String(),  # the event class counted: killed, wounded, arrested...
-    "article": pl.String(),
-    "published": pl.Datetime("us", "UTC"),
-    "value": pl.Float64(),
-    "low": pl.Float64(),
-    "high": pl.Float64(),
-    "qualifier": pl.String(),
-    "text": pl.String(),
-    "fact_id": pl.String(),
-    "status": pl.String(),  # first | same | update | conflict
-}
+class TimelineRow(TypedDict, total=False):
+    """One row of the timeline table; every column may be empty."""
+
+    story: Annotated[str | None, pl.String()]
+    # the event class counted: killed, wounded, arrested...
+    series: Annotated[str | None, pl.String()]
+    article: Annotated[str | None, pl.String()]
+    published: Annotated[datetime | None, pl.Datetime("us", "UTC")]
+    value: Annotated[float | None, pl.Float64()]
+    low: Annotated[float | None, pl.Float64()]
+    high: Annotated[float | None, pl.Float64()]
+    qualifier: Annotated[str | None, pl.String()]
+    text: Annotated[str | None, pl.String()]
+    fact_id: Annotated[str | None, pl.String()]
+    status: Annotated[str | None, pl.String()]  # first | same | update | conflict
+
+
+TIMELINE_SCHEMA = polars_schema(TimelineRow)
+
 
 # The story each article was put in, and why (given in the input, or grouped).
-STORIES_SCHEMA: dict[str, pl.DataType] = {
-    "article": pl.String(),
-    "story": pl.String(),
-    "how": pl.String(),  # given | grouped
-}
+class StoryRow(TypedDict, total=False):
+    """One row of the stories table; every column may be empty."""
+
+    article: Annotated[str | None, pl.String()]
+    story: Annotated[str | None, pl.String()]
+    how: Annotated[str | None, pl.String()]  # given | grouped
+
+
+STORIES_SCHEMA = polars_schema(StoryRow)
 
 def fact_id(article: str, start: int, end: int, kind: str, attribute: str | None = None) -> str:
     """A fact's id: stable for the same article, span and kind."""
