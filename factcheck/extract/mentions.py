@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -77,6 +78,7 @@ class Lexicon:
 
 
 _CACHE: dict[tuple[int, str], Lexicon] = {}
+T = TypeVar("T")
 
 
 def _aliases(section: dict[str, Any]) -> dict[str, str]:
@@ -88,11 +90,22 @@ def _aliases(section: dict[str, Any]) -> dict[str, str]:
     return out
 
 
+def once_per_vocab(cache: dict[tuple[int, str], T], vocab: Any, rules: Rules,
+                   build: Callable[[Any, Rules], T]) -> T:
+    """`build(vocab, rules)`, made once per vocab and rule set: matchers hold
+    the vocab's strings, and rules of one version give the same lookups."""
+    key = (id(vocab), rules.version or str(id(rules)))
+    if key not in cache:
+        cache[key] = build(vocab, rules)
+    return cache[key]
+
+
 def lexicon(vocab: Any, rules: Rules) -> Lexicon:
     """The matchers and lookups for `rules`, built once per vocab and rule set."""
-    key = (id(vocab), rules.version or str(id(rules)))
-    if key in _CACHE:
-        return _CACHE[key]
+    return once_per_vocab(_CACHE, vocab, rules, _lexicon)
+
+
+def _lexicon(vocab: Any, rules: Rules) -> Lexicon:
     from spacy.lang.en import English
     from spacy.matcher import PhraseMatcher
 
@@ -115,7 +128,7 @@ def lexicon(vocab: Any, rules: Rules) -> Lexicon:
     for code, entry in rules.scopes.items():
         for alias in [code, *entry["aliases"]]:
             scope_of[alias_key(str(alias))] = (str(code), entry["kind"])
-    lex = Lexicon(
+    return Lexicon(
         titles=titles,
         speech=speech,
         according=according,
@@ -130,8 +143,6 @@ def lexicon(vocab: Any, rules: Rules) -> Lexicon:
         honorifics=frozenset(alias_key(w) for w in rules.honorifics),
         particles=frozenset(alias_key(w) for w in rules.name_particles),
     )
-    _CACHE[key] = lex
-    return lex
 
 
 class People:

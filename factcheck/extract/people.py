@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from .mentions import alias_key, first_of_each, make_row
+from .mentions import alias_key, first_of_each, make_row, once_per_vocab
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -54,9 +54,10 @@ _CACHE: dict[tuple[int, str], _Matchers] = {}
 
 
 def _matchers(vocab: Any, rules: Rules) -> _Matchers:
-    key = (id(vocab), rules.version or str(id(rules)))
-    if key in _CACHE:
-        return _CACHE[key]
+    return once_per_vocab(_CACHE, vocab, rules, _build_matchers)
+
+
+def _build_matchers(vocab: Any, rules: Rules) -> _Matchers:
     from spacy.lang.en import English
     from spacy.matcher import PhraseMatcher
 
@@ -70,8 +71,7 @@ def _matchers(vocab: Any, rules: Rules) -> _Matchers:
     phrases = sorted({p.lower() for p in rules.charge_phrases})
     if phrases:
         charges.add("charge", [make(p) for p in phrases])
-    _CACHE[key] = _Matchers(conditions, charges, rank)
-    return _CACHE[key]
+    return _Matchers(conditions, charges, rank)
 
 
 def extract_people(people: People, offset: int, rules: Rules,
