@@ -149,7 +149,7 @@ def test_a_spelling_cites_the_mention_beside_the_age(tmp_path):
     ("Lesly Paredes", "Lesly Paredes"),
 ])
 def test_a_mention_takes_the_articles_full_name(text, form):
-    from factcheck.crosscheck.people import _article_form
+    from factcheck.crosscheck.people_article import _article_form
 
     fulls = ["Carlos Garcia-Cerna", "Maria Paredes-Paz", "Alexa Garcia"]
     assert _article_form(text, fulls, SUFFIXES) == form

@@ -1,0 +1,215 @@
+"""People linked across the articles of a story.
+
+Linked by name, allowing what real coverage does to names: initials, middle
+names and suffixes dropped, apostrophes and hyphens, given and family names
+swapped, and one or two letters changed in either. A link is one-to-one per
+pair of articles, the surest first, and never puts two people of one article
+together, so two people of close names in one article ("Tristan" and
+"Tristin Carr", both named) each keep their own. Ages that differ by more
+than a year keep two close names apart. Unnamed people link only when each is
+the only one of its class in its article. Nobody is linked across stories.
+
+Each link has a confidence (0..1) that sets the severity of what is found on
+it: below ``SURE`` a finding is ``info``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from rapidfuzz import fuzz
+
+from .people_article import (
+    MAX_TYPO,
+    SURE,
+    VARIANT,
+    Person,
+    _family_part,
+    name_parts,
+    same_age,
+)
+
+
+@dataclass
+class Link:
+    score: float
+    how: str
+
+
+def link(p: Person, q: Person, suffixes: frozenset[str], unique: bool) -> Link | None:
+    """How sure it is that `p` and `q` (of two articles of one story) are one person."""
+
+    ap, aq = p.years(), q.years()
+    ages_clash = ap is not None and aq is not None and abs(ap - aq) > 1 + 1e-9
+    ages_agree = same_age(p, q) is True
+    if p.name and q.name:
+        a, b = name_parts(p.name, suffixes), name_parts(q.name, suffixes)
+        if not a or not b:
+            return None
+        if len(a) > 1 and len(b) > 1:
+            if a[0] == b[0] and a[-1] == b[-1]:
+                return Link(1.0, "same name")
+            if a[0] == b[0] and _family_part(p.name, q.name):
+                return Link(0.9, "one part of a double family name")
+            if ages_clash:
+                return None
+            if a[-1] == b[-1] and (fuzz.ratio(a[0], b[0]) >= VARIANT):
+                return Link(0.8 if ages_agree else 0.6, "given name spelt differently")
+            if a[0] == b[0] and fuzz.ratio(a[-1], b[-1]) >= VARIANT:
+                return Link(0.9 if ages_agree else 0.8, "family name spelt differently")
+            if a[0] == b[-1] and a[-1] == b[0]:
+                return Link(0.8, "given and family name swapped")
+            return None
+        # One side a single name ("Raheam, 19"): it must be the other's given
+        # or family name, or one letter off it when the ages agree.
+        one, full = (a, b) if len(a) == 1 else (b, a)
+        if len(one) == len(full):
+            return Link(0.9, "same name") if one == full else None
+        if ages_clash:
+            return None
+        if one[0] in (full[0], full[-1]):
+            return Link(0.7 if ages_agree else 0.5, "one name of the two")
+        if ages_agree and unique and (fuzz.ratio(one[0], full[0]) >= VARIANT
+                                      or fuzz.ratio(one[0], full[-1]) >= VARIANT):
+            return Link(0.75, "one name of the two, spelt differently")
+        return None
+    if p.name is None and q.name is None and p.kind and p.kind == q.kind and unique:
+        if ap == aq:  # the same age, or neither gives one
+            return Link(0.8 if ap is not None else 0.75, f"the only {p.kind} described")
+        # Outlets describe different people alike ("a 19-year-old man" shot, another
+        # arrested): of two ages, sure only when they share what happened to them.
+        # A typo moves an age by a year or two; "17" and "39" are two people.
+        if ap is None or aq is None or abs(ap - aq) > MAX_TYPO or p.part() is None \
+                or p.part() != q.part():
+            return None
+        return Link(0.75, f"the only {p.kind} described, the {p.part()}")
+    return None
+
+
+def link_story(people: list[Person], suffixes: frozenset[str]) -> list[tuple[list[Person], float]]:
+    """Clusters of one person across the story's articles, with the least sure link."""
+    by_article: dict[str, list[Person]] = {}
+    for p in people:
+        by_article.setdefault(p.article, []).append(p)
+    arts = sorted(by_article, key=lambda a: by_article[a][0].index)
+    cands = []
+    for x, ax in enumerate(arts):
+        for ay in arts[x + 1:]:
+            pair = []
+            for p in by_article[ax]:
+                for q in by_article[ay]:
+                    unique = _only_of_kind(p, by_article[ax]) and _only_of_kind(q, by_article[ay])
+                    got = link(p, q, suffixes, unique)
+                    if got is not None:
+                        pair.append((got.score, p, q))
+            cands.extend(_mutual(pair))
+    ids = {id(p): i for i, p in enumerate(people)}
+    parent = list(range(len(people)))
+    members: dict[int, set[str]] = {i: {p.article} for i, p in enumerate(people)}
+    worst = {i: 1.0 for i in range(len(people))}
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    # Surest first; the order of equal scores is the batch's, so runs agree.
+    cands.sort(key=lambda c: (-c[0], c[1].index, ids[id(c[1])], c[2].index, ids[id(c[2])]))
+    taken: set[tuple[int, str]] = set()  # (person, other article) already linked
+    for score, p, q in cands:
+        i, j = ids[id(p)], ids[id(q)]
+        if (i, q.article) in taken or (j, p.article) in taken:
+            continue
+        ri, rj = find(i), find(j)
+        if ri == rj or members[ri] & members[rj]:
+            continue
+        # A surname alone must not chain two people of that surname ("Robertson"
+        # to both Joe and Sheena Robertson): every two whole names must link.
+        if not _whole_names_link(
+                [people[k] for k in range(len(people)) if find(k) == ri],
+                [people[k] for k in range(len(people)) if find(k) == rj], suffixes):
+            continue
+        parent[rj] = ri
+        members[ri] |= members.pop(rj)
+        worst[ri] = min(worst[ri], worst.pop(rj), score)
+        taken.add((i, q.article))
+        taken.add((j, p.article))
+    clusters: dict[int, list[Person]] = {}
+    for i, p in enumerate(people):
+        clusters.setdefault(find(i), []).append(p)
+    return [(sorted(c, key=lambda p: p.index), worst[r]) for r, c in clusters.items()]
+
+
+def by_relation(clusters: list[tuple[list[Person], float]]) -> list[tuple[list[Person], float]]:
+    """Two named people who are the story's only two of a relation (each "the
+    girl's mother" in the articles that name them) and share no article are one
+    person named two ways; the link is no surer than `SURE`."""
+    holders: dict[str, list[int]] = {}
+    for k, (cluster, _) in enumerate(clusters):
+        for rel in sorted({r for p in cluster for r, _ in p.relations}):
+            holders.setdefault(rel, []).append(k)
+    merged: set[int] = set()
+    out = []
+    for rel in sorted(holders):
+        ks = holders[rel]
+        if len(ks) != 2 or merged & set(ks):
+            continue
+        (ca, sa), (cb, sb) = clusters[ks[0]], clusters[ks[1]]
+        if {p.article for p in ca} & {p.article for p in cb} or not all(
+                p.name for p in ca + cb) or not _alike_given(ca[0].name, cb[0].name):
+            continue
+        merged |= set(ks)
+        out.append((sorted(ca + cb, key=lambda p: p.index), min(sa, sb, SURE)))
+    out += [c for k, c in enumerate(clusters) if k not in merged]
+    return out
+
+
+def _alike_given(x: str | None, y: str | None) -> bool:
+    """Given names one or two letters apart ("Toyia", "Latoyia"): two people of one
+    relation with unlike given names are two people ("his friends")."""
+
+    a, b = name_parts(x or "", frozenset()), name_parts(y or "", frozenset())
+    return bool(a and b) and fuzz.ratio(a[0], b[0]) >= VARIANT
+
+
+def _whole_names_link(xs: list[Person], ys: list[Person], suffixes: frozenset[str]) -> bool:
+    """Whether every whole name of one cluster links to every whole name of the
+    other. Where only the ages keep two apart, an age one outlet got wrong must
+    not keep another outlet's spelling out of the person (that age is FC302's):
+    the names suffice when another outlet writing that same name gives the
+    same age."""
+    whole = [p for p in xs if p.name and len(p.name.split()) > 1]
+    other = [q for q in ys if q.name and len(q.name.split()) > 1]
+
+    def fits(p: Person, q: Person, side: list[Person]) -> bool:
+        if link(p, q, suffixes, True) is not None:
+            return True
+        if link(replace(p, ages=[]), replace(q, ages=[]), suffixes, True) is None:
+            return False
+        same = name_parts(q.name or "", suffixes)
+        return any(same_age(p, r) for r in side if name_parts(r.name or "", suffixes) == same)
+
+    return all(fits(p, q, ys) or fits(q, p, xs) for p in whole for q in other)
+
+
+def _mutual(pair: list[tuple[float, Person, Person]]) -> list[tuple[float, Person, Person]]:
+    """A spelling-variant link between two articles is sure when, once the names
+    they share are set aside, each is the other's only candidate ("Raheem" and
+    "Raheam Jackson" beside the same Dillon and Georgia Jackson)."""
+    exact = {id(x) for s, p, q in pair if s >= 1.0 for x in (p, q)}
+    out = []
+    for s, p, q in pair:
+        if s < SURE and p.name and q.name and id(p) not in exact and id(q) not in exact:
+            rivals = [1 for _, a, b in pair if (a is p) != (b is q)
+                      and id(a) not in exact and id(b) not in exact]
+            if not rivals:
+                s = SURE
+        out.append((s, p, q))
+    return out
+
+
+def _only_of_kind(p: Person, others: list[Person]) -> bool:
+    if p.name is not None:
+        return True
+    return sum(1 for o in others if o.name is None and o.kind == p.kind) == 1
