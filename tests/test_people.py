@@ -153,3 +153,13 @@ def test_a_mention_takes_the_articles_full_name(text, form):
 
     fulls = ["Carlos Garcia-Cerna", "Maria Paredes-Paz", "Alexa Garcia"]
     assert _article_form(text, fulls, SUFFIXES) == form
+
+
+@pytest.mark.parametrize(("name", "person"), [
+    ("Leon Hartwell", True), ("St Anne's", False), ("Bowles Avenue", False),
+    ("Alpine ISD", False), ("Mt. Carmel", False)])
+def test_places_and_bodies_are_no_people(name, person):
+    from factcheck.crosscheck.people_article import Words, is_person_name
+    from factcheck.rules.load import load_rules
+
+    assert is_person_name(name, Words.of(load_rules()).not_names) is person
