@@ -388,6 +388,35 @@ def test_pieces_give_the_facts_of_the_whole(nlp, rules, monkeypatch) -> None:
     assert all(text[s:e] for s, e, _, _ in whole)
 
 
+def test_a_long_article_never_hands_spacy_more_than_one_article_per_batch(
+        nlp, rules, monkeypatch) -> None:
+    """spaCy's memory grows with the characters of a batch: pieces of a long
+    article are sized so a batch of them is no bigger than one article parsed
+    whole (PIECE_CHARS), however long the article."""
+    from factcheck.ingest.articles import Article
+    from factcheck.run import engines
+
+    sentence = "The port said 14 cranes and 230 dockers worked the night shift.\n\n"
+    text = sentence * 400  # ~27,000 characters
+    article = Article(id="a", path="a", source="s", title="t", published=None, url="",
+                      story=None, text=text)
+    monkeypatch.setattr(engines, "PIECE_CHARS", 4_000)
+    batches: list[int] = []
+    real_pipe = nlp.pipe
+
+    def counting_pipe(items, *, as_tuples=False, batch_size=None, **kwargs):
+        if as_tuples:  # factcheck's call; spaCy calls pipe again on the bare texts
+            items = list(items)
+            for at in range(0, len(items), batch_size):
+                batches.append(sum(len(t) for t, _ in items[at:at + batch_size]))
+        return real_pipe(items, as_tuples=as_tuples, batch_size=batch_size, **kwargs)
+
+    monkeypatch.setattr(nlp, "pipe", counting_pipe)
+    [(_, rows)] = list(engines.pipe_articles(nlp, [article], rules, batch_size=4))
+    assert len(batches) > 1 and max(batches) <= 4_000
+    assert sum(text[r["start"]:r["end"]] == "230 dockers" for r in rows) == 400
+
+
 def test_pieces_cut_at_paragraphs_then_sentences() -> None:
     from factcheck.run.engines import pieces
 

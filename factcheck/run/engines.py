@@ -44,13 +44,21 @@ WORDS_PER_PROCESS = 20_000
 
 ORDER = "__order"
 
-# Longest text handed to spaCy at once. spaCy refuses texts over its max_length
-# (1,000,000) and needs ~1 GB of temporary memory per 100,000 characters, so a
-# long article (a transcript) is parsed in pieces of at most this many
-# characters, cut at a paragraph, line or sentence end, with offsets into the
-# whole article: one fact table, as if it were read whole. News articles are far
-# shorter and are parsed whole as before.
+# Longest article handed to spaCy whole. spaCy refuses texts over its
+# max_length (1,000,000), and its temporary memory grows with the characters of
+# a whole batch (~3 MB per 1,000 measured with en_core_web_sm), so a longer
+# article (a transcript) is parsed in pieces cut at a paragraph, line or
+# sentence end, with offsets into the whole article: one fact table, as if it
+# were read whole. News articles are far shorter and are parsed whole.
 PIECE_CHARS = 100_000
+
+
+def piece_size(batch_size: int) -> int:
+    """How long each piece of a long article is: a batch of them holds no more
+    characters than one article of PIECE_CHARS, so a 2,000,000-character text
+    needs no more memory than a 100,000-character one (pieces of 100,000 in
+    batches of 16 took 5 GB)."""
+    return max(1_000, PIECE_CHARS // max(1, batch_size))
 
 
 def all_cores() -> int:
@@ -102,11 +110,12 @@ def pieces(text: str, size: int = PIECE_CHARS) -> list[tuple[int, str]]:
     return out
 
 
-def _piece_items(bodies: Iterable[tuple[str, int]], size: int
+def _piece_items(bodies: Iterable[tuple[str, int]], longest: int, size: int
                  ) -> Iterator[tuple[str, tuple[int, int, bool]]]:
-    """(text, (context, offset, last piece?)) for nlp.pipe, a long body in pieces."""
+    """(text, (context, offset, last piece?)) for nlp.pipe: a body over `longest`
+    characters in pieces of `size`."""
     for body, context in bodies:
-        parts = pieces(body, size)
+        parts = pieces(body, size) if len(body) > longest else [(0, body)]
         for n, (offset, part) in enumerate(parts):
             yield part, (context, offset, n == len(parts) - 1)
 
@@ -115,8 +124,9 @@ def pipe_articles(nlp: Any, articles: Sequence[Article], rules: Rules, *, batch_
                   n_process: int = 1) -> Iterator[tuple[int, list[dict[str, Any]]]]:
     """(index, rows) of each article in order, long ones parsed in pieces."""
 
-    size = min(PIECE_CHARS, nlp.max_length)
-    items = _piece_items(((a.body, i) for i, a in enumerate(articles)), size)
+    longest = min(PIECE_CHARS, nlp.max_length)
+    items = _piece_items(((a.body, i) for i, a in enumerate(articles)), longest,
+                         min(longest, piece_size(batch_size)))
     rows: list[dict[str, Any]] = []
     # Extraction runs as the pipeline's last component, in the worker processes
     # when there are several (extract/component.py).
