@@ -123,7 +123,6 @@ def _piece_items(bodies: Iterable[tuple[str, int]], longest: int, size: int
 def pipe_articles(nlp: Any, articles: Sequence[Article], rules: Rules, *, batch_size: int,
                   n_process: int = 1) -> Iterator[tuple[int, list[dict[str, Any]]]]:
     """(index, rows) of each article in order, long ones parsed in pieces."""
-
     longest = min(PIECE_CHARS, nlp.max_length)
     items = _piece_items(((a.body, i) for i, a in enumerate(articles)), longest,
                          min(longest, piece_size(batch_size)))
