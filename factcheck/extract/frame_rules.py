@@ -1,0 +1,73 @@
+"""The events rules (rules/events.yaml) as lookups for reading frames, built
+once per rules version."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from .places import place_words
+from .times import TimeWords
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+VERBS = frozenset({"VERB", "AUX"})
+
+
+@dataclass
+class Frames:
+    """The events rules as lookups, built once per rules version."""
+
+    lemma_class: dict[str, str] = field(default_factory=dict)
+    place_class: dict[str, str] = field(default_factory=dict)
+    absent: dict[str, str] = field(default_factory=dict)
+    status: set[str] = field(default_factory=set)
+    light: set[str] = field(default_factory=set)
+    thing_class: dict[str, str] = field(default_factory=dict)
+    holder_verbs: set[str] = field(default_factory=set)
+    as_of_words: set[str] = field(default_factory=set)
+    negations: set[str] = field(default_factory=set)
+    hedges: set[str] = field(default_factory=set)
+    street_types: set[str] = field(default_factory=set)
+    times: TimeWords = field(default_factory=TimeWords)
+    incident_verbs: set[str] = field(default_factory=set)
+    phrasal: dict[str, str] = field(default_factory=dict)
+    instances: set[str] = field(default_factory=set)
+
+    def cls(self, tok: Token) -> str | None:
+        return self.lemma_class.get(tok.lemma_.lower()) or self.lemma_class.get(tok.lower_)
+
+
+_CACHE: dict[str, Frames] = {}
+
+
+def frames_rules(rules: Any) -> Frames:
+    key = getattr(rules, "version", "") or str(id(rules))
+    got = _CACHE.get(key)
+    if got is not None:
+        return got
+    fr = Frames()
+    for name, entry in rules.events.items():
+        for lemma in entry.get("lemmas") or []:
+            fr.lemma_class.setdefault(lemma.casefold(), name)
+        for word in entry.get("absent") or []:
+            fr.absent.setdefault(word.casefold(), name)
+        if entry.get("status"):
+            fr.status.add(name)
+    fr.place_class = {k.casefold(): v for k, v in rules.event_places.items()}
+    fr.light = {w.casefold() for w in rules.light_verbs}
+    fr.thing_class = {w.casefold(): c for c, words in rules.counted_things.items()
+                      for w in words}
+    fr.holder_verbs = {w.casefold() for w in rules.holder_verbs}
+    fr.as_of_words = {w.casefold() for w in rules.as_of_words}
+    fr.negations = {w.casefold() for w in rules.negations}
+    fr.hedges = {w.casefold() for w in rules.status_hedges}
+    fr.street_types = set(place_words(rules).types)
+    fr.incident_verbs = {w.casefold() for w in rules.incident_verbs}
+    fr.instances = {w.casefold() for w in rules.event_instances}
+    fr.phrasal = {" ".join(k.casefold().split()): v
+                  for k, v in rules.phrasal_events.items()}
+    fr.times = TimeWords.of(rules)
+    _CACHE[key] = fr
+    return fr

@@ -1,0 +1,130 @@
+"""Facts with no digits: zero statements ("no arrests", "nobody was hurt",
+"not yet in custody": 0 with their event) and plain status statements
+("officers arrested a man": at least 1 arrested)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from .frame_rules import VERBS, Frames
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+
+def status_rows(doc: Doc, fr: Frames, offset: int) -> list[dict[str, Any]]:
+    """Zero statements of any event ("no arrests", "no one was hurt") and plain
+    statements of a status ("police arrested a man"): facts with no digits."""
+    rows = []
+    seen: set[int] = set()
+    for tok in doc:
+        lemma = tok.lemma_.lower()
+        cls = fr.lemma_class.get(lemma) if tok.pos_ in ("VERB", "NOUN", "ADJ") else None
+        absent = fr.absent.get(lemma) if tok.pos_ == "NOUN" else None
+        if tok.pos_ == "NOUN" and lemma in fr.place_class:
+            cls = fr.place_class[lemma]  # "no one is in custody"
+        cls = cls or absent or _phrasal(tok, fr)
+        if cls is None or tok.i in seen:
+            continue
+        neg = _negated(tok, fr)
+        if neg is not None:
+            if _hedged(tok, fr) and neg.lower_ != "no":
+                continue
+            lo, hi = sorted((neg.i, tok.i))
+            if hi - lo > 6:
+                lo = hi = tok.i
+            seen.update(range(lo, hi + 1))
+            rows.append(_status_row(doc, lo, hi, cls, 0.0, "exact", offset, "frames.zero"))
+        elif cls in fr.status and absent is None and _stated(tok, fr):
+            seen.add(tok.i)
+            rows.append(_status_row(doc, tok.i, tok.i, cls, 1.0, "at_least", offset,
+                                    "frames.status"))
+    return rows
+
+
+def _negated(tok: Token, fr: Frames) -> Token | None:
+    """The word that makes a statement about `tok` a zero, or None: "no
+    arrests", "not made any arrests", "no one is in custody", "nobody was
+    hurt", "has not been charged"."""
+    if tok.pos_ in VERBS:
+        # "nobody was hurt", "has not been charged"; not "you can't just shoot".
+        return _negative_clause(tok, fr) if tok.tag_ == "VBN" else None
+    for child in tok.children:
+        if child.dep_ == "det" and child.lower_ == "no":
+            return child
+    head = tok.head
+    if tok.dep_ == "pobj" and tok.lemma_.lower() in fr.place_class:
+        head = head.head  # "in custody": the verb of the preposition
+    elif not any(c.dep_ == "det" and c.lower_ == "any" for c in tok.children):
+        return None  # "no" or "any" on the noun, or it is a place a verb puts people
+    if head.pos_ not in VERBS or tok.dep_ not in ("dobj", "nsubj", "nsubjpass", "pobj", "attr"):
+        return None
+    return _negative_clause(head, fr)
+
+
+def _negative_clause(verb: Token, fr: Frames) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "neg" or (child.dep_ in ("nsubj", "nsubjpass", "expl")
+                                   and child.lower_ in fr.negations):
+            return child
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            no = next((g for g in child.children if g.dep_ == "det" and g.lower_ == "no"), None)
+            if no is not None:
+                return no
+    return None
+
+
+def _hedged(tok: Token, fr: Frames) -> bool:
+    """A question, plan or wish ("whether he will be charged", "to file charges")."""
+    verb = tok
+    while verb.pos_ not in VERBS and verb.head.i != verb.i:
+        verb = verb.head
+    words = {c.lower_ for c in verb.children if c.dep_ in ("aux", "mark", "advmod", "auxpass")}
+    words |= {verb.lemma_.lower()}
+    if verb.dep_ in ("xcomp", "advcl", "ccomp") or verb.tag_ == "VB" and "to" in words:
+        words.add(verb.head.lemma_.lower())
+    return bool(words & fr.hedges) or any(c.dep_ == "aux" and c.lower_ == "to"
+                                          for c in verb.children)
+
+
+def _stated(tok: Token, fr: Frames) -> bool:
+    """A plain statement that the status was reached: "officers arrested a
+    man", "was charged", "taken into custody", "is in custody"."""
+    if tok.pos_ == "NOUN":
+        verb = tok.head.head if tok.dep_ == "pobj" else None
+        return (verb is not None and verb.pos_ in VERBS and tok.lemma_.lower() in fr.place_class
+                and not _hedged(verb, fr))
+    # A participle needs its auxiliary ("was charged", "have arrested"): a bare
+    # one is a headline or a reduced clause ("student arrested, accused of…").
+    return (tok.pos_ == "VERB" and not _hedged(tok, fr)
+            and tok.dep_ not in ("amod", "acl", "relcl")
+            and (tok.tag_ == "VBD" or tok.tag_ == "VBN" and any(
+                c.dep_ in ("aux", "auxpass") for c in tok.children)))
+
+
+def _phrasal(tok: Token, fr: Frames) -> str | None:
+    """"turned himself in": a verb and its particle that name an event."""
+    if tok.pos_ != "VERB":
+        return None
+    words = [tok.lemma_.lower()]
+    if any(c.dep_ == "dobj" and c.lower_.endswith(("self", "selves")) for c in tok.children):
+        words.append("oneself")  # the reflexive object
+    prt = next((c.lower_ for c in tok.children if c.dep_ in ("prt", "prep") and c.i > tok.i),
+               None)
+    return fr.phrasal.get(" ".join([*words, prt])) if prt else None
+
+
+def _status_row(doc: Doc, lo: int, hi: int, cls: str, value: float, qualifier: str,
+                offset: int, pattern: str) -> dict[str, Any]:
+    first, last = doc[lo], doc[hi]
+    sent = first.sent
+    start, end = first.idx, last.idx + len(last.text)
+    return {
+        "start": start + offset, "end": end + offset, "sentence": sent.text,
+        "sentence_start": sent.start_char + offset, "kind": "count", "value": value,
+        "low": value, "high": None if qualifier == "at_least" else value,
+        "qualifier": qualifier, "unit": "person", "per": None, "subject": None,
+        "entities": [], "entity": None, "attribute": None, "attribute_value": None,
+        "attribute_scope": None, "pattern": pattern, "event": cls, "holder": None,
+        "as_of": None, "place": None,
+    }
