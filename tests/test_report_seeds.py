@@ -135,3 +135,17 @@ def test_bad_inputs_exit_2_with_one_line(capsys, batch, cache_dir, args, message
     assert code == 2 and out == ""
     assert len(err.strip().splitlines()) == 1
     assert err.startswith("factcheck: error: ") and message in err
+
+
+def test_the_committed_seeds_report_is_what_make_run_writes(capsys, monkeypatch, tmp_path,
+                                                             cache_dir):
+    # reports/seeds.md is the quick start's result a newcomer opens first; it
+    # went stale once when the report changed and nobody re-ran `make run`.
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    monkeypatch.chdir(tmp_path)
+    code, _, _ = check(capsys, cache_dir, "seeds/", "--report", "reports/seeds.md",
+                       "--exit-zero")
+    assert code == 0
+    written = (tmp_path / "reports" / "seeds.md").read_text()
+    assert written == (ROOT / "reports" / "seeds.md").read_text(), (
+        "reports/seeds.md is stale: run `make run` and commit it")
