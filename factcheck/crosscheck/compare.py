@@ -112,9 +112,24 @@ def _source(f: dict[str, Any]) -> str:
     return f["source"] or f["article"]
 
 
-def _severity(rules: Any, rule: str, default: str, kind: str, size: float) -> str:
+def _counted_noun(unit: str | None) -> str:
+    words = (unit or "").split(" of ")[0].split()
+    return words[-1].casefold() if words else ""
+
+
+def _severity(rules: Any, rule: str, default: str, kind: str, size: float,
+              cited: list[dict[str, Any]]) -> str:
     for s in rules.severity:
-        if s.get("rule") not in (None, rule) or s.get("kind") not in (None, kind):
+        rules_named = s.get("rule")
+        if isinstance(rules_named, str):
+            rules_named = [rules_named]
+        if rules_named is not None and rule not in rules_named:
+            continue
+        if s.get("kind") not in (None, kind):
+            continue
+        if "counting" in s and _counted_noun(cited[0]["unit"]) not in s["counting"]:
+            continue
+        if s.get("event") == "unread" and all(f.get("event") for f in cited):
             continue
         if "min_ratio" in s and size < s["min_ratio"]:
             continue
@@ -261,7 +276,7 @@ def compare(facts: pl.DataFrame, groups: pl.DataFrame, rules: Any) -> pl.DataFra
                 "id": fingerprint(how.rule, f["story"], f["kind"], f["unit"], subject_key, cited),
                 "rule": how.rule, "name": check.get("name", how.rule), "kind": f["kind"],
                 "severity": _severity(rules, how.rule, check.get("severity", "warning"),
-                                      f["kind"], size),
+                                      f["kind"], size, cited),
                 "status": how.status, "story": f["story"], "group": gid, "subject": subject,
                 "message": message,
                 "detail": f"{how.detail}; alignment score {max(g['score'] for g in members):.2f}",

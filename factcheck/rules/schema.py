@@ -61,8 +61,14 @@ class Tolerance(TypedDict):
 
 @with_config(STRICT)
 class SeverityOverride(TypedDict):
-    rule: NotRequired[Annotated[str, Field(description="rule code, like FC101")]]
+    rule: NotRequired[Annotated[str | list[str],
+                                Field(description="rule code, like FC101, or a list of them")]]
     kind: NotRequired[Annotated[str, Field(description="kind of fact, like money")]]
+    counting: NotRequired[Annotated[list[str], Field(
+        description="counted nouns as written, lower case: matches a count whose counted noun "
+                    "(the unit's last word) is one of them")]]
+    event: NotRequired[Annotated[Literal["unread"], Field(
+        description="'unread': matches when the event of a cited figure could not be read")]]
     min_ratio: NotRequired[Annotated[Amount, Field(description="larger ÷ smaller, at least")]]
     max_ratio: NotRequired[Annotated[Amount, Field(description="larger ÷ smaller, at most")]]
     level: Annotated[Level, Field(description="the severity given")]
