@@ -24,6 +24,7 @@ from typing import Any
 
 import polars as pl
 from rapidfuzz import fuzz
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..facts import DISCREPANCY_SCHEMA, empty, frame
 from ..model import SEVERITY_ORDER
@@ -66,6 +67,22 @@ def _attr_key(f: dict[str, Any], cfg: Alignment) -> str:
     return " ".join((f["attribute_value"] or "").casefold().split())
 
 
+def _initials(words: str) -> str:
+    return "".join(w[0] for w in re.findall(r"[^\W\d_][\w'’-]*", words)
+                   if w.casefold() not in STOP_WORDS).casefold()
+
+
+def _spelled_out(a: str, b: str) -> bool:
+    """One value is the other's initials: 'TBI' and 'Tennessee Bureau of
+    Investigation', 'N.Y.P.D.' and 'New York Police Department'."""
+    for short, long in ((a, b), (b, a)):
+        letters = short.replace(".", "")
+        if letters.isalpha() and letters.isupper() and len(letters) >= 2 \
+                and " " in long.strip() and _initials(long) == letters.casefold():
+            return True
+    return False
+
+
 def attr_relation(f: dict[str, Any], g: dict[str, Any], rules: Any) -> Finding | None:
     cfg = settings(rules)
     check = checks.for_attribute(f["attribute"])
@@ -76,6 +93,8 @@ def attr_relation(f: dict[str, Any], g: dict[str, Any], rules: Any) -> Finding |
         return None  # a role in another country or body is another role
     a, b = _attr_key(f, cfg), _attr_key(g, cfg)
     if not a or not b or fuzz.ratio(a, b) >= cfg.attribute_threshold:
+        return None
+    if _spelled_out(f["attribute_value"] or "", g["attribute_value"] or ""):
         return None
     detail = check.test(checks.AttributePair(f, g, rules, a, b))
     return None if detail is None else Finding(check.code, detail, check.status)
