@@ -27,7 +27,8 @@ from typing_extensions import is_typeddict
 
 from ..errors import FactcheckError, shown_path
 from ..safe_yaml import YamlProblem, compose
-from .schema import SECTIONS, RuleSet, Settings
+from .schema import SECTIONS, RuleSet
+from .settings import Settings
 
 
 def default_rules_dir() -> Path:

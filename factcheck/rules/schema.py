@@ -9,299 +9,52 @@ mappings YAML gives; settings are models read as attributes
 (``rules.alignment.threshold``). ``factcheck rules schema`` prints the JSON
 Schema of a rule file; ``docs/rules.md`` describes each section for users.
 
-Every number setting is a size, weight, factor, rate or count: a negative one
-would turn a comparison round and nan would make each one false, so
-``Amount`` is finite and 0 or more.
+The entries' types live in ``entries.py``, the settings models in
+``settings.py`` (read from here too, as ``RuleSet``'s field types) and the
+checks across a section's entries in ``section_checks.py``.
 """
 
 from __future__ import annotations
 
-import re
-import string
 from collections.abc import Callable
-from typing import Annotated, Any, Literal, NotRequired
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, with_config
-from typing_extensions import TypedDict  # pydantic's choice before Python 3.12
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from ..model import Qualifier, Severity, UnitKind
-
-# Strict: a rule file says `0.5`, not `"0.5"`; a string is not a number, nor
-# true a number. Enums take their plain value (rows keep plain strings).
-STRICT = ConfigDict(extra="forbid", strict=True, use_enum_values=True)
-
-Amount = Annotated[float, Field(ge=0, allow_inf_nan=False)]
-Level = Annotated[Severity, Field(strict=False)]
+from .entries import (
+    STRICT,
+    Aliases,
+    AmbiguousUnit,
+    Amount,
+    CheckRule,
+    Condition,
+    Currency,
+    EventClass,
+    IgnoreRule,
+    QualifierWords,
+    Scope,
+    SeverityOverride,
+    Tolerance,
+    UnitPhrase,
+    UnitWord,
+    VagueAmount,
+)
+from .section_checks import check_codes, check_day_parts, check_events, check_rates, whole
+from .settings import (
+    Alignment,
+    NameMatching,
+    Places,
+    StoryGrouping,
+    TimeReach,
+    Updates,
+    YearRange,
+)
 
 
 def _section(default: Callable[[], object], description: str) -> Any:
     return Field(default_factory=default, description=description)
 
 
-# --- entries of the mapping and list sections ---------------------------------
-
-@with_config(STRICT)
-class CheckRule(TypedDict):
-    """One discrepancy rule of the catalogue."""
-
-    name: Annotated[str, Field(description="readable name, like numeric-mismatch")]
-    severity: Annotated[Level, Field(description="default severity")]
-    message: Annotated[str, Field(description="one-line message template")]
-    what: Annotated[str, Field(description="what it does")]
-    why: Annotated[str, Field(description="why it matters")]
-    example: Annotated[str, Field(description="an example")]
-    fix: Annotated[str, Field(description="what to do")]
-
-
-@with_config(STRICT)
-class Tolerance(TypedDict):
-    relative: NotRequired[Annotated[Amount, Field(description="fraction of the larger value")]]
-    absolute: NotRequired[Annotated[Amount, Field(description="in the fact's unit")]]
-
-
-@with_config(STRICT)
-class SeverityOverride(TypedDict):
-    rule: NotRequired[Annotated[str | list[str],
-                                Field(description="rule code, like FC101, or a list of them")]]
-    kind: NotRequired[Annotated[str, Field(description="kind of fact, like money")]]
-    counting: NotRequired[Annotated[list[str], Field(
-        description="counted nouns as written, lower case: matches a count whose counted noun "
-                    "(the unit's last word) is one of them")]]
-    event: NotRequired[Annotated[Literal["unread"], Field(
-        description="'unread': matches when the event of a cited figure could not be read")]]
-    min_ratio: NotRequired[Annotated[Amount, Field(description="larger ÷ smaller, at least")]]
-    max_ratio: NotRequired[Annotated[Amount, Field(description="larger ÷ smaller, at most")]]
-    level: Annotated[Level, Field(description="the severity given")]
-    why: NotRequired[str]
-
-
-@with_config(STRICT)
-class IgnoreRule(TypedDict):
-    article: NotRequired[Annotated[str, Field(description="article id glob")]]
-    subject: NotRequired[str]
-    rule: NotRequired[Annotated[str, Field(description="rule code")]]
-    text: NotRequired[Annotated[str, Field(description="the fact's text")]]
-    why: NotRequired[str]
-
-
-@with_config(STRICT)
-class Aliases(TypedDict):
-    aliases: Annotated[list[str], Field(description="the wordings that mean this")]
-
-
-@with_config(STRICT)
-class Condition(TypedDict):
-    rank: Annotated[int, Field(description="from recovered (0) to dead")]
-    phrases: Annotated[list[str], Field(description="wordings that say it")]
-
-
-@with_config(STRICT)
-class Scope(TypedDict):
-    kind: Literal["country", "organisation"]
-    aliases: Annotated[list[str], Field(description="every wording naming it")]
-
-
-@with_config(STRICT)
-class VagueAmount(TypedDict):
-    low: Amount
-    high: Amount
-    value: NotRequired[Annotated[Amount, Field(description="the magnitude named; default low")]]
-
-
-@with_config(STRICT)
-class QualifierWords(TypedDict):
-    qualifier: Annotated[Qualifier, Field(strict=False)]
-    low: Annotated[Amount, Field(description="factor of the number")]
-    high: NotRequired[Annotated[Amount, Field(description="factor; none = unbounded")]]
-
-
-@with_config(STRICT)
-class Currency(TypedDict):
-    before: NotRequired[Annotated[list[str], Field(description="symbols before the number")]]
-    after: NotRequired[Annotated[list[str], Field(description="words after the number")]]
-    minor: NotRequired[Annotated[list[str], Field(description="hundredth units")]]
-
-
-@with_config(STRICT)
-class UnitWord(TypedDict):
-    kind: Annotated[UnitKind, Field(strict=False)]
-    unit: Annotated[str, Field(description="pint name, percent or percentage_point")]
-
-
-@with_config(STRICT)
-class UnitPhrase(TypedDict):
-    kind: Annotated[UnitKind, Field(strict=False)]
-    unit: str
-    value: Amount
-
-
-@with_config(STRICT)
-class AmbiguousUnit(TypedDict):
-    money: Annotated[str, Field(description="the currency in a money sentence")]
-    measure: Annotated[str, Field(description="the unit otherwise")]
-
-
-@with_config(STRICT)
-class EventClass(TypedDict):
-    lemmas: Annotated[list[str], Field(description="lemmas that name the event")]
-    cumulative: NotRequired[Annotated[bool, Field(description="a running total")]]
-    status: NotRequired[Annotated[bool, Field(description="a status the story moves into")]]
-    aligns_with: NotRequired[Annotated[list[str], Field(description="classes it aligns with")]]
-    absent: NotRequired[Annotated[list[str], Field(description="words saying it did not")]]
-    counts: NotRequired[Annotated[str, Field(description="the class of what it counts")]]
-
-
-# --- settings sections: fixed names, each with its default --------------------
-
-class Settings(BaseModel):
-    """A section of named settings; a file may give some and keep the rest."""
-
-    model_config = STRICT
-
-
-class Updates(Settings):
-    max_growth: Amount = Field(3.0, description="an update is at most this many times the "
-                               "earlier figure")
-    min_hours: Amount = Field(1.0, description="an update is published at least this much later")
-
-
-class Alignment(Settings):
-    threshold: Amount = Field(0.55, description="score (0-1) a pair needs to be the same fact")
-    subject_weight: Amount = Field(0.35, description="weight of the subjects' likeness")
-    context_weight: Amount = Field(0.25, description="weight of the words around the figures")
-    entity_weight: Amount = Field(0.15, description="weight of shared named entities")
-    value_weight: Amount = Field(0.25, description="weight of close values")
-    unique_bonus: Amount = Field(0.15, description="added when the pair are the only figures "
-                                 "of their kind and unit")
-    max_ratio: Amount = Field(12.0, description="values further apart never align")
-    attribute_threshold: Amount = Field(90.0, description="how alike (0-100) two attribute "
-                                        "values must be to agree")
-    statement_threshold: Amount = Field(80.0, description="how alike (0-100) two statements "
-                                        "must be to be one")
-    min_links: Amount = Field(0.5, description="share of pairs above the threshold two "
-                              "groups need to merge")
-    frame_bonus: Amount = Field(0.15, description="added when both figures have one event class")
-
-
-class StoryGrouping(Settings):
-    threshold: Amount = Field(0.08, description="similarity (0-1) two articles need")
-    entity_weight: Amount = Field(0.85, description="weight of shared names")
-    title_weight: Amount = Field(0.15, description="weight of title-and-lead likeness")
-    title_floor: Amount = Field(0.45, description="likeness unrelated leads already have")
-    date_days: Amount = Field(1.0, description="published further apart than this, "
-                              "similarity decays")
-    date_halflife: Amount = Field(7.0, description="days in which similarity halves beyond")
-    min_links: Amount = Field(0.5, description="share of article pairs two stories need")
-
-
-class NameMatching(Settings):
-    variant_score: Amount = Field(88.0, description="rapidfuzz ratio (0-100) at or above "
-                                  "which two names are one person")
-
-
-class TimeReach(Settings):
-    hour: Amount = Field(15.0, description="minutes either side of a whole hour")
-    half_hour: Amount = Field(10.0, description="... of a half hour")
-    quarter_hour: Amount = Field(7.0, description="... of a quarter hour")
-    five_minutes: Amount = Field(5.0, description="... of a multiple of five minutes")
-    minute: Amount = Field(2.0, description="... of any other minute")
-
-
-class Places(Settings):
-    max_edits: int = Field(1, ge=0, description="letters two spellings of a street may differ")
-    min_letters: int = Field(5, ge=0, description="letters a name needs to allow any")
-
-
-class YearRange(Settings):
-    low: int = Field(1800, description="the first year")
-    high: int = Field(2100, description="the last year")
-
-
-# --- checks across one section's entries ---------------------------------------
-
-# What a discrepancy message template may name (filled in by compare.py).
-MESSAGE_FIELDS = ("source", "says", "others", "say", "others_say", "subject", "entity", "ratio")
-# A message is one line a person reads; a template that pads a value to a
-# million characters would write a report of gigabytes.
-MAX_MESSAGE_CHARS = 1_000
-
-
-def _check_day_parts(parts: dict[str, list[str]]) -> str | None:
-    """Each part is [from, to], both HH:MM."""
-    for name, span in parts.items():
-        if len(span) != 2 or not all(re.fullmatch(r"([01]?\d|2[0-4]):[0-5]\d", t) for t in span):
-            return f"{name}: expected [from, to] as HH:MM, like ['19:00', '05:00']"
-    return None
-
-
-def _check_codes(checks: dict[str, CheckRule]) -> str | None:
-    names: dict[str, str] = {}
-    for code, entry in checks.items():
-        if not re.fullmatch(r"[A-Z]{2,}[0-9]{3}", str(code)):
-            return f"{code}: a code is letters then three digits, like FC101"
-        if entry["name"] in names:
-            return f"{code}: name {entry['name']!r} is already used by {names[entry['name']]}"
-        names[entry["name"]] = str(code)
-        try:
-            fields = {f for _, f, _, _ in string.Formatter().parse(entry["message"]) if f}
-        except ValueError as exc:
-            return f"{code}: message: {exc}"
-        unknown = sorted(fields - set(MESSAGE_FIELDS))
-        if unknown:
-            return (f"{code}: message: unknown placeholder {{{unknown[0]}}}; expected one of "
-                    + ", ".join(f"{{{f}}}" for f in MESSAGE_FIELDS))
-        problem = _renders(entry["message"])
-        if problem:
-            return f"{code}: message: {problem}"
-    return None
-
-
-def _renders(template: str) -> str | None:
-    """Render a template with sample values (compare.py passes strings), as a
-    discrepancy would: a format spec strings do not take fails here, not mid-run."""
-    sample = {name: "Sample Outlet 1.5×" for name in MESSAGE_FIELDS}
-    specs = [spec for _, _, spec, _ in string.Formatter().parse(template) if spec]
-    if any(int(n) > MAX_MESSAGE_CHARS for spec in specs for n in re.findall(r"\d+", spec)):
-        return f"renders longer than {MAX_MESSAGE_CHARS:,} characters"
-    try:
-        text = template.format(**sample)
-    except (ValueError, TypeError, KeyError, IndexError, AttributeError) as exc:
-        return f"cannot be filled in ({exc})"
-    except MemoryError:
-        return f"renders longer than {MAX_MESSAGE_CHARS:,} characters"
-    if len(text) > MAX_MESSAGE_CHARS:
-        return f"renders longer than {MAX_MESSAGE_CHARS:,} characters"
-    return None
-
-
-def _check_rates(rates: dict[str, float]) -> str | None:
-    for key in rates:
-        if not re.fullmatch(r"[A-Z]{3}/[A-Z]{3}", str(key)):
-            return f"{key}: a rate is named FROM/TO in ISO 4217 codes, like EUR/GBP"
-    return None
-
-
-def _check_events(events: dict[str, EventClass]) -> str | None:
-    """`aligns_with` names classes that exist."""
-    for name, entry in events.items():
-        for other in entry.get("aligns_with") or []:
-            if other not in events:
-                return f"{name}: aligns_with: no event class {other!r}"
-    return None
-
-
-def _whole(check: Callable[[Any], str | None]) -> Callable[[Any], Any]:
-    """A check over a whole section as a validator. Its problem starts with the
-    entry's key where it concerns one entry (the loader points at that line)."""
-    def validate(value: Any) -> Any:
-        problem = check(value)
-        if problem:
-            raise ValueError(problem)
-        return value
-    return validate
-
-
-# --- a rule file ---------------------------------------------------------------
 
 class RuleSet(BaseModel):
     """The sections of a rule file; every section is optional."""
@@ -565,10 +318,10 @@ class RuleSet(BaseModel):
     year_prepositions: list[str] = _section(list,
         'Words before a bare four-digit number that make it a year.')
 
-    _codes = field_validator("checks")(_whole(_check_codes))
-    _rates = field_validator("currency_rates")(_whole(_check_rates))
-    _events = field_validator("events")(_whole(_check_events))
-    _day_parts = field_validator("day_parts")(_whole(_check_day_parts))
+    _codes = field_validator("checks")(whole(check_codes))
+    _rates = field_validator("currency_rates")(whole(check_rates))
+    _events = field_validator("events")(whole(check_events))
+    _day_parts = field_validator("day_parts")(whole(check_day_parts))
 
 
 SECTIONS: tuple[str, ...] = tuple(RuleSet.model_fields)

@@ -1,0 +1,72 @@
+"""The settings sections of rule files: fixed names, each with its default;
+a file may give some and keep the rest (``rules.alignment.threshold``)."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+from .entries import STRICT, Amount
+
+
+class Settings(BaseModel):
+    """A section of named settings; a file may give some and keep the rest."""
+
+    model_config = STRICT
+
+
+class Updates(Settings):
+    max_growth: Amount = Field(3.0, description="an update is at most this many times the "
+                               "earlier figure")
+    min_hours: Amount = Field(1.0, description="an update is published at least this much later")
+
+
+class Alignment(Settings):
+    threshold: Amount = Field(0.55, description="score (0-1) a pair needs to be the same fact")
+    subject_weight: Amount = Field(0.35, description="weight of the subjects' likeness")
+    context_weight: Amount = Field(0.25, description="weight of the words around the figures")
+    entity_weight: Amount = Field(0.15, description="weight of shared named entities")
+    value_weight: Amount = Field(0.25, description="weight of close values")
+    unique_bonus: Amount = Field(0.15, description="added when the pair are the only figures "
+                                 "of their kind and unit")
+    max_ratio: Amount = Field(12.0, description="values further apart never align")
+    attribute_threshold: Amount = Field(90.0, description="how alike (0-100) two attribute "
+                                        "values must be to agree")
+    statement_threshold: Amount = Field(80.0, description="how alike (0-100) two statements "
+                                        "must be to be one")
+    min_links: Amount = Field(0.5, description="share of pairs above the threshold two "
+                              "groups need to merge")
+    frame_bonus: Amount = Field(0.15, description="added when both figures have one event class")
+
+
+class StoryGrouping(Settings):
+    threshold: Amount = Field(0.08, description="similarity (0-1) two articles need")
+    entity_weight: Amount = Field(0.85, description="weight of shared names")
+    title_weight: Amount = Field(0.15, description="weight of title-and-lead likeness")
+    title_floor: Amount = Field(0.45, description="likeness unrelated leads already have")
+    date_days: Amount = Field(1.0, description="published further apart than this, "
+                              "similarity decays")
+    date_halflife: Amount = Field(7.0, description="days in which similarity halves beyond")
+    min_links: Amount = Field(0.5, description="share of article pairs two stories need")
+
+
+class NameMatching(Settings):
+    variant_score: Amount = Field(88.0, description="rapidfuzz ratio (0-100) at or above "
+                                  "which two names are one person")
+
+
+class TimeReach(Settings):
+    hour: Amount = Field(15.0, description="minutes either side of a whole hour")
+    half_hour: Amount = Field(10.0, description="... of a half hour")
+    quarter_hour: Amount = Field(7.0, description="... of a quarter hour")
+    five_minutes: Amount = Field(5.0, description="... of a multiple of five minutes")
+    minute: Amount = Field(2.0, description="... of any other minute")
+
+
+class Places(Settings):
+    max_edits: int = Field(1, ge=0, description="letters two spellings of a street may differ")
+    min_letters: int = Field(5, ge=0, description="letters a name needs to allow any")
+
+
+class YearRange(Settings):
+    low: int = Field(1800, description="the first year")
+    high: int = Field(2100, description="the last year")
