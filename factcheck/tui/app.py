@@ -25,9 +25,9 @@ from ..errors import FactcheckError
 from ..report.selection import select_findings
 from ..run.pipeline import run
 from ..storage.triage import Triage, default_triage_path
-from .modals import FilterScreen, HelpScreen, NoteScreen
-from .screens import ArticleScreen, MatrixScreen
-from .tables import PeopleScreen, TimelineScreen
+from .modals import FilterScreen
+from .open_actions import OpenActions
+from .triage_actions import TriageActions
 from .view import SORTS, Filters, Review
 from .widgets import DiscrepancyTable, EvidencePane
 
@@ -40,7 +40,7 @@ class Cancelled(Exception):
     """The person quit while the batch was still loading."""
 
 
-class ReviewApp(App[int]):
+class ReviewApp(TriageActions, OpenActions, App[int]):
     TITLE = "factcheck review"
     CSS_PATH = "app.tcss"
     # Below 120 columns the evidence sits under the list, above it beside it.
@@ -280,69 +280,6 @@ class ReviewApp(App[int]):
             return False
         return self.review is not None and bool(self.review.rows)
 
-    def _writable(self) -> Triage | None:
-        """The triage file to write decisions to; None (and a notice) if there is none."""
-        if self.triage is None:
-            self.notify(f"Decisions are not saved: {self.triage_error}", severity="error")
-        return self.triage
-
-    def action_decide(self, state: str) -> None:
-        row = self.current_row()
-        triage = self._writable() if row is not None else None
-        if row is None or triage is None:
-            return
-        try:
-            triage.decide(row.id, state)
-        except OSError as exc:
-            self.notify(f"Could not write {self.triage_path}: {exc.strerror}", severity="error")
-            return
-        self.after_change(row.id)
-        self.query_one(DiscrepancyTable).action_cursor_down()
-
-    def action_note(self) -> None:
-        row = self.current_row()
-        triage = self._writable() if row is not None else None
-        if row is None or triage is None:
-            return
-        decision = triage.get(row.id)
-
-        def save(text: str | None) -> None:
-            if text is None:
-                return
-            try:
-                triage.note(row.id, text.strip())
-            except OSError as exc:
-                self.notify(f"Could not write {self.triage_path}: {exc.strerror}",
-                            severity="error")
-                return
-            self.after_change(row.id)
-
-        self.push_screen(NoteScreen(row.subject or row.message,
-                                    decision.note if decision else None), save)
-
-    def action_undo(self) -> None:
-        triage = self._writable()
-        if triage is None:
-            return
-        fingerprint = triage.undo()
-        if fingerprint is None:
-            self.notify("Nothing to undo.", timeout=2)
-            return
-        self.after_change(fingerprint)
-        table = self.query_one(DiscrepancyTable)
-        keys = self.review.keys if self.review is not None else {}
-        shown = [k for k in keys.get(fingerprint, []) if k in table.rows]
-        if shown:
-            self.select(shown[0])
-
-    def after_change(self, fingerprint: str) -> None:
-        """Show a new triage state on every row of that fingerprint."""
-        table = self.query_one(DiscrepancyTable)
-        keys = self.review.keys.get(fingerprint, []) if self.review else []
-        table.set_triage(keys, self.state(fingerprint))
-        if table.current() in keys:
-            self.show_evidence(table.current())
-
     def action_search(self) -> None:
         search = self.query_one("#search", Input)
         search.value = self.filters.search
@@ -401,55 +338,6 @@ class ReviewApp(App[int]):
 
     def action_sort(self) -> None:
         self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
-
-    def action_matrix(self) -> None:
-        row = self.current_row()
-        if row is None or self.review is None:
-            return
-
-        def opened(key: str | None) -> None:
-            if key is not None:
-                self.select(key)
-
-        self.push_screen(MatrixScreen(self.review, row.story, focus=row.key), opened)
-
-    def action_people(self) -> None:
-        self._open_table(PeopleScreen, "people")
-
-    def action_timeline(self) -> None:
-        self._open_table(TimelineScreen, "timeline")
-
-    def _open_table(self, screen: type, what: str) -> None:
-        row = self.current_row()
-        review = self.review
-        if row is None or review is None:
-            return
-        stories = review.stories_with(what)
-        if not stories:
-            self.notify(f"No {what} table in this batch.", timeout=3)
-            return
-        story = row.story if row.story in stories else stories[0]
-
-        def opened(key: str | None) -> None:
-            if key is not None:
-                self.select(key)
-
-        self.push_screen(screen(review, stories, story), opened)
-
-    def action_article(self) -> None:
-        row = self.current_row()
-        if row is None or self.review is None:
-            return
-        # Facts of articles outside the batch (a fact store) have no text to show.
-        review = self.review
-        facts = [f for f in row.fact_ids
-                 if f in review.facts and review.facts[f]["article"] in review.articles]
-        if facts:
-            self.push_screen(ArticleScreen(review, facts))
-
-    def action_help(self) -> None:
-        if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
 
     def action_toggle_theme(self) -> None:
         self.theme = "textual-light" if self.theme != "textual-light" else "textual-dark"
