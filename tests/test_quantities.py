@@ -328,7 +328,19 @@ NOT_FACTS = [
     ("enumerator-mid-line", "He gave reasons: 1 ) cost ; and 2 ) delay."),
     ("leading-zero-count", "The form listed 007 boxes."),
     ("ordinal-a-third", "Rescuers reached a third hiker at dawn."),
+    ("station-brand-after", "Neighbours told 12 News the alarm sounded twice."),
+    ("station-call-sign", "A deputy told WKRX 9 the road stays shut."),
+    ("station-network-name", "The mayor spoke to NBC 4 outside the hall."),
+    ("gallery-counter", "Image 4 of 9 Caption Firefighters at the mill."),
+    ("gallery-counter-run", "× 1 of 4 2 of 4 3 of 4"),
 ]
+
+
+def test_counts_beside_page_furniture_stay(nlp, rules):
+    rows = facts(nlp, rules, "Two boys were hurt, WITH 3 taken to hospital, police told "
+                             "12 News. Ana was one of 5 people hurt, 2 of 5 critically.")
+    said = [r["value"] for r in rows if r["kind"] == "count"]
+    assert 2 in said and 3 in said and 5 in said, said
 
 
 def test_rise_from_to_is_two_figures(nlp, rules):

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from .unit_reading import written_currency
 
 _URL = re.compile(r"://|www\.|@|[?&=]\w|%[0-9A-F]{2}")
@@ -49,6 +51,8 @@ def not_a_quantity(m: re.Match[str], text: str, ctx: Any) -> bool:
     if (g["n"] or "").isdigit() and pats.address_after and pats.address_after.match(text, end):
         return True  # "14 Elm Street": a house number
     prev_word = previous_word(before)
+    if _a_channel(prev_word, text, num_end, ctx) or _in_a_gallery_counter(text, start, end, ctx):
+        return True
     if prev_word and _is_name(prev_word, ctx):
         # "Boeing 747" is a name; "DAX -0.8%" a signed figure in a market list.
         if not g["qual"] and not written_currency(g) and not (g["neg"] and g["unit"]):
@@ -59,6 +63,42 @@ def not_a_quantity(m: re.Match[str], text: str, ctx: Any) -> bool:
     if text[end:end + 1] in (".", ")") and _LIST_MARKER.search(before) and not g["unit"]:
         nxt = text[end + 1:end + 2]
         if nxt in (" ", "\t", ""):
+            return True
+    return False
+
+
+def _a_channel(prev_word: str, text: str, num_end: int, ctx: Any) -> bool:
+    """A station's number: after its call sign or name ("KHOU 11", "FOX 4") or
+    before its brand ("23 News")."""
+    word = prev_word.strip("()[],:;")
+    if word.isupper() and word.isalpha() and (
+            word.casefold() in ctx.broadcasters or
+            3 <= len(word) <= 4 and word.startswith(ctx.call_signs)
+            and word.casefold() not in STOP_WORDS):
+        return True
+    if num_end < 0:
+        return False
+    after = text[num_end:num_end + 24].lstrip(" ")
+    return any(after.startswith(n) and not after[len(n):len(n) + 1].isalnum()
+               for n in ctx.names_after)
+
+
+_COUNTER = re.compile(r"(\d+)\s+of\s*/?\s*(\d+)")
+
+
+def _in_a_gallery_counter(text: str, start: int, end: int, ctx: Any) -> bool:
+    """"Image 3 of 8", "1 of 15 CLOSE": a photo gallery's place, not a fact."""
+    for c in _COUNTER.finditer(text, max(0, start - 12), min(len(text), end + 12)):
+        if c.end() <= start or c.start() >= end:
+            continue
+        before = previous_word(text[max(0, c.start() - 12):c.start()])
+        after = text[c.end():c.end() + 12].split()
+        if before in ctx.gallery or (after and after[0] in ctx.gallery):
+            return True
+        # A run of them ("1 of 3 2 of 3 3 of 3") is a gallery's too.
+        of = f"of {c.group(2)}"
+        if of in text[max(0, c.start() - 12):c.start()] or \
+                text[c.end():c.end() + 12].lstrip().split(" ", 1)[-1].startswith(of):
             return True
     return False
 

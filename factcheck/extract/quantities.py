@@ -71,6 +71,11 @@ class _Context:
         self.ents: list[tuple[int, int, str, str]] = []
         self.number_names = set(rules.number_names)
         self.number_names_lower = {w.lower() for w in self.number_names if len(w) > 3}
+        self.names_after = tuple(rules.number_names_after)
+        self.call_signs = tuple(rules.call_sign_initials)
+        self.broadcasters = {a.casefold() for b in rules.broadcasters.values()
+                             for a in b["aliases"] if " " not in a}
+        self.gallery = frozenset(rules.gallery_words)
         self.score_words = {w.lower() for w in rules.score_words}
         self.change_words = {w.lower() for w in rules.change_words}
         self.partitives = {w.lower() for w in rules.partitives}

@@ -223,6 +223,15 @@ class RuleSet(BaseModel):
     number_names: list[str] = _section(list,
         "Words right before a number that make it a name ('Boeing 787', 'No 10'), not a "
         'fact. Matched with case.')
+    number_names_after: list[str] = _section(list,
+        "Words right after a number that make it part of a name (a station's: '23 News'), "
+        "not a fact. Matched with case.")
+    call_sign_initials: list[str] = _section(list,
+        "First letters of broadcasters' call signs: an upper-case word of three or four "
+        "letters starting with one ('KHOU 11') makes the number after it a channel.")
+    gallery_words: list[str] = _section(list,
+        "Words of a photo gallery's counter ('Image 3 of 8', '1 of 15 CLOSE'): neither "
+        "number is a fact. Matched with case.")
     score_words: list[str] = _section(list,
         "Words near 'N-M' that make it a score or a vote tally, not a range.")
     change_words: list[str] = _section(list,
