@@ -34,9 +34,14 @@ class Frames:
     incident_verbs: set[str] = field(default_factory=set)
     phrasal: dict[str, str] = field(default_factory=dict)
     instances: set[str] = field(default_factory=set)
+    verb_class: dict[str, str] = field(default_factory=dict)
 
     def cls(self, tok: Token) -> str | None:
-        return self.lemma_class.get(tok.lemma_.lower()) or self.lemma_class.get(tok.lower_)
+        lemma = tok.lemma_.lower()
+        got = self.lemma_class.get(lemma) or self.lemma_class.get(tok.lower_)
+        if got is None and tok.pos_ in VERBS:
+            got = self.verb_class.get(lemma)
+        return got
 
 
 _CACHE: dict[str, Frames] = {}
@@ -51,6 +56,8 @@ def frames_rules(rules: Any) -> Frames:
     for name, entry in rules.events.items():
         for lemma in entry.get("lemmas") or []:
             fr.lemma_class.setdefault(lemma.casefold(), name)
+        for lemma in entry.get("verb_lemmas") or []:
+            fr.verb_class.setdefault(lemma.casefold(), name)
         for word in entry.get("absent") or []:
             fr.absent.setdefault(word.casefold(), name)
         if entry.get("status"):

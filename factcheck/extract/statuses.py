@@ -20,6 +20,8 @@ def status_rows(doc: Doc, fr: Frames, offset: int) -> list[dict[str, Any]]:
     for tok in doc:
         lemma = tok.lemma_.lower()
         cls = fr.lemma_class.get(lemma) if tok.pos_ in ("VERB", "NOUN", "ADJ") else None
+        if cls is None and tok.pos_ == "VERB":
+            cls = fr.verb_class.get(lemma)
         absent = fr.absent.get(lemma) if tok.pos_ == "NOUN" else None
         if tok.pos_ == "NOUN" and lemma in fr.place_class:
             cls = fr.place_class[lemma]  # "no one is in custody"
@@ -48,7 +50,11 @@ def _negated(tok: Token, fr: Frames) -> Token | None:
     hurt", "has not been charged"."""
     if tok.pos_ in VERBS:
         # "nobody was hurt", "has not been charged"; not "you can't just shoot".
-        return _negative_clause(tok, fr) if tok.tag_ == "VBN" else None
+        # One suspect "has not been charged" is the story's status; one person
+        # "was not hurt" is not its toll.
+        if tok.tag_ != "VBN" or fr.cls(tok) not in fr.status and _one_of_them(tok, fr):
+            return None
+        return _negative_clause(tok, fr)
     for child in tok.children:
         if child.dep_ == "det" and child.lower_ == "no":
             return child
@@ -60,6 +66,21 @@ def _negated(tok: Token, fr: Frames) -> Token | None:
     if head.pos_ not in VERBS or tok.dep_ not in ("dobj", "nsubj", "nsubjpass", "pobj", "attr"):
         return None
     return _negative_clause(head, fr)
+
+
+def _one_of_them(verb: Token, fr: Frames) -> bool:
+    """"She was not injured", "her cousin was not shot", "none of the officers
+    was hurt": what happened to one person or to part of a group, not the
+    story's total (a zero there would contradict every count of the victims)."""
+    for child in verb.children:
+        if child.dep_ not in ("nsubjpass", "nsubj") or \
+                child.dep_ == "nsubj" and not any(c.dep_ == "auxpass" for c in verb.children) \
+                and verb.lemma_.lower() not in ("injured", "hurt", "wounded"):
+            continue
+        if child.lower_ in fr.negations:
+            return any(c.dep_ == "prep" and c.lower_ == "of" for c in child.children)
+        return not any(c.dep_ == "det" and c.lower_ == "no" for c in child.children)
+    return False
 
 
 def _negative_clause(verb: Token, fr: Frames) -> Token | None:

@@ -128,6 +128,9 @@ class AmbiguousUnit(TypedDict):
 @with_config(STRICT)
 class EventClass(TypedDict):
     lemmas: Annotated[list[str], Field(description="lemmas that name the event")]
+    verb_lemmas: NotRequired[Annotated[list[str], Field(
+        description="lemmas that name it only as a verb ('gun' in 'gunned down': "
+                    "'no guns were found' is not a zero)")]]
     cumulative: NotRequired[Annotated[bool, Field(description="a running total")]]
     status: NotRequired[Annotated[bool, Field(description="a status the story moves into")]]
     aligns_with: NotRequired[Annotated[list[str], Field(description="classes it aligns with")]]
