@@ -74,6 +74,10 @@ class FactRow(TypedDict, total=False):
 
 FACTS_SCHEMA = polars_schema(FactRow)
 
+# A count's subject starts with this for a share of a group told elsewhere
+# ("three of the victims" → "share of victim"): the cross-check never aligns it.
+SHARE = "share of"
+
 
 # One row per discrepancy; the facts it cites are in `fact_ids` (join to FACTS).
 class DiscrepancyRow(TypedDict, total=False):

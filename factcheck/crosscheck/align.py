@@ -24,7 +24,7 @@ from typing import Any
 import polars as pl
 from rapidfuzz import fuzz, process
 
-from ..facts import GROUPS_SCHEMA, empty
+from ..facts import GROUPS_SCHEMA, SHARE, empty
 from ..rules.schema import Alignment
 from .blocking import event_links, numeric_rows, thing_map, unit_keys_of
 from .group_merge import merge_pairs
@@ -252,7 +252,10 @@ def numeric_pairs(facts: pl.DataFrame, rules: Any,
     # A count whose subject adds words to its unit ("other people", "shoot time":
     # extraction's partial_counts and repetition_counts) is a part of a whole or
     # a repeated act: it aligns only with a count that adds the same words.
-    pairs = pairs.filter((pl.col("bkind") != "count") | pl.col("mark").eq_missing(pl.col("mark_r")))
+    # A share of a group ("three of the victims") aligns with nothing: the
+    # group's size is told elsewhere, and two shares are rarely the same share.
+    pairs = pairs.filter((pl.col("bkind") != "count") | pl.col("mark").eq_missing(pl.col("mark_r"))
+                         & ~pl.col("mark").str.starts_with(SHARE))
     inter = pl.col("entities").list.set_intersection(pl.col("entities_r")).list.len()
     union = pl.col("entities").list.set_union(pl.col("entities_r")).list.len()
     ent = pl.when(union > 0).then(inter / union).otherwise(0.5)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from ..facts import SHARE
 from .rates import rate_base
 from .reading import appositive_age, before_of, counted_noun, stands_for_people, subject_of
 from .units import canonical
@@ -66,10 +67,22 @@ def count_row(row, m, doc, ctx, words):
             return None
         row["unit"] = unit
         row["subject"] = _count_subject(unit, noun, span_, ctx)
+        if _part_of_a_group(span_, ctx):
+            # A share stays a fact; the cross-check never aligns it.
+            row["subject"] = f"{SHARE} {row['subject']}"
         row["end"] = noun_end
         row["_root"] = noun
     rate_base(row, ctx.text, ctx.pats)
     return row
+
+
+def _part_of_a_group(span: Any, ctx: Any) -> bool:
+    """"Three of the victims were teenagers": a share of a group whose size is
+    told elsewhere, never the story's count of it ("one of four people" keeps
+    its four)."""
+    if not before_of(span) or span.end + 1 >= len(span.doc):
+        return False
+    return span.doc[span.end + 1].lower_ in ctx.group_words
 
 
 def _model_number(g: dict[str, Any], value: float | None, noun: Any, qualifier: str) -> bool:

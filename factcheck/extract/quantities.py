@@ -76,6 +76,7 @@ class _Context:
         self.broadcasters = {a.casefold() for b in rules.broadcasters.values()
                              for a in b["aliases"] if " " not in a}
         self.gallery = frozenset(rules.gallery_words)
+        self.group_words = {w.lower() for w in rules.part_of_a_group}
         self.score_words = {w.lower() for w in rules.score_words}
         self.change_words = {w.lower() for w in rules.change_words}
         self.partitives = {w.lower() for w in rules.partitives}

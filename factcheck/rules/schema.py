@@ -229,6 +229,9 @@ class RuleSet(BaseModel):
     call_sign_initials: list[str] = _section(list,
         "First letters of broadcasters' call signs: an upper-case word of three or four "
         "letters starting with one ('KHOU 11') makes the number after it a channel.")
+    part_of_a_group: list[str] = _section(list,
+        "Words after 'N of' that make N a share of a group told elsewhere ('three of the "
+        "victims', 'two of them'): not a fact.")
     gallery_words: list[str] = _section(list,
         "Words of a photo gallery's counter ('Image 3 of 8', '1 of 15 CLOSE'): neither "
         "number is a fact. Matched with case.")
