@@ -41,6 +41,7 @@ class _Ctx:
     checks: dict[str, Any]
     rank: dict[str, int]
     preliminary: tuple[str, ...] = ()
+    telling: dict[str, int] = field(default_factory=dict)  # condition phrase → its place
     rows: list[tuple[tuple, dict[str, Any]]] = field(default_factory=list)
 
 
@@ -65,10 +66,12 @@ def people_check(facts: pl.DataFrame, rules: Any) -> tuple[pl.DataFrame, pl.Data
             _people_of_article(got, story, order[art], words))
     ctx = _Ctx(rules, rules.checks,
                {str(k): int(v["rank"]) for k, v in rules.person_conditions.items()},
-               tuple(str(w).lower() for w in rules.preliminary_charge_words))
+               tuple(str(w).lower() for w in rules.preliminary_charge_words),
+               {str(ph).lower(): i for v in rules.person_conditions.values()
+                for i, ph in reversed(list(enumerate(v["phrases"])))})
     table: list[dict[str, Any]] = []
     for story in sorted(stories):
-        for cluster, sure in by_relation(link_story(stories[story], suffixes)):
+        for cluster, sure in by_relation(link_story(stories[story], words)):
             pid = _person_id(story, cluster)
             table.extend(_table_rows(pid, cluster, sure if len(cluster) > 1 else None, ctx))
             if len(cluster) < 2:
@@ -104,14 +107,21 @@ def _age_text(age: float | None) -> str:
     return f"{age:g}-year-old"
 
 
-def _state(p: Person, rank: dict[str, int]) -> tuple[str, dict[str, Any]] | None:
-    """What this article last says happened to `p`; death is final whatever follows."""
+def _state(p: Person, rank: dict[str, int], telling: dict[str, int] | None = None
+           ) -> tuple[str, dict[str, Any]] | None:
+    """What this article last says happened to `p`; death is final whatever follows.
+    The mention cited is the article's plainest wording of that state (`telling`:
+    a phrase's place in its rule list): "died Monday" says the death, "a boy who
+    was fatally shot" describes the shooting."""
     if not p.conditions:
         return None
     facts = sorted(p.conditions, key=lambda f: f["start"])
     dead = [f for f in facts if rank.get(f["attribute_value"]) == max(rank.values())]
-    f = dead[-1] if dead else facts[-1]
-    return f["attribute_value"], f
+    state = (dead[-1] if dead else facts[-1])["attribute_value"]
+    said = [f for f in facts if f["attribute_value"] == state]
+    order = telling or {}
+    f = min(said, key=lambda f: (order.get(f["text"].lower(), len(order)), f["start"]))
+    return state, f
 
 
 def _table_rows(pid: str, cluster: list[Person], sure: float | None,
@@ -119,7 +129,7 @@ def _table_rows(pid: str, cluster: list[Person], sure: float | None,
     out = []
     for p in cluster:
         first = _name_fact(p)
-        state = _state(p, ctx.rank)
+        state = _state(p, ctx.rank, ctx.telling)
         cited = [*p.names, *p.ages, *p.conditions, *p.charges, *p.roles]
         out.append({
             "person": pid, "story": p.story or None, "article": p.article,
@@ -293,7 +303,8 @@ def _days_after(p: Person, others: list[Person]) -> float | None:
 
 def _check_states(pid: str, cluster: list[Person], sure: float, ctx: _Ctx) -> None:
     top = max(ctx.rank.values(), default=0)
-    states = [(p, s) for p in _by_time(cluster) if (s := _state(p, ctx.rank)) is not None]
+    states = [(p, s) for p in _by_time(cluster)
+              if (s := _state(p, ctx.rank, ctx.telling)) is not None]
     for k, (p, (state, fact)) in enumerate(states):
         earlier, conflict = [], False
         for q, (other, ofact) in states[:k]:

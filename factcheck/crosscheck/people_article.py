@@ -25,6 +25,7 @@ AGE_SLACK = 0.5
 # Unnamed people of two ages are one only if the ages are this close (years).
 MAX_TYPO = 2.0
 _AGE_IN_DESC = re.compile(r"\b(\d{1,3})[- ]?(?:year|yr)s?[- ]?old\b")
+_DEFINITE = re.compile(r"\b(?:the|this|that)\s+$", re.IGNORECASE)
 _UNIT_YEARS = {"year": 1.0, "month": 1 / 12, "week": 7 / 365.25, "day": 1 / 365.25}
 
 
@@ -42,6 +43,12 @@ class Person:
     ages: list[dict[str, Any]] = field(default_factory=list)
     conditions: list[dict[str, Any]] = field(default_factory=list)
     charges: list[dict[str, Any]] = field(default_factory=list)
+    wounds: list[dict[str, Any]] = field(default_factory=list)
+    classes: list[str] = field(default_factory=list)  # what descriptions of a named person say
+    elsewhere: bool = False  # described as of another event ("in a separate shooting")
+    # Ages the article gives of people it neither names nor describes ("an
+    # 18-year-old and a 19-year-old were shot"): rivals to a link by age.
+    loose: list[float] = field(default_factory=list)
     roles: list[dict[str, Any]] = field(default_factory=list)
     relations: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
     parts: list[str] = field(default_factory=list)  # the part each describing sentence gives
@@ -57,6 +64,17 @@ class Person:
         if not got or got[-1] - got[0] >= 1:
             return None
         return got[0]
+
+    def several(self) -> bool:
+        """Whether an unnamed person is more than one: their article introduces
+        someone of that description and age twice ("an 18-year-old man was
+        killed ... an 18-year-old man was listed in critical condition")."""
+        return sum(1 for f in self.ages if not _DEFINITE.search(
+            f["sentence"][:f["start"] - f["sentence_start"]])) > 1
+
+    def places(self) -> set[str]:
+        """Where the article says this person was hit."""
+        return {f["attribute_value"] for f in self.wounds}
 
     def in_years(self) -> bool:
         """Whether the age is given in whole years (not "22-month-old")."""
@@ -106,6 +124,8 @@ class Words:
     not_names: frozenset[str]
     relations: dict[str, str]  # wording → relation
     parts: dict[str, str]  # word → part
+    sexes: dict[str, str]  # class → sex
+    other_events: tuple[str, ...]  # phrases of a sentence about another event
 
     @classmethod
     def of(cls, rules: Any) -> Words:
@@ -115,7 +135,15 @@ class Words:
                    frozenset(str(w).casefold() for w in rules.not_name_words),
                    {str(k).casefold(): str(v) for k, v in rules.relation_words.items()},
                    {str(w).casefold(): str(part) for part, ws in
-                    sorted(rules.person_parts.items()) for w in ws})
+                    sorted(rules.person_parts.items()) for w in ws},
+                   {str(c): str(sex) for sex, cs in sorted(rules.person_sexes.items())
+                    for c in cs},
+                   tuple(str(w).lower() for w in rules.other_event_phrases))
+
+    def sex(self, p: Person) -> str | None:
+        """The one sex the descriptions of `p` give, if they give one."""
+        got = {self.sexes[c] for c in [p.kind or "", *p.classes] if c in self.sexes}
+        return got.pop() if len(got) == 1 else None
 
 
 def is_person_name(name: str, not_names: frozenset[str]) -> bool:
@@ -164,6 +192,9 @@ def _people_of_article(rows: list[dict[str, Any]], story: str, index: int,
             continue
         p = new("n:" + form, name=form)
         p.names.append(r)
+        kind = _kind(r["subject"], nouns)
+        if kind:
+            p.classes.append(kind)
         rel = _relation(r["subject"], words.relations)
         if rel:
             p.relations.append((rel, r))
@@ -184,6 +215,7 @@ def _people_of_article(rows: list[dict[str, Any]], story: str, index: int,
         return people.get("n:" + form)
 
     unnamed: list[tuple[dict[str, Any], str | None, float | None, str]] = []
+    loose: list[float] = []
     for r in rows:
         if r["kind"] == "age":
             who = named(r["subject"], make=True)
@@ -195,8 +227,10 @@ def _people_of_article(rows: list[dict[str, Any]], story: str, index: int,
                 kind = _kind(r["subject"], nouns)
                 if kind is not None:
                     unnamed.append((r, kind, _years(r), "ages"))
-        elif r["kind"] == "person" and r["attribute"] in ("condition", "charge"):
-            slot = "conditions" if r["attribute"] == "condition" else "charges"
+                elif (y := _years(r)) is not None:
+                    loose.append(y)
+        elif r["kind"] == "person" and r["attribute"] in ("condition", "charge", "wound"):
+            slot = {"condition": "conditions", "charge": "charges"}.get(r["attribute"], "wounds")
             who = named(r["entity"])
             if who is not None:
                 getattr(who, slot).append(r)
@@ -248,6 +282,11 @@ def _people_of_article(rows: list[dict[str, Any]], story: str, index: int,
         p = new(f"u:{key[0]}:{key[1]}", kind=key[0])
         getattr(p, slot).append(r)
     for p in people.values():
+        p.loose = loose
+        # A roundup's "in another shooting, a 19-year-old man...": not this story's.
+        p.elsewhere = p.name is None and any(
+            w in f["sentence"].lower() for f in [*p.ages, *p.conditions, *p.wounds]
+            for w in words.other_events)
         for f in [*p.names, *p.ages]:
             part = _part(f["sentence"], words.parts)
             if part:

@@ -7,7 +7,11 @@ pair of articles, the surest first, and never puts two people of one article
 together, so two people of close names in one article ("Tristan" and
 "Tristin Carr", both named) each keep their own. Ages that differ by more
 than a year keep two close names apart. Unnamed people link only when each is
-the only one of its class in its article. Nobody is linked across stories.
+the only one of its class in its article. A person described in one article
+("a 36-year-old woman with a gunshot wound to the head") is one named in
+another when both are the only one of that age there, or the only one hit in
+that place, and nothing they are said to be (sex, part, wound) differs.
+Nobody is linked across stories.
 
 Each link has a confidence (0..1) that sets the severity of what is found on
 it: below ``SURE`` a finding is ``info``.
@@ -20,10 +24,12 @@ from dataclasses import dataclass, replace
 from rapidfuzz import fuzz
 
 from .people_article import (
+    AGE_SLACK,
     MAX_TYPO,
     SURE,
     VARIANT,
     Person,
+    Words,
     _family_part,
     name_parts,
     same_age,
@@ -86,8 +92,49 @@ def link(p: Person, q: Person, suffixes: frozenset[str], unique: bool) -> Link |
     return None
 
 
-def link_story(people: list[Person], suffixes: frozenset[str]) -> list[tuple[list[Person], float]]:
+def described(u: Person, n: Person, u_side: list[Person], n_side: list[Person],
+              words: Words) -> Link | None:
+    """How sure it is that `u`, unnamed, is `n`, named in another article; `u_side`
+    and `n_side` are the people of the two articles. Each must be the only one
+    of its article hit in the place they share, or of the age of the other
+    with a sex or part that agrees too; a sex, part or place of wound that
+    differs keeps them apart."""
+    su, sn = words.sex(u), words.sex(n)
+    pu, pn = u.part(), n.part()
+    wu, wn = u.places(), n.places()
+    if (su and sn and su != sn) or (pu and pn and pu != pn) or (wu and wn and not wu & wn) \
+            or u.elsewhere or u.several():
+        return None
+    if any(r.name and link(r, n, words.suffixes, True) for r in u_side):
+        return None  # the article names them: `u` is someone else or the same, unlinked
+    also = bool(su and su == sn) or bool(pu and pu == pn)
+    shared = wu & wn
+    au, an = u.years(), n.years()
+    # A place links ages a typo or a misreading apart, not a boy of 15 and a man of 34.
+    far = au is not None and an is not None and abs(au - an) > max(MAX_TYPO, 0.2 * max(au, an))
+    if shared and not far and not any(o.places() & shared for o in u_side if o is not u) \
+            and not any(o.places() & shared for o in n_side if o is not n):
+        return Link(SURE, f"the only one hit in the {'/'.join(sorted(shared))}")
+    if au is None or an is None or abs(au - an) > 1 + 1e-9:
+        return None
+    # The only one of that age on each side; an age a year apart is a typo only
+    # where nobody else is near it.
+    near = AGE_SLACK if abs(au - an) < AGE_SLACK else MAX_TYPO
+    if any(abs(y - an) <= near for y in _other_ages(u, u_side)) \
+            or any(abs(y - au) <= near for y in _other_ages(n, n_side)):
+        return None
+    # Without a sex or part that agrees an age alone is no link: an unsure one
+    # would make the whole person's findings unsure.
+    if not also:
+        return None
+    if abs(au - an) < AGE_SLACK:
+        return Link(0.8, f"the only one aged {an:g}")
+    return Link(SURE, f"the only one aged about {an:g}")
+
+
+def link_story(people: list[Person], words: Words) -> list[tuple[list[Person], float]]:
     """Clusters of one person across the story's articles, with the least sure link."""
+    suffixes = words.suffixes
     by_article: dict[str, list[Person]] = {}
     for p in people:
         by_article.setdefault(p.article, []).append(p)
@@ -100,6 +147,9 @@ def link_story(people: list[Person], suffixes: frozenset[str]) -> list[tuple[lis
                 for q in by_article[ay]:
                     unique = _only_of_kind(p, by_article[ax]) and _only_of_kind(q, by_article[ay])
                     got = link(p, q, suffixes, unique)
+                    if got is None and (p.name is None) != (q.name is None):
+                        got = described(p, q, by_article[ax], by_article[ay], words) \
+                            if q.name else described(q, p, by_article[ay], by_article[ax], words)
                     if got is not None:
                         pair.append((got.score, p, q))
             cands.extend(_mutual(pair))
@@ -129,6 +179,12 @@ def link_story(people: list[Person], suffixes: frozenset[str]) -> list[tuple[lis
         if not _whole_names_link(
                 [people[k] for k in range(len(people)) if find(k) == ri],
                 [people[k] for k in range(len(people)) if find(k) == rj], suffixes):
+            continue
+        # A description links one person, not a chain: nobody the two clusters
+        # hold may be of another sex or hit elsewhere ("the 18-year-old man" shot
+        # in the torso is not the 18-year-old shot in the head of another outlet).
+        if (p.name is None or q.name is None) and not _alike(
+                [people[k] for k in range(len(people)) if find(k) in (ri, rj)], words):
             continue
         parent[rj] = ri
         members[ri] |= members.pop(rj)
@@ -191,6 +247,22 @@ def _whole_names_link(xs: list[Person], ys: list[Person], suffixes: frozenset[st
         return any(same_age(p, r) for r in side if name_parts(r.name or "", suffixes) == same)
 
     return all(fits(p, q, ys) or fits(q, p, xs) for p in whole for q in other)
+
+
+def _other_ages(p: Person, side: list[Person]) -> list[float]:
+    """The ages `p`'s article gives of others, described or not. Where `p` is
+    named, an age of nobody described that is `p`'s own is `p` in the lede ("a
+    65-year-old clerk was shot ... Dana Pike, 65, was hit five times")."""
+    own = p.years() if p.name else None
+    return [y for o in side if o is not p and (y := o.years()) is not None] + [
+        y for y in p.loose if own is None or abs(y - own) >= AGE_SLACK]
+
+
+def _alike(cluster: list[Person], words: Words) -> bool:
+    """Whether no two of `cluster` differ in sex or where they were hit."""
+    sexes = {x for p in cluster if (x := words.sex(p))}
+    places = [p.places() for p in cluster if p.places()]
+    return len(sexes) < 2 and all(a & b for a in places for b in places)
 
 
 def _mutual(pair: list[tuple[float, Person, Person]]) -> list[tuple[float, Person, Person]]:

@@ -8,6 +8,8 @@ Rows of kind ``person`` (docs/facts.md), one per mention:
 - ``condition``: a state from the ``person_conditions`` rules (critical,
   dead, released...) said of someone.
 - ``charge``: what someone was charged with or arrested on suspicion of.
+- ``wound``: where someone was hit ("shot in the face" → head), a place of
+  the ``wound_places`` rules.
 
 A condition or charge belongs to the clause's subject (the object of an
 active "shot dead"), read from the parse: a name (its fullest form in
@@ -48,6 +50,8 @@ class _Matchers:
     conditions: Any  # PhraseMatcher: match id → state
     charges: Any  # PhraseMatcher over charge_phrases
     rank: dict[str, int]
+    places: dict[str, str]  # word → place of a wound
+    wound_words: frozenset[str]
 
 
 _CACHE: dict[tuple[int, str], _Matchers] = {}
@@ -71,7 +75,10 @@ def _build_matchers(vocab: Any, rules: Rules) -> _Matchers:
     phrases = sorted({p.lower() for p in rules.charge_phrases})
     if phrases:
         charges.add("charge", [make(p) for p in phrases])
-    return _Matchers(conditions, charges, rank)
+    places = {str(w).lower(): str(place) for place, ws in sorted(rules.wound_places.items())
+              for w in ws}
+    return _Matchers(conditions, charges, rank, places,
+                     frozenset(str(w).lower() for w in rules.wound_words))
 
 
 def extract_people(people: People, offset: int, rules: Rules,
@@ -97,6 +104,8 @@ def extract_people(people: People, offset: int, rules: Rules,
         rows.append(row)
     if rules.person_conditions or rules.charge_phrases:
         rows.extend(_states(people, offset, rules))
+    if rules.wound_places:
+        rows.extend(_wounds(people, offset, rules))
     return first_of_each(rows)
 
 
@@ -131,6 +140,54 @@ def _states(people: People, offset: int, rules: Rules) -> list[dict[str, Any]]:
             continue
         rows.append(_row(people, offset, start, charge.end, holder, "charge",
                          normal_charge(charge.text), "person:charge"))
+    return rows
+
+
+# Nouns a place of a wound may stand before: "the head area", "abdominal region".
+_AREA = frozenset({"area", "region", "side"})
+# At most this many tokens from the wound or verb to the place's preposition
+# ("shot Dana Pike twice in the chest").
+_NEAR_HIT = 4
+
+
+def _wounds(people: People, offset: int, rules: Rules) -> list[dict[str, Any]]:
+    """Wound rows: where someone was hit, said of the clause's subject ("Ana was
+    shot in the face") or of the noun the wound is with ("a woman with a
+    gunshot wound to the head")."""
+    doc = people.doc
+    m = _matchers(doc.vocab, rules)
+    rows = []
+    for tok in doc:
+        place = m.places.get(tok.lower_)
+        if place is None:
+            continue
+        node = tok.head if tok.dep_ in ("compound", "amod") and tok.head.lower_ in _AREA else tok
+        prep = node.head
+        if node.dep_ != "pobj" or prep.lower_ not in ("in", "to", "into", "through"):
+            continue
+        hit = prep.head
+        # "shot in the chest and Cole in the leg": a place far from its verb is another's.
+        if abs(prep.i - hit.i) > _NEAR_HIT or not {hit.lower_, hit.lemma_.lower()} & m.wound_words:
+            continue
+        if hit.pos_ in ("VERB", "AUX"):
+            holder = _holder(people, doc[hit.i:hit.i + 1])
+        elif hit.dep_ == "pobj" and hit.head.lower_ == "with" \
+                and hit.head.head.pos_ in ("NOUN", "PROPN"):
+            holder = _who(people, hit.head.head)
+        elif hit.dep_ == "dobj":  # "she suffered a gunshot wound to the neck"
+            subj = next((c for c in hit.head.children if c.dep_ in _SUBJECTS), None)
+            holder = _who(people, subj) if subj is not None else None
+        else:
+            holder = None
+        if holder is None or _negated(doc[hit.i:hit.i + 1]):
+            continue
+        # "in the back of the head": the head.
+        of = [g for c in node.children if c.dep_ == "prep" and c.lower_ == "of"
+              for g in c.children if g.dep_ == "pobj" and g.lower_ in m.places]
+        if of:
+            tok, place = of[0], m.places[of[0].lower_]
+        lo, hi = min(hit.i, tok.i), max(hit.i, node.i, tok.i) + 1
+        rows.append(_row(people, offset, lo, hi, holder, "wound", place, "person:wound"))
     return rows
 
 

@@ -134,6 +134,18 @@ class RuleSet(BaseModel):
     person_parts: dict[str, list[str]] = _section(dict,
         'The part a person plays in the event (victim, suspect) → words of the sentence '
         'describing them that say it; a sentence with words of two parts says nothing.')
+    person_sexes: dict[str, list[str]] = _section(dict,
+        "Sex → the classes of person_nouns that say it (female: woman, girl): a man "
+        'described in one article is not a woman named in another.')
+    other_event_phrases: list[str] = _section(list,
+        "Phrases of a sentence about another event than the story's ('in a separate "
+        "shooting'): a person it describes, unnamed, is linked to nobody by description.")
+    wound_places: dict[str, list[str]] = _section(dict,
+        "Where a person was hit → the words that say it ('face', 'forehead': head); two "
+        'unnamed-and-named mentions hit in one place link, in two places do not.')
+    wound_words: list[str] = _section(list,
+        "Words a place of a wound hangs from ('shot in the head', 'a gunshot wound to "
+        "the neck'): shot, wound, hit.")
     not_name_words: list[str] = _section(list,
         "Words that make a 'name' a place, body or page furniture, not a person (avenue, "
         'county, javascript).')
