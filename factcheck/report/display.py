@@ -96,6 +96,13 @@ def age_text(years: float | None) -> str:
     return format_number(years)
 
 
+def person_title(names: list[str], person: str) -> str:
+    """What a person of the people matrix is called: the longest name an
+    article writes, before a description of someone unnamed ("the 64-year-old
+    man", the people table's name where an article gives none)."""
+    return max(names, key=lambda n: (not n.startswith("the "), len(n), n)) if names else person
+
+
 def person_parts(row: dict[str, Any]) -> list[tuple[str, str]]:
     """(field, text) of what one article says of a person: the name as written,
     then age, role and condition where given."""

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 import polars as pl
 
 from ..model import SEVERITY_ORDER
-from .display import format_number, odd_fields, person_parts, when
+from .display import format_number, odd_fields, person_parts, person_title, when
 from .findings import (
     ArticleMeta,
     article_labels,
@@ -139,7 +139,7 @@ def _people(people: pl.DataFrame, cols: list[tuple[str, str]], cited_ids: set[st
 
     def title(rows: dict[str, dict[str, Any]], person: str) -> str:
         names = [r["name"] for r in rows.values() if r["name"]]
-        return max(names, key=lambda n: (len(n), n)) if names else person
+        return person_title(names, person)
 
     compared = [p for p in by_person if len(by_person[p]) > 1 or any(
         cited_ids & set(r["fact_ids"] or ()) for r in by_person[p].values())]

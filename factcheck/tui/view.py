@@ -16,7 +16,7 @@ from typing import Any
 import polars as pl
 
 from ..model import SEVERITY_ORDER, TriageState
-from ..report.display import odd_fields, person_parts, when
+from ..report.display import odd_fields, person_parts, person_title, when
 from ..report.findings import article_labels, articles_meta, relabel, short_where
 
 TRIAGE_STATES = tuple(s.value for s in TriageState)
@@ -281,7 +281,7 @@ class Review:
         rows = []
         for person, cells in sorted(persons.items(), key=lambda p: (-len(p[1]), p[0])):
             names = [c["name"] for c in cells.values() if c["name"]]
-            title = max(names, key=lambda n: (len(n), n)) if names else person
+            title = person_title(names, person)
             odd = {a for a, _ in odd_fields(cells)}
             rows.append(PersonRow(person, title, {
                 a: Cell(" / ".join(t for _, t in person_parts(c)), tuple(c["fact_ids"] or ()),
