@@ -22,6 +22,9 @@ CASES = [
     ("None of the deputies was hurt in the exchange.", []),
     ("Officers searched two cars but found no guns.", []),
     ("A teenager was gunned down outside the arcade.", []),
+    ("Police said there are no other suspects.", []),
+    ("No one else was hurt, deputies said.", []),
+    ("No further arrests are expected.", []),
 ]
 
 

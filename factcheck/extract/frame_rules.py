@@ -35,6 +35,7 @@ class Frames:
     phrasal: dict[str, str] = field(default_factory=dict)
     instances: set[str] = field(default_factory=set)
     verb_class: dict[str, str] = field(default_factory=dict)
+    more_words: set[str] = field(default_factory=set)
 
     def cls(self, tok: Token) -> str | None:
         lemma = tok.lemma_.lower()
@@ -69,6 +70,8 @@ def frames_rules(rules: Any) -> Frames:
     fr.holder_verbs = {w.casefold() for w in rules.holder_verbs}
     fr.as_of_words = {w.casefold() for w in rules.as_of_words}
     fr.negations = {w.casefold() for w in rules.negations}
+    # "two other people", "no other suspects": the counts rules' partial words.
+    fr.more_words = {w.casefold() for w in rules.partial_counts}
     fr.hedges = {w.casefold() for w in rules.status_hedges}
     fr.street_types = set(place_words(rules).types)
     fr.incident_verbs = {w.casefold() for w in rules.incident_verbs}

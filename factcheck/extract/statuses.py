@@ -29,6 +29,8 @@ def status_rows(doc: Doc, fr: Frames, offset: int) -> list[dict[str, Any]]:
         if cls is None or tok.i in seen:
             continue
         neg = _negated(tok, fr)
+        if neg is not None and _more_of_it(tok, fr):
+            continue  # "no other suspects", "no further arrests": none beyond those told
         if neg is not None:
             if _hedged(tok, fr) and neg.lower_ != "no":
                 continue
@@ -66,6 +68,15 @@ def _negated(tok: Token, fr: Frames) -> Token | None:
     if head.pos_ not in VERBS or tok.dep_ not in ("dobj", "nsubj", "nsubjpass", "pobj", "attr"):
         return None
     return _negative_clause(head, fr)
+
+
+def _more_of_it(tok: Token, fr: Frames) -> bool:
+    """"No other suspects", "no additional injuries", "no one else was hurt":
+    none beyond those already counted, which is no zero of the event."""
+    words = [c for c in tok.children if c.dep_ in ("amod", "advmod")]
+    words += [g for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")
+              for g in c.children if g.dep_ in ("amod", "advmod")]
+    return any(w.lower_ in fr.more_words for w in words)
 
 
 def _one_of_them(verb: Token, fr: Frames) -> bool:
