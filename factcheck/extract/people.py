@@ -121,8 +121,9 @@ def _states(people: People, offset: int, rules: Rules) -> list[dict[str, Any]]:
         span = doc[start:end]
         span.label_ = doc.vocab.strings[match_id]
         spans.append(span)
+    hedges = {w.casefold() for w in rules.status_hedges}
     for span in filter_spans(spans):
-        if _negated(span):
+        if _negated(span) or _supposed(span, hedges):
             continue
         holder = _holder(people, span)
         if holder is None:
@@ -244,6 +245,14 @@ def _negated(span: Span) -> bool:
             break
         tok = tok.head
     return False
+
+
+def _supposed(span: Span, hedges: set[str]) -> bool:
+    """'if the boy dies', 'he may not survive': a state supposed, not reported
+    (the words of rules `status_hedges` marking or helping its verb)."""
+    verb = _verb(span)
+    return verb is not None and any(
+        c.dep_ in ("mark", "aux") and c.lower_ in hedges for c in verb.children)
 
 
 def _verb(span: Span, reach: int = _MAX_UP) -> Token | None:
