@@ -42,6 +42,7 @@ class TimeWords:
     quals: list[tuple[str, str]] = field(default_factory=list)
     parts: dict[str, tuple[float, float]] = field(default_factory=dict)
     part_pattern: re.Pattern[str] | None = None
+    stamps: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, rules: Any) -> TimeWords:
@@ -50,7 +51,8 @@ class TimeWords:
         parts = {" ".join(k.casefold().split()): _hours(v) for k, v in rules.day_parts.items()}
         days = [*rules.weekdays, *rules.part_days]
         leads = [w.casefold() for w in rules.day_part_leads]
-        return cls(rules.time_reach, quals, parts, _part_pattern(parts, days, leads))
+        return cls(rules.time_reach, quals, parts, _part_pattern(parts, days, leads),
+                   tuple(rules.timestamp_words))
 
 
 def clock(text: str) -> float | None:
@@ -90,12 +92,27 @@ def time_spans(text: str, words: TimeWords) -> list[dict[str, Any]]:
     for m in _TIME.finditer(text):
         if any(r["start"] <= m.start() < r["end"] for r in out):
             continue  # the end of a range
+        if _a_timestamp(text, m.start(), words):
+            continue
         out.append(_clock(m, text, words))
     if words.part_pattern is not None:
         for m in words.part_pattern.finditer(text):
             out.append(_part(m, words))
     out.sort(key=lambda r: (r["start"], r["end"]))
     return out
+
+
+# A date with its year, then at most a separator: "Feb. 6, 2017 - ", "2/6/2017 ".
+_DATED = re.compile(r"(?:\b[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+|\b\d{1,2}/\d{1,2}/)\d{4}"
+                    r"[\s,\-–|@]*$")
+
+
+def _a_timestamp(text: str, start: int, words: TimeWords) -> bool:
+    """"Updated: Feb. 6, 2017 - 3:25 PM": the page's own time, not the event's."""
+    line = text[max(text.rfind("\n", 0, start) + 1, start - 48):start]
+    if _DATED.search(line):
+        return True
+    return any(re.search(rf"\b{re.escape(w)}\b[^.!?]*$", line) for w in words.stamps)
 
 
 def _range(m: re.Match[str]) -> dict[str, Any] | None:

@@ -331,6 +331,10 @@ class RuleSet(BaseModel):
         "Parts of a day that stand before the day ('early Sunday', 'late Tuesday night').")
     part_days: list[str] = _section(list,
         "Words besides weekdays that name the day of a part ('last night', 'this morning').")
+    timestamp_words: list[str] = _section(list,
+        "Words that open a page's own timestamp ('Updated: Feb. 6, 2017 - 3:25 PM'): a "
+        "time after one of them, or after a date with its year on the same line, is when "
+        "the page was written, not when anything happened. Matched with case.")
     time_qualifiers: dict[str, Literal["about", "after", "before"]] = _section(dict,
         'Words before a time of day and which way they stretch it.')
     weekdays: list[str] = _section(list,
