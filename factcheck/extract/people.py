@@ -51,6 +51,7 @@ class _Matchers:
     charges: Any  # PhraseMatcher over charge_phrases
     rank: dict[str, int]
     places: dict[str, str]  # word → place of a wound
+    place_words: Any  # PhraseMatcher over the places' words
     wound_words: frozenset[str]
 
 
@@ -77,7 +78,10 @@ def _build_matchers(vocab: Any, rules: Rules) -> _Matchers:
         charges.add("charge", [make(p) for p in phrases])
     places = {str(w).lower(): str(place) for place, ws in sorted(rules.wound_places.items())
               for w in ws}
-    return _Matchers(conditions, charges, rank, places,
+    place_words = PhraseMatcher(vocab, attr="LOWER")
+    if places:
+        place_words.add("place", [make(w) for w in sorted(places)])
+    return _Matchers(conditions, charges, rank, places, place_words,
                      frozenset(str(w).lower() for w in rules.wound_words))
 
 
@@ -158,10 +162,11 @@ def _wounds(people: People, offset: int, rules: Rules) -> list[dict[str, Any]]:
     doc = people.doc
     m = _matchers(doc.vocab, rules)
     rows = []
-    for tok in doc:
-        place = m.places.get(tok.lower_)
-        if place is None:
+    for _, start, end in m.place_words(doc):
+        if end - start != 1:
             continue
+        tok = doc[start]
+        place = m.places[tok.lower_]
         node = tok.head if tok.dep_ in ("compound", "amod") and tok.head.lower_ in _AREA else tok
         prep = node.head
         if node.dep_ != "pobj" or prep.lower_ not in ("in", "to", "into", "through"):
