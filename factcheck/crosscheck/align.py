@@ -212,6 +212,10 @@ def numeric_pairs(facts: pl.DataFrame, rules: Any,
         # when each is the only candidate of its block in its article.
         .filter((pl.col("event") == pl.col("event_r")) | framed
                 | only_ones)
+        # Durations ("served four years", "lived there for five years") are
+        # mostly background: unframed, they align only as the only ones of
+        # both articles, and by their subjects or the words around them (below).
+        .filter((pl.col("bkind") != "duration") | framed | only_ones)
         # Two statuses of different classes (arrested, charged) are one figure
         # only as the story moves from none to some ("no arrests", "charged
         # a man"); "two arrested" and "one charged" are two figures.
@@ -249,6 +253,12 @@ def numeric_pairs(facts: pl.DataFrame, rules: Any,
         return pl.DataFrame(schema={"i": pl.UInt32, "j": pl.UInt32, "score": pl.Float64})
     pairs = _fuzzy(pairs, "subj", "subj_r", "s_subj")
     pairs = _fuzzy(pairs, "ctx", "ctx_r", "s_ctx")
+    # A duration without an event aligns by what it measures: the same
+    # subject ("three years of conflict"), or alike words around it.
+    pairs = pairs.filter((pl.col("bkind") != "duration")
+                         | ((pl.col("event") != "") & (pl.col("event_r") != ""))
+                         | ((pl.col("subj") != "") & (pl.col("s_subj") >= cfg.unframed_context))
+                         | (pl.col("s_ctx") >= cfg.unframed_context))
     # A count whose subject adds words to its unit ("other people", "shoot time":
     # extraction's partial_counts and repetition_counts) is a part of a whole or
     # a repeated act: it aligns only with a count that adds the same words.

@@ -55,7 +55,7 @@ def verb_event(verb: Token, arg: Token, fr: Frames) -> str | None:
     lemma = verb.lemma_.lower()
     own = fr.cls(verb)
     if own and lemma not in fr.light:
-        return _clause_instance(verb, own, fr)
+        return _clause_instance(verb, _outcome(verb, own, fr), fr)
     light = lemma in fr.light
     if light:
         for child in verb.children:  # "left two dead", "pronounced dead"
@@ -66,6 +66,12 @@ def verb_event(verb: Token, arg: Token, fr: Frames) -> str | None:
             for obj in child.children:
                 if obj.dep_ == "pobj" and obj.lemma_.lower() in fr.place_class:
                     return fr.place_class[obj.lemma_.lower()]
+    # "Seven people are known to have died"; not "two people started
+    # shooting": the subject of an active verb is who does it.
+    if arg.dep_ != "nsubj":
+        for child in verb.children:
+            if child.dep_ == "xcomp" and child.pos_ in VERBS and fr.cls(child):
+                return verb_event(child, arg, fr)
     if light:
         for child in arg.children:
             if child.dep_ in ("amod", "acomp", "oprd") and fr.cls(child):
@@ -77,6 +83,19 @@ def verb_event(verb: Token, arg: Token, fr: Frames) -> str | None:
                         return fr.cls(word)
         return own
     return None
+
+
+def _outcome(verb: Token, cls: str, fr: Frames) -> str:
+    """"Fatally shot", "shot to death", "shot dead": a word beside the verb
+    that names an outcome of its event (rules `events`, `outcome_of`)."""
+    for child in verb.children:
+        words = [child] if child.dep_ in ("advmod", "acomp", "oprd", "xcomp") else [
+            g for g in child.children if g.dep_ == "pobj"] if child.dep_ == "prep" else []
+        for word in words:
+            got = fr.cls(word)
+            if got and cls in fr.outcomes.get(got, ()):
+                return got
+    return cls
 
 
 def _clause_instance(verb: Token, cls: str, fr: Frames) -> str:

@@ -36,6 +36,7 @@ class Frames:
     instances: set[str] = field(default_factory=set)
     verb_class: dict[str, str] = field(default_factory=dict)
     more_words: set[str] = field(default_factory=set)
+    outcomes: dict[str, set[str]] = field(default_factory=dict)
 
     def cls(self, tok: Token) -> str | None:
         lemma = tok.lemma_.lower()
@@ -63,6 +64,8 @@ def frames_rules(rules: Any) -> Frames:
             fr.absent.setdefault(word.casefold(), name)
         if entry.get("status"):
             fr.status.add(name)
+        if entry.get("outcome_of"):
+            fr.outcomes[name] = set(entry["outcome_of"])
     fr.place_class = {k.casefold(): v for k, v in rules.event_places.items()}
     fr.light = {w.casefold() for w in rules.light_verbs}
     fr.thing_class = {w.casefold(): c for c, words in rules.counted_things.items()

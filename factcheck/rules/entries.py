@@ -136,3 +136,6 @@ class EventClass(TypedDict):
     aligns_with: NotRequired[Annotated[list[str], Field(description="classes it aligns with")]]
     absent: NotRequired[Annotated[list[str], Field(description="words saying it did not")]]
     counts: NotRequired[Annotated[str, Field(description="the class of what it counts")]]
+    outcome_of: NotRequired[Annotated[list[str], Field(
+        description="classes whose verb, with a word of this class beside it, names this "
+                    "one ('fatally shot': killed)")]]

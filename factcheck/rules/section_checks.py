@@ -76,9 +76,10 @@ def check_rates(rates: dict[str, float]) -> str | None:
 def check_events(events: dict[str, EventClass]) -> str | None:
     """`aligns_with` names classes that exist."""
     for name, entry in events.items():
-        for other in entry.get("aligns_with") or []:
-            if other not in events:
-                return f"{name}: aligns_with: no event class {other!r}"
+        for key in ("aligns_with", "outcome_of"):
+            for other in entry.get(key) or []:  # type: ignore[attr-defined]
+                if other not in events:
+                    return f"{name}: {key}: no event class {other!r}"
     return None
 
 

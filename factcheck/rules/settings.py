@@ -36,6 +36,9 @@ class Alignment(Settings):
     min_links: Amount = Field(0.5, description="share of pairs above the threshold two "
                               "groups need to merge")
     frame_bonus: Amount = Field(0.15, description="added when both figures have one event class")
+    unframed_context: Amount = Field(0.6, description="how alike (0-1) the subjects or the "
+                                     "words around two durations without an event must be "
+                                     "to align")
 
 
 class StoryGrouping(Settings):
