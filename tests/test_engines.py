@@ -69,8 +69,8 @@ def test_two_processes_give_the_same_facts_as_one(extractor: str, seeds: list[Ar
 def test_with_two_processes_the_workers_extract(seeds: list[Article], rules: Any, nlp: Any,
                                                 tmp_path: Path,
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
-    # Extraction is the pipeline's last component: with two processes it runs
-    # in spaCy's workers, not after the parse in this one.
+    # With two processes the forked workers parse and extract; only rows come
+    # back to this one.
     calls = tmp_path / "calls"
 
     def recording(doc: Any, article: Any, rules: Any, offset: int = 0) -> list[dict[str, Any]]:

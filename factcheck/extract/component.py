@@ -1,5 +1,6 @@
-"""Extraction as a spaCy pipeline component, so ``nlp.pipe(n_process=N)``
-extracts in its worker processes, not only parses there.
+"""Extraction as a spaCy pipeline component, so a process that parses a Doc
+extracts it too (``run/engines.py``'s forked workers, or spaCy's own
+``nlp.pipe(n_process=N)``), and only rows need to leave it.
 
 ``factcheck_extract`` runs last in the pipeline and leaves the Doc's fact rows
 (plain dicts, as ``extract_doc`` returns them) in ``Doc._.factcheck_rows``;

@@ -1,7 +1,8 @@
 """Ctrl-C and SIGTERM stop a run at once, at any --jobs.
 
-spaCy's ``nlp.pipe(n_process=N)`` forks workers fed through multiprocessing
-queues. Letting KeyboardInterrupt unwind through it hangs: its clean-up joins
+``--jobs 2`` forks workers fed through multiprocessing queues (a pool in
+``engines.py``; spaCy's ``nlp.pipe(n_process=N)`` alike). Letting
+KeyboardInterrupt unwind through it hangs: its clean-up joins
 workers that were interrupted too, and the queue's feeder thread waits on a
 pipe nobody reads (over a minute, measured). So a signal is handled here
 instead: the parent kills its workers, removes the temporary files of writes
@@ -67,7 +68,7 @@ def stopping() -> bool:
 
 
 def _in_worker() -> None:
-    """After a fork from a run (a spaCy worker): leave signals to the parent."""
+    """After a fork from a run (a worker): leave signals to the parent."""
     if _parent_pid is None or os.getpid() == _parent_pid:
         return
     signal.signal(signal.SIGINT, signal.SIG_IGN)
