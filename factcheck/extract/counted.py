@@ -8,6 +8,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from ..facts import SHARE
+from .doc_text import text_of
 from .rates import rate_base
 from .reading import appositive_age, before_of, counted_noun, stands_for_people, subject_of
 from .units import canonical
@@ -109,7 +110,7 @@ def _named_by_state(doc: Doc, span: Any, ctx: Any) -> tuple[str, int, Any] | Non
 def _hyphen_noun(doc: Doc, end: int, qualifier: str) -> tuple[str, int, Any] | None:
     """"a three-bedroom house", "the 10-storey block": the noun hyphened to the
     number is what it counts (units and ages were read before)."""
-    if qualifier != "exact" or doc.text[end:end + 1] != "-":
+    if qualifier != "exact" or text_of(doc)[end:end + 1] != "-":
         return None
     span = doc.char_span(end + 1, end + 2, alignment_mode="expand")
     if span is None or not len(span):

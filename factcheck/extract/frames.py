@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from .doc_text import text_of
 from .frame_events import as_of, event_of, holder_of, instance_of, verb_event
 from .frame_rules import VERBS, Frames, frames_rules
 from .statuses import status_rows
@@ -119,7 +120,7 @@ def time_rows(doc: Doc, fr: Frames, offset: int) -> list[dict[str, Any]]:
     gives no clock time: a clock time says it more precisely, and a vague
     part would agree with every time and hide their disagreement."""
     rows = []
-    for t in time_spans(doc.text, fr.times):
+    for t in time_spans(text_of(doc), fr.times):
         span = doc.char_span(t["start"], t["end"], alignment_mode="expand")
         if span is None or not len(span):
             continue

@@ -16,6 +16,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from .doc_text import text_of
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
@@ -226,7 +228,7 @@ class People:
         # Found in the text, not token by token: few surnames, many tokens.
         starts = doc.to_array("IDX")
         pattern = "|".join(re.escape(w) for w in sorted(self.full_of, key=lambda w: (-len(w), w)))
-        for m in re.finditer(rf"(?<!\w)(?:{pattern})(?!\w)", doc.text):
+        for m in re.finditer(rf"(?<!\w)(?:{pattern})(?!\w)", text_of(doc)):
             i = int(starts.searchsorted(m.start()))
             if i < len(doc) and starts[i] == m.start() and doc[i].text == m.group(0):
                 tok = doc[i]

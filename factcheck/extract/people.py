@@ -26,6 +26,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from .doc_text import text_of
 from .mentions import alias_key, first_of_each, make_row, once_per_vocab
 
 if TYPE_CHECKING:
@@ -212,7 +213,7 @@ def _names_of_ages(people: People, offset: int, ages: list[dict[str, Any]]) -> N
             continue
         # The name stands beside its age: "Dana Pike, 31" or "31-year-old Dana Pike".
         lo = max(0, r["start"] - offset - len(name) - 4)
-        at = doc.text.find(name, lo, r["end"] - offset + len(name) + 4)
+        at = text_of(doc).find(name, lo, r["end"] - offset + len(name) + 4)
         span = doc.char_span(at, at + len(name)) if at >= 0 else None
         if span is not None and span.start not in known:
             people.add(span)

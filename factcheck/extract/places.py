@@ -16,6 +16,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from .doc_text import text_of
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
@@ -90,7 +92,7 @@ def place_rows(doc: Doc, rules: Any, offset: int) -> list[dict[str, Any]]:
         first, last = got
         sent = tok.sent
         start, end = first.idx, last.idx + len(last.text)
-        text = " ".join(doc.text[start:end].split())
+        text = " ".join(text_of(doc)[start:end].split())
         rows.append({
             "start": start + offset, "end": end + offset, "sentence": sent.text,
             "sentence_start": sent.start_char + offset, "kind": "attribute", "value": None,

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import dates
 from .counted import count_row, measure_subject
+from .doc_text import text_of
 from .not_quantities import glued_to_a_word, not_a_quantity, previous_word
 from .number_patterns import Patterns, patterns
 from .numbers import apply_qualifier, parse_number, parse_vague, plausible_year, vague_value
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
 def extract_quantities(doc: Doc, article: Any, rules: Any, offset: int = 0) -> list[dict[str, Any]]:
     """One row per number expression in `doc` (offsets into the article text)."""
     pats = patterns(rules)
-    text = doc.text  # built from the tokens on every access: read it once
+    text = text_of(doc)
     ctx = _Context(pats, rules, text)
     ctx.ents = [(e.start, e.end, e.label_, e.text) for e in doc.ents]
     taken: list[tuple[int, int]] = []
