@@ -17,7 +17,11 @@ Targets (issue 9): extract >= 0.8x bare, check >= 0.75x bare, extract >= 2x
 quantulum3; check peak RSS < 1.5 GB and, above 200,000 words, within 20% of a
 check over the 200,000-word corpus that the larger one repeats, measured in the
 same run. Timings on a shared machine
-are noisy: compare ratios, not absolute figures.
+are noisy: compare ratios, not absolute figures. Beside words/s each step
+also gives words per CPU second (its own and its ended workers'): other
+programs on the machine change it far less than the wall time, so its ratio
+is the one to compare across runs there (at --jobs 1 it is the wall ratio of
+a quiet machine; at --jobs 2 it leaves out how well the work spread).
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import subprocess
 import sys
 import time
@@ -32,6 +37,8 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 BASE_WORDS = 200_000
+# extract's words/s against bare nlp.pipe's (issue 9: 0.80; issue 14 asks 0.85).
+TARGET = 0.80
 ROOT = HERE.parent
 PEERS = HERE / ".venv-peers"
 sys.path.insert(0, str(HERE))
@@ -70,6 +77,7 @@ def step(name: str, corpus: str, jobs: int, peer_words: int) -> dict:
     nlp = load_model()  # loaded before the clock starts, in every step alike
     load_rules()
     options = Options(jobs=jobs)
+    cpu_before = _cpu()
     started = time.perf_counter()
     if name == "bare":
         texts = _texts(corpus)
@@ -87,8 +95,16 @@ def step(name: str, corpus: str, jobs: int, peer_words: int) -> dict:
     else:
         raise SystemExit(f"unknown step {name}")
     secs = time.perf_counter() - started
+    cpu = _cpu() - cpu_before
     words = sum(len(t.split()) for t in _texts(corpus))
-    return {"words": words, "seconds": secs, "facts": facts}
+    return {"words": words, "seconds": secs, "cpu": cpu, "facts": facts}
+
+
+def _cpu() -> float:
+    """CPU seconds of this process and of its workers that have ended."""
+    own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(
+        resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
 
 
 # --- the driver ----------------------------------------------------------------------
@@ -115,6 +131,8 @@ def measure(name: str, corpus: Path, jobs: int, peer_words: int) -> dict:
     result = json.loads(out.strip().splitlines()[-1])
     result["rss_mb"] = usage.ru_maxrss / 1024  # Linux reports kB
     result["rate"] = result["words"] / result["seconds"]
+    if "cpu" in result:
+        result["cpu_rate"] = result["words"] / result["cpu"]
     return result
 
 
@@ -122,9 +140,14 @@ def _verdict(met: bool) -> str:
     return "ok" if met else "MISSED"
 
 
-def _line(label: str, r: dict, ratio: str, note: str = "") -> str:
-    return (f"{label:<22} {r['rate']:>9,.0f} {ratio:>8} {r['rss_mb']:>9,.0f} MB "
+def _line(label: str, r: dict, ratio: str, note: str = "", cpu_ratio: str = "") -> str:
+    cpu = f"{r['cpu_rate']:>9,.0f} {cpu_ratio:>6}" if "cpu_rate" in r else f"{'':>16}"
+    return (f"{label:<22} {r['rate']:>9,.0f} {ratio:>8} {cpu} {r['rss_mb']:>9,.0f} MB "
             f"{r['facts']:>8,} {note}")
+
+
+def _cpu_ratio(r: dict, bare: dict | None) -> str:
+    return f"{r['cpu_rate'] / bare['cpu_rate']:.2f}" if bare and "cpu_rate" in r else ""
 
 
 def main() -> int:
@@ -151,23 +174,26 @@ def main() -> int:
     corpus, n_articles, n_words = build(args.words, source=base[0]) if base else build(args.words)
     print(f"corpus: {n_words:,} words, {n_articles:,} articles (gva_dev repeated with new ids); "
           f"jobs {args.jobs}; {os.cpu_count()} cores, shared with other work")
-    print(f"{'step':<22} {'words/s':>9} {'ratio':>8} {'peak RSS':>12} {'facts':>8}")
+    print(f"{'step':<22} {'words/s':>9} {'ratio':>8} {'cpu w/s':>9} {'ratio':>6} "
+          f"{'peak RSS':>12} {'facts':>8}")
     ok = True
     bare = extract = None
     if "bare" in args.only:
         bare = measure("bare", corpus, args.jobs, args.peer_words)
-        print(_line("bare nlp.pipe", bare, "1.00"), flush=True)
+        print(_line("bare nlp.pipe", bare, "1.00", cpu_ratio="1.00"), flush=True)
     if "extract" in args.only:
         extract = measure("extract", corpus, args.jobs, args.peer_words)
         r = extract["rate"] / bare["rate"] if bare else float("nan")
-        ok &= r >= 0.8 or not bare
+        ok &= r >= TARGET or not bare
         print(_line("factcheck extract", extract, f"{r:.2f}",
-                    f"target >= 0.80 {_verdict(r >= 0.8)}"), flush=True)
+                    f"target >= {TARGET:.2f} {_verdict(r >= TARGET)}",
+                    _cpu_ratio(extract, bare)), flush=True)
     if "check" in args.only:
         check = measure("check", corpus, args.jobs, args.peer_words)
         r = check["rate"] / bare["rate"] if bare else float("nan")
         ok &= (r >= 0.75 or not bare) and check["rss_mb"] < 1536
-        print(_line("factcheck check", check, f"{r:.2f}",
+        print(_line("factcheck check", check, f"{r:.2f}", cpu_ratio=_cpu_ratio(check, bare),
+                    note=
                     (f"target >= 0.75 {_verdict(r >= 0.75)}; " if bare else "") + "RSS < 1.5 GB "
                     f"{_verdict(check['rss_mb'] < 1536)}"), flush=True)
         if base:
