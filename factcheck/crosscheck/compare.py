@@ -254,10 +254,42 @@ def _running_chain(members: list[dict[str, Any]], rules: Any
     return out
 
 
+def _told(facts: pl.DataFrame) -> dict[tuple[str, str], set[float]]:
+    """(story, event) → the exact counts any article of the story gives for it."""
+    rows = (facts.filter((pl.col("kind") == "count") & pl.col("event").is_not_null()
+                         & (pl.col("qualifier") == "exact") & pl.col("value").is_not_null())
+            .select(pl.col("story").fill_null(""), "event", "value").unique().rows())
+    told: dict[tuple[str, str], set[float]] = {}
+    for story, event, value in rows:
+        told.setdefault((story, event), set()).add(value)
+    return told
+
+
+def _adds_up(f: dict[str, Any], against: list[dict[str, Any]], rules: Any,
+             told: dict[tuple[str, str], set[float]]) -> bool:
+    """"Eight people were shot" and "seven were wounded" where the story says
+    one was killed: parts and their whole (rules events `made_of`), not a
+    disagreement."""
+    events = rules.events or {}
+    for g in against:
+        whole, part = (f, g) if g["event"] in (events.get(f["event"] or "") or {}).get(
+            "made_of", []) else (g, f)
+        rest = [e for e in (events.get(whole["event"] or "") or {}).get("made_of", [])
+                if e != part["event"]]
+        if part["event"] not in (events.get(whole["event"] or "") or {}).get("made_of", []) \
+                or whole["value"] is None or part["value"] is None:
+            return False
+        gap = whole["value"] - part["value"]
+        if gap <= 0 or not any(gap in told.get((f["story"] or "", e), set()) for e in rest):
+            return False
+    return bool(against)
+
+
 def compare(facts: pl.DataFrame, groups: pl.DataFrame, rules: Any) -> pl.DataFrame:
     """DISCREPANCY_SCHEMA rows, ordered by severity, story, then position."""
     if groups.is_empty():
         return empty(DISCREPANCY_SCHEMA)
+    told = _told(facts)
 
     names = canonical_entities(facts)
     joined = groups.join(facts.with_row_index("pos").drop("story"), on="fact_id", how="inner",
@@ -271,6 +303,8 @@ def compare(facts: pl.DataFrame, groups: pl.DataFrame, rules: Any) -> pl.DataFra
             m["who"] = (names.get((m["story"] or "", m["entity"]), m["entity"])
                         if m["entity"] else None)
         for f, against, how in _group_findings(members, rules):
+            if how.rule == "FC101" and _adds_up(f, against, rules, told):
+                continue
             check = checks.get(how.rule, {})
             size = 1.0
             if f["kind"] != "attribute" and f["value"] is not None and against[0]["value"]:

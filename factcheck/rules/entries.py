@@ -139,3 +139,6 @@ class EventClass(TypedDict):
     outcome_of: NotRequired[Annotated[list[str], Field(
         description="classes whose verb, with a word of this class beside it, names this "
                     "one ('fatally shot': killed)")]]
+    made_of: NotRequired[Annotated[list[str], Field(
+        description="classes whose figures add up to this one's (the shot are the wounded "
+                    "and the killed)")]]
