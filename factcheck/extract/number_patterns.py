@@ -35,7 +35,7 @@ def _ordinal(digits: str, suffix: str) -> bool:
 
 
 def alternation(words: Iterable[str]) -> str:
-    """Longest first, so "more than" wins over "more"; inner spaces also match hyphens.
+    r"""Longest first, so "more than" wins over "more"; inner spaces also match hyphens.
 
     Written as a trie ("more(?:[\s\-]+than)?"): the pattern is tried at every
     word start of a text, and a list of a hundred words is a hundred tries
