@@ -25,6 +25,7 @@ CASES = [
     ("Police said there are no other suspects.", []),
     ("No one else was hurt, deputies said.", []),
     ("No further arrests are expected.", []),
+    ("Police will not name the man until he is arrested.", []),
 ]
 
 
