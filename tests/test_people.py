@@ -157,7 +157,8 @@ def test_a_mention_takes_the_articles_full_name(text, form):
 
 @pytest.mark.parametrize(("name", "person"), [
     ("Leon Hartwell", True), ("St Anne's", False), ("Bowles Avenue", False),
-    ("Alpine ISD", False), ("Mt. Carmel", False)])
+    ("Alpine ISD", False), ("Mt. Carmel", False), ("Hampton Ave", False), ("Juniper Blvd", False),
+    ("Dr. Ana Ruiz", True)])
 def test_places_and_bodies_are_no_people(name, person):
     from factcheck.crosscheck.people_article import Words, is_person_name
     from factcheck.rules.load import load_rules
