@@ -11,7 +11,7 @@ from typing import Any
 import polars as pl
 
 from ..extract.units import convert, dimension
-from .subject_words import head_noun, synonym_map
+from .subject_words import head_noun, synonym_map, written_noun
 
 
 def _dimension(unit: str | None, kind: str) -> str:
@@ -91,8 +91,7 @@ def unit_keys_of(num: pl.DataFrame, synonyms: dict[str, str],
 
     def thing(unit: str | None) -> str:
         noun = head_noun(unit, synonyms)
-        written = (unit or "").split(" of ")[0].split()
-        return things.get(noun) or things.get(written[-1].casefold() if written else "") or noun
+        return things.get(noun) or things.get(written_noun(unit)) or noun
 
     dims = {(k, u): thing(u) if k == "count" else _dimension(u, k) for k, u in pairs}
     refs: dict[tuple[str, str], str] = {}

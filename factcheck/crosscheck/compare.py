@@ -32,7 +32,7 @@ from ..rules.schema import Alignment
 from . import checks
 from .align import canonical_entities, ratio, settings
 from .numeric_pair import Pair, cumulative_words, period, running
-from .subject_words import canonical_words, synonym_map
+from .subject_words import canonical_words, synonym_map, written_noun
 
 _COUNT_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
                 "ten")
@@ -131,11 +131,6 @@ def _source(f: dict[str, Any]) -> str:
     return f["source"] or f["article"]
 
 
-def _counted_noun(unit: str | None) -> str:
-    words = (unit or "").split(" of ")[0].split()
-    return words[-1].casefold() if words else ""
-
-
 def _severity(rules: Any, rule: str, default: str, kind: str, size: float,
               cited: list[dict[str, Any]]) -> str:
     for s in rules.severity:
@@ -146,7 +141,7 @@ def _severity(rules: Any, rule: str, default: str, kind: str, size: float,
             continue
         if s.get("kind") not in (None, kind):
             continue
-        if "counting" in s and _counted_noun(cited[0]["unit"]) not in s["counting"]:
+        if "counting" in s and written_noun(cited[0]["unit"]) not in s["counting"]:
             continue
         if s.get("event") == "unread" and all(f.get("event") for f in cited):
             continue
@@ -270,16 +265,20 @@ def _adds_up(f: dict[str, Any], against: list[dict[str, Any]], rules: Any,
     """"Eight people were shot" and "seven were wounded" where the story says
     one was killed: parts and their whole (rules events `made_of`), not a
     disagreement."""
-    events = rules.events or {}
+    def parts(event: str | None) -> list[str]:
+        return ((rules.events or {}).get(event or "") or {}).get("made_of", [])
+
     for g in against:
-        whole, part = (f, g) if g["event"] in (events.get(f["event"] or "") or {}).get(
-            "made_of", []) else (g, f)
-        rest = [e for e in (events.get(whole["event"] or "") or {}).get("made_of", [])
-                if e != part["event"]]
-        if part["event"] not in (events.get(whole["event"] or "") or {}).get("made_of", []) \
-                or whole["value"] is None or part["value"] is None:
+        if g["event"] in parts(f["event"]):
+            whole, part = f, g
+        elif f["event"] in parts(g["event"]):
+            whole, part = g, f
+        else:
+            return False
+        if whole["value"] is None or part["value"] is None:
             return False
         gap = whole["value"] - part["value"]
+        rest = [e for e in parts(whole["event"]) if e != part["event"]]
         if gap <= 0 or not any(gap in told.get((f["story"] or "", e), set()) for e in rest):
             return False
     return bool(against)

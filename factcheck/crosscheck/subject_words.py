@@ -47,6 +47,13 @@ def content(text: str | None, synonyms: dict[str, str]) -> str:
     return " ".join(w for w in canonical_words(text, synonyms) if w not in STOP_WORDS)
 
 
+def written_noun(unit: str | None) -> str:
+    """The counted noun as written, lower case: 'gunshot victims' → 'victims',
+    'rounds of ammunition' → 'rounds'; '' for no unit."""
+    words = (unit or "").split(" of ")[0].split()
+    return words[-1].casefold() if words else ""
+
+
 def head_noun(unit: str | None, synonyms: dict[str, str]) -> str:
     """What a count counts, for blocking: 'allied nation' → 'ally' (by the
     synonyms), 'round of ammunition' → 'round'. English puts the head noun

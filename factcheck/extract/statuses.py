@@ -116,10 +116,12 @@ def _one_of_them(verb: Token, fr: Frames) -> bool:
     """"She was not injured", "her cousin was not shot", "none of the officers
     was hurt": what happened to one person or to part of a group, not the
     story's total (a zero there would contradict every count of the victims)."""
+    # The subject is who it befell when the verb is passive or follows "be"
+    # ("was not hurt", parsed either way); an active verb's subject did it.
+    befell = any(c.dep_ == "auxpass" or c.dep_ == "aux" and c.lemma_ == "be"
+                 for c in verb.children)
     for child in verb.children:
-        if child.dep_ not in ("nsubjpass", "nsubj") or \
-                child.dep_ == "nsubj" and not any(c.dep_ == "auxpass" for c in verb.children) \
-                and verb.lemma_.lower() not in ("injured", "hurt", "wounded"):
+        if child.dep_ != "nsubjpass" and not (child.dep_ == "nsubj" and befell):
             continue
         if child.lower_ in fr.negations:
             return any(c.dep_ == "prep" and c.lower_ == "of" for c in child.children)
