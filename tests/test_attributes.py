@@ -109,6 +109,8 @@ NO_ROLE_CASES = [
      "The letter went to the foreign secretary, the home secretary and Yvette Cooper."),
     ("title-word-in-a-name", "Shares in Premier Foods rose after the results on Tuesday."),
     ("date-after-title-word", "The boy was shot in the head Friday night, police said."),
+    ("caption-in-capitals",
+     "WITH ME TONIGHT IS THE MAYOR, JOHN CRANE, AND THE ACTING FIRE CHIEF RAY WINTERS."),
 ]
 
 
@@ -201,6 +203,7 @@ NO_SPEAKER_CASES = [
     ("passive-hearer-is-not-speaker", "Channel 12 was told that the victims were recovering."),
     ("negated-verb", "The Westfield Sheriff's Office has not said what led to the shooting."),
     ("anyone-in-particular", "A Masury man told police that the gun was not loaded."),
+    ("caption-in-capitals", "MAYOR JOHN CRANE SAID THE FIRE HAD BEEN PUT OUT BY MIDNIGHT."),
 ]
 
 
@@ -317,6 +320,9 @@ NAME_CASES = [
     ("one-word-variants", {"Zelensky": 1, "Zelenskyy": 2}, {"Zelensky": "Zelenskyy"}),
     ("name-with-particles", {"Ursula von der Leyen": 2, "Von der Leyen": 3},
      {"Von der Leyen": "Ursula von der Leyen"}),
+    ("given-name-before-a-near-surname", {"Herbert Voss": 2, "Mark Hebert": 1, "Herbert": 1},
+     {"Herbert": "Herbert Voss"}),
+    ("given-name-of-two-people-left-alone", {"Anna Roe": 1, "Anna Lind": 1, "Anna": 1}, {}),
 ]
 
 

@@ -29,6 +29,7 @@ from .mentions import (
     lexicon,
     make_row,
     scope_before,
+    shouted,
 )
 from .speech import extract_speakers
 
@@ -54,6 +55,8 @@ def attributes_and_people(doc: Doc, article: Article, rules: Rules,
     people = People(doc, lex)
     spans = []
     for match_id, start, end in lex.titles(doc):
+        if shouted(doc[start]):
+            continue
         span = doc[start:end]
         span.label_ = doc.vocab.strings[match_id]
         spans.append(span)

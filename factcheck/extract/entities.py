@@ -108,9 +108,14 @@ def name_map(counts: dict[str, int], rules: Rules | None = None) -> dict[str, st
     if fulls and singles:
         match = process.cdist(singles, lasts, scorer=fuzz.ratio,
                               processor=utils.default_process, score_cutoff=score)
+        firsts = [n.split()[0] for n in fulls]
         for i, single in enumerate(singles):
             exact = {roots[j] for j, last in enumerate(lasts) if last == single}
-            near = exact or {roots[j] for j in (match[i] >= score).nonzero()[0].tolist()}
+            # A given name ("Herbert" of "Herbert Harr") is that person's, not a
+            # surname a letter away ("Hebert") of someone else.
+            given = {roots[j] for j, first in enumerate(firsts) if first == single}
+            near = exact or given or \
+                {roots[j] for j in (match[i] >= score).nonzero()[0].tolist()}
             if len(near) == 1:
                 canonical[single] = canonical[fulls[near.pop()]]
             else:

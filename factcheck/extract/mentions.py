@@ -30,6 +30,10 @@ SCOPE_LABELS = frozenset({"GPE", "NORP", "ORG", "LOC"})
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 # A name after a title is at most this many tokens ("Volodymyr Zelenskyy").
 MAX_NAME = 4
+# A sentence in capitals: at least this many letters, this share upper case
+# (an all-caps headline word or an acronym in normal prose is far below it).
+_SHOUT_MIN_LETTERS = 20
+_SHOUT_SHARE = 0.8
 
 
 def alias_key(text: str) -> str:
@@ -409,6 +413,15 @@ def scope_before(people: People, i: int) -> tuple[str | None, str | None, str | 
                         or doc[run].pos_ != "PROPN"):
             return doc[run + 1:j + 1].text, "organisation", None, run + 1
     return None, None, None, i
+
+
+def shouted(tok: Token) -> bool:
+    """The sentence of `tok` is in capitals, as broadcast captions are ("THE
+    MAYOR, JOHNCRANLEY, THE ACTING FIRE CHIEFRAY WINSTON"): names, titles and
+    who spoke cannot be read from it, the parser's cues being gone."""
+    letters = [c for c in tok.sent.text if c.isalpha()]
+    return len(letters) >= _SHOUT_MIN_LETTERS and \
+        sum(c.isupper() for c in letters) >= _SHOUT_SHARE * len(letters)
 
 
 def first_of_each(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from .mentions import People, alias_key, make_row
+from .mentions import People, alias_key, make_row, shouted
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -44,6 +44,8 @@ def extract_speakers(people: People, offset: int, rules: Rules) -> list[dict[str
     found_at = sorted([(i, 0, i + 1) for i in lex.speech(doc)]
                       + [(start, 1, end) for _, start, end in lex.according(doc)])
     for start, according, end in found_at:
+        if shouted(doc[start]):
+            continue
         row = _according(people, offset, start, end) if according else \
             _reported(people, offset, doc[start])
         if row is not None:

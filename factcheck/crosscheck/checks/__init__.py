@@ -77,6 +77,19 @@ def family(name: str) -> tuple[Check, ...]:
 
 
 @cache
+def said_more_fully(a: str, b: str) -> bool:
+    """One name is the other with words added: 'Dayton' and 'Dayton police',
+    'Brookfield' and 'Brookfield Township', 'Herbert' and 'Herbert Harr'. An
+    outlet that names a body or person less fully names the same one."""
+    wa, wb = _name_words(a), _name_words(b)
+    return bool(wa) and bool(wb) and (wa <= wb or wb <= wa)
+
+
+def _name_words(name: str) -> set[str]:
+    return {w.removesuffix("'s").removesuffix("’s")
+            for w in re.findall(r"[^\W_][\w'’.-]*", name.casefold())}
+
+
 def for_attribute(attribute: str | None) -> Check | None:
     return next((c for c in family("attribute") if c.attribute == attribute), None)
 
