@@ -230,9 +230,13 @@ def numeric_pairs(facts: pl.DataFrame, rules: Any,
         # by its event: it is as often the hearing's as the shooting's); and
         # within two hours of each other as far as each reaches, or twelve
         # apart (a.m. written for p.m.).
+        # A time of one of several events, or of a moment after the event
+        # ("shot:first", "killed:die"), is known not to be the story's: no
+        # "only one" for it.
         .filter((pl.col("bkind") != "time") | (
             (pl.col("same_event").is_not_null()
-             | (only_ones & ~pl.col("part") & ~pl.col("part_r")))
+             | (only_ones & ~pl.col("part") & ~pl.col("part_r")
+                & ~pl.col("event").str.contains(":") & ~pl.col("event_r").str.contains(":")))
             & ((gap <= 120) | (slip <= 30))))
         .collect()
     )

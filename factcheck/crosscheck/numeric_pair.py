@@ -123,6 +123,8 @@ def _events(rules: Any) -> dict[str, Any]:
 def running(f: dict[str, Any], rules: Any, words: set[str]) -> bool:
     """A running total or status: its event class is cumulative (events
     rules), or, with no frame, its words name one (`cumulative_subjects`)."""
+    if f["kind"] in ("date", "time"):
+        return False  # when something happened is no total ("Friday", "Jan. 17")
     event = f.get("event")
     if event:
         return bool(_events(rules).get(event, {}).get("cumulative"))

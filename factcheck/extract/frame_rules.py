@@ -32,6 +32,7 @@ class Frames:
     street_types: set[str] = field(default_factory=set)
     times: TimeWords = field(default_factory=TimeWords)
     incident_verbs: set[str] = field(default_factory=set)
+    later_moments: set[str] = field(default_factory=set)
     phrasal: dict[str, str] = field(default_factory=dict)
     instances: set[str] = field(default_factory=set)
     verb_class: dict[str, str] = field(default_factory=dict)
@@ -78,6 +79,7 @@ def frames_rules(rules: Any) -> Frames:
     fr.hedges = {w.casefold() for w in rules.status_hedges}
     fr.street_types = set(place_words(rules).types)
     fr.incident_verbs = {w.casefold() for w in rules.incident_verbs}
+    fr.later_moments = {w.casefold() for w in rules.later_moments}
     fr.instances = {w.casefold() for w in rules.event_instances}
     fr.phrasal = {" ".join(k.casefold().split()): v
                   for k, v in rules.phrasal_events.items()}

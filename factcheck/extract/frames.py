@@ -143,17 +143,16 @@ def _time_event(span: Span, fr: Frames) -> str | None:
     fatal shooting of his brother around 1:54 a.m."), its verb's class, or for
     "the shooting happened at …" the class of what happened."""
     doc = span.doc
+    moment = _later_moment(span, fr)
+    if moment is not None:
+        return moment
     # The event noun just before the time, in its sentence: parses often hang
     # "around 1:54 a.m." on the main verb whatever it belongs to.
     for tok in reversed(doc[max(span.sent.start, span.start - 12):span.start]):
         cls = fr.cls(tok) if tok.pos_ == "NOUN" else None
         if cls and cls not in fr.status:
             return instance_of(tok, cls, fr)
-    verb = span.root
-    for _ in range(5):
-        if verb.pos_ in VERBS or verb.head.i == verb.i:
-            break
-        verb = verb.head
+    verb = _verb_of(span)
     if verb.pos_ not in VERBS:
         return None
     if verb.lemma_.lower() in fr.incident_verbs:
@@ -161,3 +160,25 @@ def _time_event(span: Span, fr: Frames) -> str | None:
         cls = fr.cls(subj[0]) if subj else None
         return instance_of(subj[0], cls, fr) if cls else None
     return verb_event(verb, span.root, fr)
+
+
+def _later_moment(span: Span, fr: Frames) -> str | None:
+    """"Died from his wounds at 11:45 p.m.", "pronounced dead at 9:37 p.m.":
+    the time of a moment after the event (rules `later_moments`), written as
+    an instance of its class ("killed:die") so that it is not taken for when
+    the event happened, whatever event noun stands before it."""
+    verb = _verb_of(span)
+    lemma = verb.lemma_.lower()
+    if verb.pos_ not in VERBS or lemma not in fr.later_moments:
+        return None
+    return f"{verb_event(verb, span.root, fr) or fr.cls(verb) or 'event'}:{lemma}"
+
+
+def _verb_of(span: Span) -> Token:
+    """The verb a time hangs on, a few steps up the parse (else the top reached)."""
+    verb = span.root
+    for _ in range(5):
+        if verb.pos_ in VERBS or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    return verb

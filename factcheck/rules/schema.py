@@ -296,6 +296,10 @@ class RuleSet(BaseModel):
     event_instances: list[str] = _section(list,
         "Words that make an event one of several ('the first shooting', 'another "
         "shooting'): times of different instances do not align.")
+    later_moments: list[str] = _section(list,
+        "Verbs whose time of day is a moment after the event ('died at 11:45 p.m.', "
+        "'pronounced dead at 9:37 p.m.'): such a time is not when the event happened and "
+        'aligns with no other.')
     street_types: dict[str, list[str]] = _section(dict,
         "Street types and their abbreviations (street: [st]): a capitalised one ends a "
         "street's name; a house or block number before it is a place, not a count.")
