@@ -340,6 +340,12 @@ _PHONE = re.compile(
     r"(?<![\w])(?:\+\d{1,3}[\s.\-]?)?(?:\(\d{2,5}\)[\s.\-]?|0\d{1,4}[\s.\-])"
     r"\d{3,4}[\s.\-]?\d{3,4}(?![\w])"
     r"|(?<![\w])\d{3}[\-.]\d{3}[\-.]\d{4}(?![\w])"
+    # A number spelt with letters after its area code ("(555) 224-TIPS",
+    # "800-555-TIPS"), and a local seven-digit one after a word to call ("call
+    # Crime Stoppers at 224-7867"): seven digits split 3-4 are no range in copy,
+    # unless round ("100-1000 litres").
+    r"|(?:\(\d{3}\)\s?|(?<![\w])\d{3}[\-.])\d{3}[\-.][A-Z]{4}(?![\w])"
+    r"|(?<![\w.,$£€-])\d{3}-\d{2}(?!00)\d{2}(?![\w-])"
     r"|\+\d{1,3}[\s.\-]?(?:\(0\)\s?)?\d{1,4}[\s.\-]?\d{3,4}[\s.\-]?\d{3,4}(?![\w])"
 )
 
