@@ -64,8 +64,12 @@ def _numeric_frame(facts: pl.DataFrame, synonyms: dict[str, str],
     # A status (arrested, charged: rules `events`) counts whoever it befalls:
     # "no arrests" and "arrested two teenagers" are one figure; statuses block
     # together, their `aligns_with` decides which pair.
+    # Not a figure of another counted class ("three counts of murder": the
+    # charges, not whoever was charged).
     if status:
-        num = num.with_columns(dim=pl.when(pl.col("event").is_in(sorted(status)))
+        other = sorted(set((things or {}).values()) - set(counts or {}))
+        num = num.with_columns(dim=pl.when(pl.col("event").is_in(sorted(status))
+                                           & ~pl.col("dim").is_in(other))
                                .then(pl.lit("status")).otherwise(pl.col("dim")))
     # "The toll rose to 19": a bare figure of an event counts what the event
     # befalls (rules `events`, `counts`).

@@ -32,7 +32,8 @@ def event_of(noun: Token, fr: Frames) -> str | None:
     if found:
         return found
     if noun.pos_ in ("NOUN", "ADJ", "PROPN") and fr.cls(noun):
-        return fr.cls(noun)
+        # "A dozen prior arrests", "two previous shootings": other instances.
+        return instance_of(noun, fr.cls(noun) or "", fr)
     for child in noun.children:  # "four injured people", "the dead man"
         if child.dep_ in ("amod", "compound", "nmod") and fr.cls(child):
             return fr.cls(child)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+from .doc_text import text_of
 from .frame_rules import VERBS, Frames
 
 if TYPE_CHECKING:
@@ -40,7 +41,7 @@ def status_rows(doc: Doc, fr: Frames, offset: int) -> list[dict[str, Any]]:
                 lo = hi = tok.i
             seen.update(range(lo, hi + 1))
             rows.append(_status_row(doc, lo, hi, cls, 0.0, "exact", offset, "frames.zero"))
-        elif cls in fr.status and absent is None and _stated(tok, fr):
+        elif cls in fr.status and absent is None and _stated(tok, fr) and not _headline(tok):
             seen.add(tok.i)
             rows.append(_status_row(doc, tok.i, tok.i, cls, 1.0, "at_least", offset,
                                     "frames.status"))
@@ -167,6 +168,22 @@ def _stated(tok: Token, fr: Frames) -> bool:
             and tok.dep_ not in ("amod", "acl", "relcl")
             and (tok.tag_ == "VBD" or tok.tag_ == "VBN" and any(
                 c.dep_ in ("aux", "auxpass") for c in tok.children)))
+
+
+def _headline(tok: Token) -> bool:
+    """A paragraph with no full stop is a headline: the article's own, or one
+    of a related story's link ("Girl kills self with gun, dad charged"). Its
+    grammar drops the auxiliary, so a bare participle reads as a statement
+    ("Student arrested, accused of having gun"), and often it is another case."""
+    text = text_of(tok.doc)
+    start = text.rfind("\n\n", 0, tok.idx)
+    end = text.find("\n\n", tok.idx)
+    para = text[start + 1:end if end >= 0 else len(text)].rstrip()
+    return not para.endswith(_ENDS)
+
+
+# How a written sentence ends (a quotation or bracket may close it).
+_ENDS = (".", "!", "?", '"', "\u201d", "'", "\u2019", ")", ":", ";")
 
 
 def _phrasal(tok: Token, fr: Frames) -> str | None:
