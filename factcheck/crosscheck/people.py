@@ -1,9 +1,9 @@
 """People across the articles of a story: the people table and the checks on
-them (FC301, FC302, FC304-FC306).
+them (FC301, FC302, FC304-FC307).
 
 crosscheck/people_article.py puts each article's facts on people,
 crosscheck/people_link.py links them across the story's articles; here each
-linked person's names, ages, relations, conditions and charges are compared.
+linked person's names, ages, relations, conditions, charges and wounds are compared.
 A finding on a link below ``SURE`` is ``info``.
 """
 
@@ -38,6 +38,7 @@ __all__ = ["Person", "link", "name_parts", "people_check"]
 @dataclass
 class _Ctx:
     rules: Any
+    words: Words
     checks: dict[str, Any]
     rank: dict[str, int]
     preliminary: tuple[str, ...] = ()
@@ -64,7 +65,7 @@ def people_check(facts: pl.DataFrame, rules: Any) -> tuple[pl.DataFrame, pl.Data
         story = got[0]["story"] or ""
         stories.setdefault(story, []).extend(
             _people_of_article(got, story, order[art], words))
-    ctx = _Ctx(rules, rules.checks,
+    ctx = _Ctx(rules, words, rules.checks,
                {str(k): int(v["rank"]) for k, v in rules.person_conditions.items()},
                tuple(str(w).lower() for w in rules.preliminary_charge_words),
                {str(ph).lower(): i for v in rules.person_conditions.values()
@@ -81,13 +82,16 @@ def people_check(facts: pl.DataFrame, rules: Any) -> tuple[pl.DataFrame, pl.Data
             _check_states(pid, cluster, sure, ctx)
             _check_charges(pid, cluster, sure, ctx)
             _check_relations(pid, cluster, sure, ctx)
+            _check_wounds(pid, cluster, sure, ctx)
     ctx.rows.sort(key=lambda r: r[0])
     found = frame([r for _, r in ctx.rows], DISCREPANCY_SCHEMA)
     return frame(table, PEOPLE_SCHEMA), found
 
 
 def _person_id(story: str, cluster: list[Person]) -> str:
-    keys = sorted(f"{p.article}\x1f{p.name or p.kind}" for p in cluster)
+    # The age too: two people one article describes alike ("a 50-year-old woman",
+    # "a 43-year-old woman") are two rows of the table.
+    keys = sorted(f"{p.article}\x1f{_label(p)}" for p in cluster)
     return "person-" + hashlib.blake2b("\x1e".join([story, *keys]).encode(),
                                        digest_size=6).hexdigest()
 
@@ -366,6 +370,27 @@ def _check_charges(pid: str, cluster: list[Person], sure: float, ctx: _Ctx) -> N
               "conflict" if conflict else "update", sure if preliminary else min(sure, 0.5),
               f"charged with {mine[0]['attribute_value']!r} against "
               f"{earlier[0][1]['attribute_value']!r}", _label(earlier[0][0]))
+
+
+def _check_wounds(pid: str, cluster: list[Person], sure: float, ctx: _Ctx) -> None:
+    """FC307: outlets say one person was hit in places that do not meet ("in the
+    neck" / "in the upper left shoulder"); a region and a place in it meet, and an
+    article that names several places agrees with one that names any of them."""
+    have = [p for p in _by_time(cluster) if p.wounds]
+    for k, p in enumerate(have):
+        earlier = [q for q in have[:k] if not ctx.words.hits_meet(p.hits(), q.hits())]
+        if not earlier:
+            continue
+        mine = min(p.wounds, key=lambda f: f["start"])
+        cited = [mine, *[min(q.wounds, key=lambda f: f["start"]) for q in earlier]]
+        subject = f"{_label(earlier[0])} · wound"
+        _emit(ctx, "FC307", pid, p, earlier, cited, _hit_text(p), " / ".join(
+            sorted({_hit_text(q) for q in earlier})), subject, "conflict", sure,
+            f"hit in the {_hit_text(p)} against the {_hit_text(earlier[0])}", _label(earlier[0]))
+
+
+def _hit_text(p: Person) -> str:
+    return " and ".join(sorted(f"{side} {place}" if side else place for place, side in p.hits()))
 
 
 def _relation_of(p: Person) -> str | None:

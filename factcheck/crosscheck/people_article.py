@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 # Findings on links at least this sure keep their check's severity; below, info.
@@ -76,6 +77,10 @@ class Person:
         """Where the article says this person was hit."""
         return {f["attribute_value"] for f in self.wounds}
 
+    def hits(self) -> set[tuple[str, str | None]]:
+        """Where the article says this person was hit, with the side where said."""
+        return {(f["attribute_value"], f["attribute_scope"]) for f in self.wounds}
+
     def in_years(self) -> bool:
         """Whether the age is given in whole years (not "22-month-old")."""
         return all((f.get("unit") or "year") == "year" for f in self.ages)
@@ -126,6 +131,7 @@ class Words:
     parts: dict[str, str]  # word → part
     sexes: dict[str, str]  # class → sex
     other_events: tuple[str, ...]  # phrases of a sentence about another event
+    regions: dict[str, frozenset[str]]  # place of a wound → the places it holds
 
     @classmethod
     def of(cls, rules: Any) -> Words:
@@ -138,7 +144,19 @@ class Words:
                     sorted(rules.person_parts.items()) for w in ws},
                    {str(c): str(sex) for sex, cs in sorted(rules.person_sexes.items())
                     for c in cs},
-                   tuple(str(w).lower() for w in rules.other_event_phrases))
+                   tuple(str(w).lower() for w in rules.other_event_phrases),
+                   {str(r): frozenset(str(p) for p in ps) for r, ps in rules.wound_regions.items()})
+
+    def meet(self, a: set[str], b: set[str]) -> bool:
+        """Whether two sets of places of wounds share one, or one holds the other's
+        ("the upper body" holds "the chest")."""
+        return any(x == y or y in self.regions.get(x, ()) or x in self.regions.get(y, ())
+                   for x in a for y in b)
+
+    def hits_meet(self, a: set[tuple[str, str | None]], b: set[tuple[str, str | None]]) -> bool:
+        """`meet` with sides: the left and the right arm are two places."""
+        return any(self.meet({x}, {y}) and not (sx and sy and sx != sy)
+                   for x, sx in a for y, sy in b)
 
     def sex(self, p: Person) -> str | None:
         """The one sex the descriptions of `p` give, if they give one."""
@@ -247,6 +265,11 @@ def _people_of_article(rows: list[dict[str, Any]], story: str, index: int,
                     continue
             if kind is not None or age is not None:
                 unnamed.append((r, kind, age, slot))
+        elif r["kind"] == "person" and r["attribute"] == "birth":
+            who = named(r["entity"])
+            age = _age_at(r["attribute_value"], r["published"])
+            if who is not None and age is not None:
+                who.ages.append({**r, "kind": "age", "value": age, "unit": "year"})
         elif r["kind"] == "attribute" and r["attribute"] == "role":
             who = named(r["entity"])
             if who is not None:
@@ -295,6 +318,17 @@ def _people_of_article(rows: list[dict[str, Any]], story: str, index: int,
         # a charge a suspect's.
         p.parts += ["victim"] * bool(p.conditions) + ["suspect"] * bool(p.charges)
     return list(people.values())
+
+
+def _age_at(born: str | None, published: Any) -> float | None:
+    """The age in whole years of someone born on `born` (ISO) when the article
+    was published; none without a date, or outside 1-110 (a date after a name
+    that is no birth: the day of the shooting)."""
+    if not born or published is None:
+        return None
+    b = date.fromisoformat(born)
+    age = published.year - b.year - ((published.month, published.day) < (b.month, b.day))
+    return float(age) if 1 <= age <= 110 else None
 
 
 def _name_in(text: str | None) -> str | None:

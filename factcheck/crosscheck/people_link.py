@@ -102,18 +102,24 @@ def described(u: Person, n: Person, u_side: list[Person], n_side: list[Person],
     su, sn = words.sex(u), words.sex(n)
     pu, pn = u.part(), n.part()
     wu, wn = u.places(), n.places()
-    if (su and sn and su != sn) or (pu and pn and pu != pn) or (wu and wn and not wu & wn) \
+    apart = bool(wu and wn and not words.meet(wu, wn))
+    if (su and sn and su != sn) or (pu and pn and pu != pn) or apart \
             or u.elsewhere or u.several():
         return None
     if any(r.name and link(r, n, words.suffixes, True) for r in u_side):
         return None  # the article names them: `u` is someone else or the same, unlinked
     also = bool(su and su == sn) or bool(pu and pu == pn)
-    shared = wu & wn
+    # The places both give, a region counting as the place it holds ("torso",
+    # "chest"); a place only one gives ("the chest and leg" / "the leg") is
+    # another's wound as likely as a wound left unsaid.
+    shared = {x for x in wu | wn if words.meet({x}, wu) and words.meet({x}, wn)}
+    if shared != wu | wn:
+        shared = set()
     au, an = u.years(), n.years()
     # A place links ages a typo or a misreading apart, not a boy of 15 and a man of 34.
     far = au is not None and an is not None and abs(au - an) > max(MAX_TYPO, 0.2 * max(au, an))
-    if shared and not far and not any(o.places() & shared for o in u_side if o is not u) \
-            and not any(o.places() & shared for o in n_side if o is not n):
+    rivals = [o for o in u_side if o is not u] + [o for o in n_side if o is not n]
+    if shared and not far and not any(words.meet(o.places(), shared) for o in rivals):
         return Link(SURE, f"the only one hit in the {'/'.join(sorted(shared))}")
     if au is None or an is None or abs(au - an) > 1 + 1e-9:
         return None
@@ -262,7 +268,7 @@ def _alike(cluster: list[Person], words: Words) -> bool:
     """Whether no two of `cluster` differ in sex or where they were hit."""
     sexes = {x for p in cluster if (x := words.sex(p))}
     places = [p.places() for p in cluster if p.places()]
-    return len(sexes) < 2 and all(a & b for a in places for b in places)
+    return len(sexes) < 2 and all(words.meet(a, b) for a in places for b in places)
 
 
 def _mutual(pair: list[tuple[float, Person, Person]]) -> list[tuple[float, Person, Person]]:

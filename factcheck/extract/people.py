@@ -24,6 +24,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from .doc_text import text_of
@@ -54,6 +55,7 @@ class _Matchers:
     places: dict[str, str]  # word → place of a wound
     place_words: Any  # PhraseMatcher over the places' words
     wound_words: frozenset[str]
+    sides: frozenset[str]  # "left", "right" before a place of a wound
 
 
 _CACHE: dict[tuple[int, str], _Matchers] = {}
@@ -83,7 +85,8 @@ def _build_matchers(vocab: Any, rules: Rules) -> _Matchers:
     if places:
         place_words.add("place", [make(w) for w in sorted(places)])
     return _Matchers(conditions, charges, rank, places, place_words,
-                     frozenset(str(w).lower() for w in rules.wound_words))
+                     frozenset(str(w).lower() for w in rules.wound_words),
+                     frozenset(str(w).lower() for w in rules.wound_sides))
 
 
 def extract_people(people: People, offset: int, rules: Rules,
@@ -93,6 +96,8 @@ def extract_people(people: People, offset: int, rules: Rules,
     where the model did not tag them."""
     doc = people.doc
     _names_of_ages(people, offset, ages or [])
+    _names_described(people, rules)
+    births = _births(people, offset, ages or [], rules)
     rows = []
     # A name is in `mentions` once as an entity and again after a title.
     for i, name in sorted(set(people.mentions)):
@@ -107,6 +112,7 @@ def extract_people(people: People, offset: int, rules: Rules,
         row["kind"] = "person"
         row["subject"] = _described(doc[i:j])
         rows.append(row)
+    rows.extend(_birth_row(people, offset, span, born) for span, born in births)
     if rules.person_conditions or rules.charge_phrases:
         rows.extend(_states(people, offset, rules))
     if rules.wound_places:
@@ -161,22 +167,44 @@ def _wounds(people: People, offset: int, rules: Rules) -> list[dict[str, Any]]:
     shot in the face") or of the noun the wound is with ("a woman with a
     gunshot wound to the head")."""
     doc = people.doc
+    from spacy.util import filter_spans
+
     m = _matchers(doc.vocab, rules)
     rows = []
-    for _, start, end in m.place_words(doc):
-        if end - start != 1:
-            continue
-        tok = doc[start]
-        place = m.places[tok.lower_]
+    # "upper body" before "body": the longest wording of a place.
+    for words in filter_spans([doc[s:e] for _, s, e in m.place_words(doc)]):
+        tok = words[-1]
+        place = m.places[" ".join(t.lower_ for t in words)]
         node = tok.head if tok.dep_ in ("compound", "amod") and tok.head.lower_ in _AREA else tok
-        prep = node.head
-        if node.dep_ != "pobj" or prep.lower_ not in ("in", "to", "into", "through"):
+        # "shot in the chest and the leg": the leg hangs from the chest's "in".
+        first = node
+        while first.dep_ == "conj" and first.head.i < first.i:
+            first = first.head
+        prep = first.head
+        if first.dep_ != "pobj" or prep.lower_ not in ("in", "to", "into", "through"):
             continue
         hit = prep.head
         # "shot in the chest and Cole in the leg": a place far from its verb is another's.
-        if abs(prep.i - hit.i) > _NEAR_HIT or not {hit.lower_, hit.lemma_.lower()} & m.wound_words:
+        if abs(prep.i - hit.i) > _NEAR_HIT:
             continue
-        if hit.pos_ in ("VERB", "AUX"):
+        # "suffered a gunshot wound to the head": the place hangs from the verb
+        # whose object is the wound.
+        wound = next((c for c in hit.children if c.dep_ == "dobj"
+                      and _wounding(c, m.wound_words)), None) if hit.pos_ == "VERB" else None
+        if not _wounding(hit, m.wound_words) and wound is None:
+            continue
+        if wound is not None:
+            hit = wound
+        # "opened fire, striking him in both legs": an active verb's object is hit.
+        obj = next((c for c in hit.children if c.dep_ == "dobj" and c.i < prep.i), None) \
+            if hit.pos_ == "VERB" and not any(c.dep_ in ("nsubjpass", "auxpass")
+                                              for c in hit.children) else None
+        if obj is not None:
+            holder = _who(people, obj)
+            # "Dunmore opened fire, striking him": "him" is not the one who fired.
+            if obj.lower_ in PRONOUNS and holder == _holder(people, doc[hit.i:hit.i + 1]):
+                holder = None
+        elif hit.pos_ in ("VERB", "AUX"):
             holder = _holder(people, doc[hit.i:hit.i + 1])
         elif hit.dep_ == "pobj" and hit.head.lower_ == "with" \
                 and hit.head.head.pos_ in ("NOUN", "PROPN"):
@@ -193,9 +221,18 @@ def _wounds(people: People, offset: int, rules: Rules) -> list[dict[str, Any]]:
               for g in c.children if g.dep_ == "pobj" and g.lower_ in m.places]
         if of:
             tok, place = of[0], m.places[of[0].lower_]
-        lo, hi = min(hit.i, tok.i), max(hit.i, node.i, tok.i) + 1
-        rows.append(_row(people, offset, lo, hi, holder, "wound", place, "person:wound"))
+        lo, hi = min(hit.i, words.start, tok.i), max(hit.i, node.i, tok.i) + 1
+        row = _row(people, offset, lo, hi, holder, "wound", place, "person:wound")
+        # "the upper left shoulder": the side, where one is said.
+        row["attribute_scope"] = next((c.lower_ for c in tok.children
+                                       if c.dep_ in ("amod", "compound") and c.lower_ in m.sides),
+                                      None)
+        rows.append(row)
     return rows
+
+
+def _wounding(tok: Token, words: frozenset[str]) -> bool:
+    return bool({tok.lower_, tok.lemma_.lower()} & words)
 
 
 def _names_of_ages(people: People, offset: int, ages: list[dict[str, Any]]) -> None:
@@ -219,6 +256,81 @@ def _names_of_ages(people: People, offset: int, ages: list[dict[str, Any]]) -> N
             people.add(span)
             known.add(span.start)
     people.untagged()
+
+
+# A name as a police list writes it before a date of birth: two to four
+# capitalised words on one line ("Ana R. Pike-Cole").
+_LISTED_NAME = r"[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){1,3}"
+
+
+def _births(people: People, offset: int, rows: list[dict[str, Any]],
+            rules: Rules) -> list[tuple[Span, dict[str, Any]]]:
+    """(name, date fact) of each date written straight after a name, alone or
+    after a word of rules `birth_words`: "Dana Pike 04/15/1985", "Dana Pike
+    (DOB: 04/15/1985)". The name is a person even where the model did not tag it."""
+    doc = people.doc
+    text = text_of(doc)
+    words = "|".join(re.escape(str(w)) for w in sorted(rules.birth_words, key=lambda w: -len(w)))
+    before = re.compile(rf"({_LISTED_NAME})[ \t]*[,(]?[ \t]*(?:(?i:{words})\W{{0,2}}[ \t]*)?$"
+                        if words else rf"({_LISTED_NAME})[ \t]*[,(]?[ \t]*$")
+    known = {i for i, _ in people.mentions}
+    out = []
+    for r in rows:
+        if r.get("kind") != "date" or r.get("value") is None or r["low"] != r["high"]:
+            continue
+        start = r["start"] - offset
+        m = before.search(text, max(0, start - 60), start)
+        if m is None:
+            continue
+        span = doc.char_span(m.start(1), m.end(1))
+        # Capitals, not a heading in capitals ("VICTIM Dana Pike"): a heading is no name.
+        if span is None or not span[0].is_title and not span[0].text[:1].isupper() \
+                or any(len(t) > 1 and t.is_upper and t.is_alpha for t in span):
+            continue
+        if span.start not in known:
+            people.add(span)
+            known.add(span.start)
+        out.append((span, r))
+    return out
+
+
+def _birth_row(people: People, offset: int, name: Span, born: dict[str, Any]) -> dict[str, Any]:
+    """A ``birth`` row: the date fact's span, the day (ISO) it gives, the person's name."""
+    doc = people.doc
+    span = doc.char_span(born["start"] - offset, born["end"] - offset, alignment_mode="expand")
+    day = (date(1970, 1, 1) + timedelta(days=int(born["value"]))).isoformat()
+    full = people.full(name.text)
+    assert span is not None
+    return _row(people, offset, span.start, span.end, (full, None), "birth", day, "person:birth")
+
+
+def _names_described(people: People, rules: Rules) -> None:
+    """Proper nouns the article says are a person ("De'Maree Adkins was an honor
+    roll student": the subject of "be" with a noun of rules `person_nouns`) are a
+    name even where the model tagged none, or an organisation."""
+    from spacy.symbols import attr
+
+    doc = people.doc
+    nouns = {str(n).lower() for n in rules.person_nouns}
+    known = {i for i, _ in people.mentions}
+    # The few "attr" tokens by the parse's array, not a walk over every token.
+    for i in (doc.to_array("DEP") == attr).nonzero()[0]:
+        noun = doc[int(i)]
+        if noun.lemma_.lower() not in nouns or noun.head.lemma_ != "be":
+            continue
+        subj = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+        if subj is None:
+            continue
+        start = subj.left_edge.i
+        # "Ja'Lessa Orkeny was": a given name the parse hung elsewhere.
+        while start > 0 and subj.i - start < 3 and not doc[start].is_sent_start \
+                and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper():
+            start -= 1
+        span = doc[start:subj.i + 1]
+        if 2 <= len(span) <= 4 and span.start not in known and all(
+                t.pos_ == "PROPN" and t.text[:1].isupper() and not t.is_upper for t in span):
+            people.add(span)
+            known.add(span.start)
 
 
 def normal_charge(text: str) -> str:
@@ -340,7 +452,9 @@ def _who(people: People, tok: Token) -> tuple[str | None, str | None] | None:
         return None
     # An appositive name beside the description: "the victim, Jane Roe".
     for child in tok.children:
-        if child.dep_ == "appos" and (child.pos_ == "PROPN" or child.i in people.ent_at):
+        # Not the "’s" of "a friend of Rohan’s" that the parse hung beside the noun.
+        if child.dep_ == "appos" and child.pos_ not in ("PUNCT", "PART") and (
+                child.pos_ == "PROPN" or child.i in people.ent_at):
             span = people.name_at(child)
             if span is not None:
                 return people.full(span.text), None

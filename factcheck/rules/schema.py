@@ -143,9 +143,18 @@ class RuleSet(BaseModel):
     wound_places: dict[str, list[str]] = _section(dict,
         "Where a person was hit → the words that say it ('face', 'forehead': head); two "
         'unnamed-and-named mentions hit in one place link, in two places do not.')
+    wound_regions: dict[str, list[str]] = _section(dict,
+        "Places of wound_places that hold others (upper body: head, chest, arm...): a "
+        'region and a place inside it are not two places (FC307).')
+    wound_sides: list[str] = _section(list,
+        "Words of a side before a place of a wound ('left', 'right'): the same place on "
+        'two sides is two places (FC307).')
     wound_words: list[str] = _section(list,
         "Words a place of a wound hangs from ('shot in the head', 'a gunshot wound to "
         "the neck'): shot, wound, hit.")
+    birth_words: list[str] = _section(list,
+        "Words between a name and its date of birth ('DOB', 'born'): a date after a "
+        "name, alone or after one of these, gives the person's age at publication.")
     not_name_words: list[str] = _section(list,
         "Words that make a 'name' a place, body or page furniture, not a person (avenue, "
         'county, javascript).')
