@@ -141,6 +141,20 @@ def holder_of(noun: Token, fr: Frames) -> str | None:
     return None
 
 
+def reference_of(span: Span, fr: Frames) -> str | None:
+    """Where a distance is measured from ("30 miles from the Texas border",
+    "35 miles northeast of Oklahoma City"): the place after a reference
+    preposition just after the figure, a direction word between them."""
+    doc = span.doc
+    for tok in doc[span.end:min(span.end + 3, span.sent.end)]:
+        if tok.lower_ in fr.reference_preps:
+            obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+            return _phrase(obj) if obj is not None else None
+        if tok.pos_ not in ("ADV", "ADJ", "NOUN"):
+            return None
+    return None
+
+
 def _phrase(tok: Token) -> str:
     """A holder as a short key: its compound words and lemma ("high school")."""
     words = [c.lower_ for c in tok.children if c.dep_ in ("compound",) and c.i < tok.i]

@@ -26,6 +26,7 @@ class Frames:
     light: set[str] = field(default_factory=set)
     thing_class: dict[str, str] = field(default_factory=dict)
     holder_verbs: set[str] = field(default_factory=set)
+    reference_preps: set[str] = field(default_factory=set)
     as_of_words: set[str] = field(default_factory=set)
     negations: set[str] = field(default_factory=set)
     hedges: set[str] = field(default_factory=set)
@@ -72,6 +73,7 @@ def frames_rules(rules: Any) -> Frames:
     fr.thing_class = {w.casefold(): c for c, words in rules.counted_things.items()
                       for w in words}
     fr.holder_verbs = {w.casefold() for w in rules.holder_verbs}
+    fr.reference_preps = {w.casefold() for w in rules.reference_preps}
     fr.as_of_words = {w.casefold() for w in rules.as_of_words}
     fr.negations = {w.casefold() for w in rules.negations}
     # "two other people", "no other suspects": the counts rules' partial words.

@@ -24,7 +24,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .doc_text import text_of
-from .frame_events import as_of, event_of, holder_of, instance_of, verb_event
+from .frame_events import as_of, event_of, holder_of, instance_of, reference_of, verb_event
 from .frame_rules import VERBS, Frames, frames_rules
 from .statuses import status_rows
 from .times import time_spans
@@ -58,6 +58,8 @@ def add_frames(doc: Doc, rows: list[dict[str, Any]], rules: Any,
         noun = _counted(span, row)
         row["event"] = event_of(noun, fr) if _may_frame(span, row) else None
         row["holder"] = holder_of(noun, fr)
+        if row["kind"] == "measure" and row["holder"] is None:
+            row["holder"] = reference_of(span, fr)
         row["as_of"] = as_of(span, fr)
         out.append(row)
     taken = [(r["start"], r["end"]) for r in out]

@@ -326,6 +326,9 @@ class RuleSet(BaseModel):
     counted_things: dict[str, list[str]] = _section(dict,
         'Classes of counted nouns (person: people, man, victim...): counts align on the '
         'class.')
+    reference_preps: list[str] = _section(list,
+        "Prepositions after a distance that name where it is measured from ('30 miles from "
+        "the border', '35 miles northeast of the city'): that place is the figure's holder.")
     holder_verbs: list[str] = _section(list,
         "Verbs whose subject holds the figure ('the district has 1,000 students').")
     as_of_words: list[str] = _section(list,
