@@ -106,6 +106,22 @@ def _dated(num: pl.DataFrame) -> pl.DataFrame:
             .select("i", pl.col("dated").fill_null(False)))
 
 
+def _past(num: pl.DataFrame, days: float) -> pl.DataFrame:
+    """(article, sentence_start, past): sentences dated more than `days`
+    before their story's first article ("the most recent before Sunday's, on
+    Feb. 28, when six people were shot"): their figures are of another event."""
+    begun = (num.filter(pl.col("published").is_not_null()).group_by("story")
+             .agg(pl.col("published").min().dt.epoch("d").cast(pl.Float64).alias("begun")))
+    # A bare year is left out: "the 1900 block" reads as one.
+    dated = (num.filter((pl.col("kind") == "date") & pl.col("sentence_start").is_not_null()
+                        & (pl.col("pattern") != "date:year").fill_null(True))
+             .group_by("article", "story", "sentence_start")
+             .agg(pl.coalesce("high", "value").max().alias("latest")))
+    return (dated.join(begun, on="story")
+            .filter(pl.col("latest") < pl.col("begun") - days)
+            .select("article", "sentence_start", pl.lit(True).alias("past")))
+
+
 def _clock_gap(shifts: tuple[int, ...]) -> pl.Expr:
     """Minutes between two times of day as far as each reaches ("Tuesday
     night" reaches 19:00 to 05:00), the right one moved by each shift: a day
@@ -183,6 +199,8 @@ def numeric_pairs(facts: pl.DataFrame, rules: Any,
     offsets = [w.casefold() for w in (rules.time_offsets if rules is not None else []) or []]
     offset = pl.col("subject").str.to_lowercase().is_in(offsets).fill_null(False)
     bare = bare | ((pl.col("kind") == "duration") & offset)
+    num = num.join(_past(num, cfg.past_days), on=["article", "sentence_start"], how="left")
+    bare = bare | pl.col("past").fill_null(False)
     side = num.filter(~bare).select(
         "i", "article", "story", "bkind", "dim", "unit", "value", "low", "high", "base", "subj",
         "ctx", "entities", "per", "mark", pl.col("event").fill_null(""),

@@ -39,6 +39,9 @@ class Alignment(Settings):
     unframed_context: Amount = Field(0.6, description="how alike (0-1) the subjects or the "
                                      "words around two durations without an event must be "
                                      "to align")
+    past_days: Amount = Field(7.0, description="a figure in a sentence dated more than this "
+                              "many days before its story's first article is of an earlier "
+                              "event and aligns with nothing")
 
 
 class StoryGrouping(Settings):
