@@ -89,6 +89,29 @@ def test_with_two_processes_the_workers_extract(seeds: list[Article], rules: Any
     assert set(calls.read_text(encoding="utf-8").split()) == {str(os.getpid())}
 
 
+def test_where_the_system_cannot_fork_spawned_workers_give_the_same_facts(
+        seeds: list[Article], rules: Any, nlp: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Windows has no fork: the pool spawns its workers, each loads the model
+    # itself and is sent its articles. The same facts must come back.
+    batch = seeds[:3]
+    one = _facts(batch, rules, jobs=1)
+    monkeypatch.setattr(engines.multiprocessing, "get_all_start_methods", lambda: ["spawn"])
+    monkeypatch.setattr(engines, "WORDS_PER_PROCESS", 1)
+    assert engines.start_method() == "spawn"
+    started: list[str | None] = []
+    get_context = engines.multiprocessing.get_context
+
+    def recording(method: str | None = None) -> Any:
+        started.append(method)
+        return get_context(method)
+
+    monkeypatch.setattr(engines.multiprocessing, "get_context", recording)
+    two = _facts(batch, rules, jobs=2, batch_size=1)
+    assert started == ["spawn"]
+    assert len(one) > 20
+    assert_frame_equal(one, two)
+
+
 @pytest.mark.parametrize("extractor", ["entities"], indirect=True)
 def test_facts_come_in_article_then_offset_order(extractor: str, seeds: list[Article],
                                                  rules: Any, nlp: Any,

@@ -67,6 +67,12 @@ def _days_from_base(text: str, weekday: int) -> int | None:
     return None if found is None else (found - base.date()).days
 
 
+def prepare() -> None:
+    """dateparser's first reading builds its language and time-zone tables
+    (~0.2 s): done once here, before worker processes are forked."""
+    _parse("1 January 2001", _MONDAY)
+
+
 def resolve(match: Any, published: datetime | None) -> tuple[float, float, float] | None:
     """(value, low, high) in days for a match of the date pattern, or None."""
     base = (published.astimezone(UTC).replace(tzinfo=None)

@@ -123,21 +123,22 @@ def _piece_items(bodies: Iterable[tuple[str, int]], longest: int, size: int
 
 
 def pipe_articles(nlp: Any, articles: Sequence[Article], rules: Rules, *, batch_size: int,
-                  n_process: int = 1) -> Iterator[tuple[int, list[dict[str, Any]]]]:
+                  n_process: int = 1, model: str | None = None
+                  ) -> Iterator[tuple[int, list[dict[str, Any]]]]:
     """(index, rows) of each article in order, long ones parsed in pieces; with
-    `n_process` > 1, in that many forked processes."""
-    if n_process > 1 and "fork" in multiprocessing.get_all_start_methods():
-        yield from _pool_articles(nlp, articles, rules, batch_size, n_process)
+    `n_process` > 1, in a pool of that many processes (forked where the system
+    can fork; else spawned, each loading `model` itself)."""
+    if n_process > 1:
+        yield from _pool_articles(nlp, articles, rules, batch_size, n_process, model)
         return
     longest = min(PIECE_CHARS, nlp.max_length)
     items = _piece_items(((a.body, i) for i, a in enumerate(articles)), longest,
                          min(longest, piece_size(batch_size)))
     rows: list[dict[str, Any]] = []
-    # Extraction runs as the pipeline's last component, in the worker processes
-    # when there are several (extract/component.py).
+    # Extraction runs as the pipeline's last component (extract/component.py).
     add_extractor(nlp)
     with extracting(articles, rules):
-        docs = nlp_load.pipe(nlp, items, batch_size=batch_size, n_process=n_process)
+        docs = nlp_load.pipe(nlp, items, batch_size=batch_size)
         for doc, (i, offset, last) in docs:
             rows.extend(doc_rows(doc, articles[i], rules, offset))
             if last:
@@ -145,38 +146,68 @@ def pipe_articles(nlp: Any, articles: Sequence[Article], rules: Rules, *, batch_
                 rows = []
 
 
-# What the forked workers of _pool_articles read: (nlp, articles, rules, batch
-# size), set in the parent just before the fork, so only article indices go to
-# a worker and only rows come back.
-_POOL_WORK: list[tuple[Any, Sequence[Article], Rules, int]] = []
+# What the workers of _pool_articles read: (nlp, articles, rules, batch size).
+# A forked worker inherits it, set in the parent just before the fork, so only
+# article indices go to it; a spawned one has it set by _pool_start and gets the
+# articles of each run with the run. Only rows come back.
+_POOL_WORK: list[tuple[Any, Sequence[Article] | None, Rules, int]] = []
+
+
+def start_method() -> str:
+    """How the pool starts its workers: "fork" where the system can (the workers
+    inherit the model), else "spawn"."""
+    return "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
 
 
 def _pool_articles(nlp: Any, articles: Sequence[Article], rules: Rules, batch_size: int,
-                   n_process: int) -> Iterator[tuple[int, list[dict[str, Any]]]]:
+                   n_process: int, model: str | None = None
+                   ) -> Iterator[tuple[int, list[dict[str, Any]]]]:
     """pipe_articles over runs of `batch_size` articles, each run parsed and
-    extracted whole in one of `n_process` forked processes, in input order.
+    extracted whole in one of `n_process` worker processes, in input order.
 
     Not spaCy's own ``nlp.pipe(n_process=N)``: given (text, context) tuples it
     tokenizes every text in this process and sends Docs both ways as bytes
     (their tensors too): 1.7 s of this process's CPU for 100,000 words, 0.5 s
-    here (docs/scale.md). Here the workers inherit the model,
-    the articles and the rules by the fork; rows are all that is sent back."""
+    here (docs/scale.md). Forked workers inherit the model, the articles, the
+    rules and the extraction patterns, built here once before the fork
+    (``extract.prepare``) rather than once in every worker; spawned ones (no
+    fork on the system) load `model` once each and are sent each run's
+    articles."""
     runs = [list(range(i, min(i + batch_size, len(articles))))
             for i in range(0, len(articles), batch_size)]
-    _POOL_WORK.append((nlp, articles, rules, batch_size))
+    method = start_method()
+    context = multiprocessing.get_context(method)
+    if method == "fork":
+        extract.prepare(rules)
+        _POOL_WORK.append((nlp, articles, rules, batch_size))
+        pool = context.Pool(n_process)
+        tasks: list[tuple[list[int], list[Article] | None]] = [(run, None) for run in runs]
+    else:
+        pool = context.Pool(n_process, initializer=_pool_start,
+                            initargs=(model, rules, batch_size))
+        tasks = [(run, [articles[i] for i in run]) for run in runs]
     try:
-        with multiprocessing.get_context("fork").Pool(n_process) as pool:
-            for done in pool.imap(_pool_run, runs):
+        with pool:
+            for done in pool.imap(_pool_run, tasks):
                 yield from done
     finally:
-        _POOL_WORK.pop()
+        if method == "fork":
+            _POOL_WORK.pop()
 
 
-def _pool_run(run: list[int]) -> list[tuple[int, list[dict[str, Any]]]]:
-    """In a worker: the rows of the articles at `run`, by their index in the call."""
+def _pool_start(model: str | None, rules: Rules, batch_size: int) -> None:
+    """In a spawned worker, once: the model and what the runs share."""
+    _POOL_WORK.append((nlp_load.load_model(model), None, rules, batch_size))
+
+
+def _pool_run(task: tuple[list[int], list[Article] | None]
+              ) -> list[tuple[int, list[dict[str, Any]]]]:
+    """In a worker: the rows of the articles at `run`, by their index in the call
+    (`sent`: those articles, where the worker did not inherit them)."""
+    run, sent = task
     nlp, articles, rules, batch_size = _POOL_WORK[-1]
-    done = [(run[k], rows) for k, rows in
-            pipe_articles(nlp, [articles[i] for i in run], rules, batch_size=batch_size)]
+    todo = sent if sent is not None else [articles[i] for i in run]  # type: ignore[index]
+    done = [(run[k], rows) for k, rows in pipe_articles(nlp, todo, rules, batch_size=batch_size)]
     memory.trim()  # the worker lives on for the next run: give the parse buffers back
     return done
 
@@ -268,7 +299,8 @@ def extract_local(
     todo_words = [word_count(articles[i].body) for i in todo]
     n_process = processes_for(options.jobs, sum(todo_words))
     for k, rows in pipe_articles(nlp, [articles[i] for i in todo], rules,
-                                 batch_size=options.batch_size, n_process=n_process):
+                                 batch_size=options.batch_size, n_process=n_process,
+                                 model=options.model):
         article = articles[todo[k]]
         if cache is not None:
             cache.put(article, rows)
