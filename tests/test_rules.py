@@ -44,6 +44,9 @@ BAD = [
                  "subject_synonyms[0]: expected a list of a string", id="list-not-list"),
     pytest.param("bad.yaml", "day_parts:\n  night: ['18:00', 'late']\n", "bad.yaml:2:",
                  "night: expected [from, to] as HH:MM", id="bad-day-part"),
+    pytest.param("bad.yaml", "person_conditions:\n  stable:\n    rank: 1\n"
+                 "    phrases: [stable condition]\n    agrees: [grave]\n", "bad.yaml:2:",
+                 "stable: agrees: no state 'grave'", id="agrees-with-no-state"),
 ]
 
 

@@ -43,6 +43,7 @@ class _Ctx:
     rank: dict[str, int]
     preliminary: tuple[str, ...] = ()
     telling: dict[str, int] = field(default_factory=dict)  # condition phrase → its place
+    agrees: dict[str, set[str]] = field(default_factory=dict)  # state → states it goes with
     rows: list[tuple[tuple, dict[str, Any]]] = field(default_factory=list)
 
 
@@ -70,6 +71,10 @@ def people_check(facts: pl.DataFrame, rules: Any) -> tuple[pl.DataFrame, pl.Data
                tuple(str(w).lower() for w in rules.preliminary_charge_words),
                {str(ph).lower(): i for v in rules.person_conditions.values()
                 for i, ph in reversed(list(enumerate(v["phrases"])))})
+    for state, entry in rules.person_conditions.items():
+        for other in entry.get("agrees", []):
+            ctx.agrees.setdefault(str(state), set()).add(str(other))
+            ctx.agrees.setdefault(str(other), set()).add(str(state))
     table: list[dict[str, Any]] = []
     for story in sorted(stories):
         for cluster, sure in by_relation(link_story(stories[story], words)):
@@ -312,7 +317,7 @@ def _check_states(pid: str, cluster: list[Person], sure: float, ctx: _Ctx) -> No
     for k, (p, (state, fact)) in enumerate(states):
         earlier, conflict = [], False
         for q, (other, ofact) in states[:k]:
-            if other == state:
+            if other == state or other in ctx.agrees.get(state, ()):
                 continue
             days = _days_after(p, [q])
             ordered = days is not None and days > 0

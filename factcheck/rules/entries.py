@@ -77,6 +77,9 @@ class Aliases(TypedDict):
 class Condition(TypedDict):
     rank: Annotated[int, Field(description="from recovered (0) to dead")]
     phrases: Annotated[list[str], Field(description="wordings that say it")]
+    agrees: NotRequired[Annotated[list[str], Field(
+        description="states one person may be in at once with this one ('serious but "
+                    "stable'): never reported against it")]]
 
 
 @with_config(STRICT)

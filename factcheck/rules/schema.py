@@ -39,7 +39,14 @@ from .entries import (
     UnitWord,
     VagueAmount,
 )
-from .section_checks import check_codes, check_day_parts, check_events, check_rates, whole
+from .section_checks import (
+    check_codes,
+    check_conditions,
+    check_day_parts,
+    check_events,
+    check_rates,
+    whole,
+)
 from .settings import (
     Alignment,
     NameMatching,
@@ -365,6 +372,7 @@ class RuleSet(BaseModel):
     _codes = field_validator("checks")(whole(check_codes))
     _rates = field_validator("currency_rates")(whole(check_rates))
     _events = field_validator("events")(whole(check_events))
+    _conditions = field_validator("person_conditions")(whole(check_conditions))
     _day_parts = field_validator("day_parts")(whole(check_day_parts))
 
 

@@ -9,7 +9,7 @@ import string
 from collections.abc import Callable
 from typing import Any
 
-from .entries import CheckRule, EventClass
+from .entries import CheckRule, Condition, EventClass
 
 # What a discrepancy message template may name (filled in by compare.py).
 MESSAGE_FIELDS = ("source", "says", "others", "say", "others_say", "subject", "entity", "ratio")
@@ -80,6 +80,15 @@ def check_events(events: dict[str, EventClass]) -> str | None:
             for other in entry.get(key) or []:  # type: ignore[attr-defined]
                 if other not in events:
                     return f"{name}: {key}: no event class {other!r}"
+    return None
+
+
+def check_conditions(conditions: dict[str, Condition]) -> str | None:
+    """`agrees` names states that exist."""
+    for name, entry in conditions.items():
+        for other in entry.get("agrees") or []:
+            if other not in conditions:
+                return f"{name}: agrees: no state {other!r}"
     return None
 
 
