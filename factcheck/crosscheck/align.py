@@ -143,7 +143,11 @@ def _first_statements(side: pl.DataFrame, dated: pl.DataFrame,
     The one kept says when its event happened ("was charged Thursday"), else
     it comes first: the one an article leads with and a reader cites."""
     keys = ["article", "story", "bkind", "dim", "value", "low", "high", "holder", "as_of"]
-    rows = (side.lazy().select("i", "event", *keys).join(dated.lazy(), on="i", how="left")
+    # A status's reason (its holder) tells two statuses apart, not two
+    # mentions of one ("was charged Thursday" … "charged with manslaughter").
+    holder = pl.when(pl.col("dim") != "status").then(pl.col("holder"))
+    rows = (side.lazy().select("i", "event", *keys).with_columns(holder=holder)
+            .join(dated.lazy(), on="i", how="left")
             .with_columns(rank=pl.col("dated").not_().cast(pl.Int64) * 2**32 + pl.col("i")))
     later = (rows.join(rows, on=keys, suffix="_r", nulls_equal=True)
              .filter(pl.col("rank_r") < pl.col("rank"))

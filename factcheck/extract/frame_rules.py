@@ -27,6 +27,7 @@ class Frames:
     thing_class: dict[str, str] = field(default_factory=dict)
     holder_verbs: set[str] = field(default_factory=set)
     reference_preps: set[str] = field(default_factory=set)
+    reasons: dict[str, set[str]] = field(default_factory=dict)
     as_of_words: set[str] = field(default_factory=set)
     negations: set[str] = field(default_factory=set)
     hedges: set[str] = field(default_factory=set)
@@ -74,6 +75,7 @@ def frames_rules(rules: Any) -> Frames:
                       for w in words}
     fr.holder_verbs = {w.casefold() for w in rules.holder_verbs}
     fr.reference_preps = {w.casefold() for w in rules.reference_preps}
+    fr.reasons = {k: {w.casefold() for w in v} for k, v in rules.status_reasons.items()}
     fr.as_of_words = {w.casefold() for w in rules.as_of_words}
     fr.negations = {w.casefold() for w in rules.negations}
     # "two other people", "no other suspects": the counts rules' partial words.

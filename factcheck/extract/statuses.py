@@ -40,11 +40,12 @@ def status_rows(doc: Doc, fr: Frames, offset: int) -> list[dict[str, Any]]:
             if hi - lo > 6:
                 lo = hi = tok.i
             seen.update(range(lo, hi + 1))
-            rows.append(_status_row(doc, lo, hi, cls, 0.0, "exact", offset, "frames.zero"))
+            rows.append(_status_row(doc, lo, hi, cls, 0.0, "exact", offset, "frames.zero",
+                                    _reason(tok, fr)))
         elif cls in fr.status and absent is None and _stated(tok, fr) and not _headline(tok):
             seen.add(tok.i)
             rows.append(_status_row(doc, tok.i, tok.i, cls, 1.0, "at_least", offset,
-                                    "frames.status"))
+                                    "frames.status", _reason(tok, fr)))
     return rows
 
 
@@ -198,8 +199,33 @@ def _phrasal(tok: Token, fr: Frames) -> str | None:
     return fr.phrasal.get(" ".join([*words, prt])) if prt else None
 
 
+def _reason(tok: Token, fr: Frames) -> str | None:
+    """What a status is for, as the head noun of its reason ("charged with car
+    theft": theft; "arrested on suspicion of first-degree murder": murder),
+    or None where none is given or it is the story's own event ("charged in
+    the shooting"). Two statuses for different offences are two figures: a
+    man not charged with car theft is not the story's suspect uncharged."""
+    verb = tok
+    while verb.pos_ not in VERBS and verb.head.i != verb.i and verb.dep_ != "ROOT":
+        verb = verb.head
+    preps = fr.reasons.get("preps", set())
+    wrappers = fr.reasons.get("wrappers", set())
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in preps):
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        for _ in range(3):  # "on suspicion of", "on three counts of"
+            if obj is None or obj.lemma_.lower() not in wrappers:
+                break
+            of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+        if obj is None or obj.pos_ not in ("NOUN", "PROPN"):
+            return None
+        lemma = obj.lemma_.lower()
+        return None if lemma in fr.reasons.get("story", set()) else lemma
+    return None
+
+
 def _status_row(doc: Doc, lo: int, hi: int, cls: str, value: float, qualifier: str,
-                offset: int, pattern: str) -> dict[str, Any]:
+                offset: int, pattern: str, reason: str | None = None) -> dict[str, Any]:
     first, last = doc[lo], doc[hi]
     sent = first.sent
     start, end = first.idx, last.idx + len(last.text)
@@ -209,6 +235,6 @@ def _status_row(doc: Doc, lo: int, hi: int, cls: str, value: float, qualifier: s
         "low": value, "high": None if qualifier == "at_least" else value,
         "qualifier": qualifier, "unit": "person", "per": None, "subject": None,
         "entities": [], "entity": None, "attribute": None, "attribute_value": None,
-        "attribute_scope": None, "pattern": pattern, "event": cls, "holder": None,
+        "attribute_scope": None, "pattern": pattern, "event": cls, "holder": reason,
         "as_of": None, "place": None,
     }

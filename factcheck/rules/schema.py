@@ -325,6 +325,10 @@ class RuleSet(BaseModel):
     places: Places = _section(Places,
         "How far two street names may be spelt and still name one street: max_edits "
         "letters in names of at least min_letters letters.")
+    status_reasons: dict[str, list[str]] = _section(dict,
+        "What a status is for ('charged with car theft'): `preps` that open the reason, "
+        "`wrappers` read through ('on suspicion of murder': murder) and `story` words that "
+        "name the story's own event ('charged in the shooting': no reason of its own).")
     phrasal_events: dict[str, str] = _section(dict,
         "A verb lemma and its particle that name an event ('turn in': arrested).")
     light_verbs: list[str] = _section(list,
