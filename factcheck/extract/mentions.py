@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from .doc_text import text_of
+from .doc_text import sentences_of, text_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -445,16 +445,14 @@ def make_row(doc: Doc, offset: int, start: int, end: int, entity: str, attribute
     while end - 1 > start and doc[end - 1].is_space:
         end -= 1
     first, last = doc[start], doc[end - 1]
-    sent = first.sent
-    names: list[str] = []
-    for ent in sent.ents:
-        if ent.text not in names:
-            names.append(ent.text)
+    sents = sentences_of(doc)
+    k = sents.index(start)
+    names = sents.names(k)
     return {
         "start": first.idx + offset,
         "end": last.idx + len(last.text) + offset,
-        "sentence": sent.text.rstrip(),
-        "sentence_start": sent.start_char + offset,
+        "sentence": sents.text(k).rstrip(),
+        "sentence_start": sents.start_char(k) + offset,
         "kind": "attribute",
         "entities": names,
         "entity": entity,

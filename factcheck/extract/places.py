@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from .doc_text import text_of
+from .doc_text import sentence_of, text_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -90,12 +90,12 @@ def place_rows(doc: Doc, rules: Any, offset: int) -> list[dict[str, Any]]:
         if got is None:
             continue
         first, last = got
-        sent = tok.sent
+        sentence, sentence_start = sentence_of(doc, tok.i, tok.i + 1)
         start, end = first.idx, last.idx + len(last.text)
         text = " ".join(text_of(doc)[start:end].split())
         rows.append({
-            "start": start + offset, "end": end + offset, "sentence": sent.text,
-            "sentence_start": sent.start_char + offset, "kind": "attribute", "value": None,
+            "start": start + offset, "end": end + offset, "sentence": sentence,
+            "sentence_start": sentence_start + offset, "kind": "attribute", "value": None,
             "low": None, "high": None, "qualifier": None, "unit": None, "per": None,
             "subject": "street", "entities": [], "entity": None, "attribute": "street",
             "attribute_value": text, "attribute_scope": None, "pattern": "places.street",

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import dates
 from .counted import count_row, measure_subject
-from .doc_text import text_of
+from .doc_text import sentence_of, text_of
 from .not_quantities import glued_to_a_word, not_a_quantity, previous_word
 from .number_patterns import Patterns, patterns
 from .numbers import apply_qualifier, parse_number, parse_vague, plausible_year, vague_value
@@ -105,9 +105,9 @@ def _base_row(doc: Doc, ctx: _Context, start: int, end: int, kind: str,
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return None
-    sent = span.sent
+    sentence, sentence_start = sentence_of(doc, span.start, span.end)
     return {
-        "start": start, "end": end, "sentence": sent.text, "sentence_start": sent.start_char,
+        "start": start, "end": end, "sentence": sentence, "sentence_start": sentence_start,
         "kind": kind, "value": None, "low": None, "high": None, "qualifier": "exact",
         "unit": None, "per": None, "subject": None, "entities": clause_entities(span, ctx.ents),
         "entity": None, "attribute": None, "attribute_value": None, "attribute_scope": None,

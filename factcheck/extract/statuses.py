@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from .doc_text import text_of
+from .doc_text import sentence_of, text_of
 from .frame_rules import VERBS, Frames
 
 if TYPE_CHECKING:
@@ -227,11 +227,11 @@ def _reason(tok: Token, fr: Frames) -> str | None:
 def _status_row(doc: Doc, lo: int, hi: int, cls: str, value: float, qualifier: str,
                 offset: int, pattern: str, reason: str | None = None) -> dict[str, Any]:
     first, last = doc[lo], doc[hi]
-    sent = first.sent
+    sentence, sentence_start = sentence_of(doc, lo, lo + 1)
     start, end = first.idx, last.idx + len(last.text)
     return {
-        "start": start + offset, "end": end + offset, "sentence": sent.text,
-        "sentence_start": sent.start_char + offset, "kind": "count", "value": value,
+        "start": start + offset, "end": end + offset, "sentence": sentence,
+        "sentence_start": sentence_start + offset, "kind": "count", "value": value,
         "low": value, "high": None if qualifier == "at_least" else value,
         "qualifier": qualifier, "unit": "person", "per": None, "subject": None,
         "entities": [], "entity": None, "attribute": None, "attribute_value": None,
