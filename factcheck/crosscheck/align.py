@@ -371,7 +371,9 @@ def attribute_pairs(facts: pl.DataFrame, rules: Any) -> pl.DataFrame:
         pl.col("who").fill_null(""))
     side = att.select("i", "article", "story", "attribute", "who", "attribute_value")
     said = side.filter(pl.col("attribute") == "speaker")
-    other = side.filter(pl.col("attribute") != "speaker")
+    # Facts about no one (streets, names of places) never pair: left out
+    # before the join, which would otherwise pair them all within a story.
+    other = side.filter((pl.col("attribute") != "speaker") & (pl.col("who") != ""))
     out = []
     if not other.is_empty():
         p = (other.join(other, on=["story", "attribute", "who"], suffix="_r")

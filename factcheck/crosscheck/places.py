@@ -138,19 +138,6 @@ def _disagreements(place: list[Mention], key: Any, facet: str, checks: dict[str,
 
 def _row(out: Mention, against: list[Mention], facet: str, checks: dict[str, Any]
          ) -> tuple[tuple[int, str, int], dict[str, Any]]:
-    check = checks.get(RULE, {})
-    f = out.fact
-    cited = [f, *[m.fact for m in sorted(against, key=lambda m: m.fact["pos"])]]
-    said = Counter(str(m.fact["attribute_value"]) for m in against)
-    others_say = " / ".join(s for s, _ in sorted(said.items(), key=lambda kv: -kv[1])[:2])
-    source = f["source"] or f["article"]
-    others = (against[0].fact["source"] or against[0].article) if len(against) == 1 \
-        else f"{len(against)} other outlets"
-    subject = f"{facet}: {against[0].fact['attribute_value']}"
-    severity = check.get("severity", "warning")
-    message = check.get("message", "{source} says {says}; {others} {say} {others_say}").format(
-        source=source, says=f["attribute_value"], others=others, others_say=others_say,
-        subject=subject, say="says" if len(against) == 1 else "say", entity="", ratio="")
     a, b = out.street, against[0].street
     if facet == "street" and a.type != b.type:
         detail = f"street type {a.type} and {b.type}"
@@ -158,12 +145,34 @@ def _row(out: Mention, against: list[Mention], facet: str, checks: dict[str, Any
         detail = f"street name {' '.join(a.name)!r} and {' '.join(b.name)!r}"
     else:
         detail = f"{facet} {a.number} and {b.number} on one street"
-    group = "place-" + hashlib.blake2b(
+    return finding(RULE, out.fact, [m.fact for m in against], facet, detail, checks, "place")
+
+
+def finding(rule: str, f: dict[str, Any], against: list[dict[str, Any]], facet: str,
+            detail: str, checks: dict[str, Any], kind: str, severity: str | None = None
+            ) -> tuple[tuple[int, str, int], dict[str, Any]]:
+    """(sort key, DISCREPANCY_SCHEMA row) for attribute fact `f` against the
+    facts of the articles that agree (the consensus), each article once;
+    `kind` names the group ("place-…"); `severity`, where given, stands for
+    the catalogue's."""
+    check = checks.get(rule, {})
+    cited = [f, *sorted(against, key=lambda g: g["pos"])]
+    said = Counter(str(g["attribute_value"]) for g in against)
+    others_say = " / ".join(s for s, _ in sorted(said.items(), key=lambda kv: -kv[1])[:2])
+    source = f["source"] or f["article"]
+    others = (against[0]["source"] or against[0]["article"]) if len(against) == 1 \
+        else f"{len(against)} other outlets"
+    subject = f"{facet}: {against[0]['attribute_value']}"
+    severity = severity or check.get("severity", "warning")
+    message = check.get("message", "{source} says {says}; {others} {say} {others_say}").format(
+        source=source, says=f["attribute_value"], others=others, others_say=others_say,
+        subject=subject, say="says" if len(against) == 1 else "say", entity="", ratio="")
+    group = f"{kind}-" + hashlib.blake2b(
         "\x1e".join(sorted(f"{m['article']}\x1f{m['attribute_value']}" for m in cited)).encode(),
         digest_size=5).hexdigest()
     row = {
-        "id": fingerprint(RULE, f["story"], "attribute", None, subject, cited),
-        "rule": RULE, "name": check.get("name", RULE), "kind": "attribute",
+        "id": fingerprint(rule, f["story"], "attribute", None, subject, cited),
+        "rule": rule, "name": check.get("name", rule), "kind": "attribute",
         "severity": severity, "status": "conflict", "story": f["story"], "group": group,
         "subject": subject, "message": message, "detail": detail, "score": 1.0,
         "fact_ids": [m["fact_id"] for m in cited],

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from . import dates
 from .attributes import attributes_and_people
 from .frames import add_frames
+from .names import name_rows
 from .number_patterns import patterns
 from .people import extract_people
 from .places import place_rows
@@ -35,6 +36,7 @@ def extract_doc(doc: Doc, article: Article, rules: Rules, offset: int = 0) -> li
     attributes, people = attributes_and_people(doc, article, rules, offset)
     rows.extend(attributes)
     rows.extend(place_rows(doc, rules, offset))
+    rows.extend(name_rows(doc, rules, offset))
     # Person rows may share a span with an attribute: their kind keeps the ids apart.
     rows.extend(extract_people(people, offset, rules, ages=rows))
     return rows

@@ -50,6 +50,7 @@ from .section_checks import (
 from .settings import (
     Alignment,
     NameMatching,
+    Names,
     Places,
     StoryGrouping,
     TimeReach,
@@ -329,6 +330,9 @@ class RuleSet(BaseModel):
         "What a status is for ('charged with car theft'): `preps` that open the reason, "
         "`wrappers` read through ('on suspicion of murder': murder) and `story` words that "
         "name the story's own event ('charged in the shooting': no reason of its own).")
+    names: Names = _section(Names,
+        "Names of places and bodies compared across a story (FC404): which entity labels "
+        "count, how far two spellings may stray, endings that keep or change a name.")
     phrasal_events: dict[str, str] = _section(dict,
         "A verb lemma and its particle that name an event ('turn in': arrested).")
     light_verbs: list[str] = _section(list,

@@ -73,6 +73,26 @@ class Places(Settings):
     min_letters: int = Field(5, ge=0, description="letters a name needs to allow any")
 
 
+class Names(Settings):
+    labels: dict[str, str] = Field(default_factory=dict, description="spaCy entity labels "
+                                   "read as names of places and bodies → place or organisation")
+    max_edits: int = Field(1, ge=0, description="letters two spellings of one word of a name "
+                           "may differ")
+    min_letters: int = Field(5, ge=0, description="letters that word needs to allow any")
+    variant_endings: list[str] = Field(default_factory=list, description="endings whose "
+                                       "addition to a word is still the same name (southwest"
+                                       "/southwestern)")
+    other_word_endings: list[str] = Field(default_factory=list, description="endings whose "
+                                          "addition makes another word (plural, demonym)")
+    common_words: list[str] = Field(default_factory=list, description="words many names "
+                                    "share (school, center): a slip in one is told as info")
+    place_prepositions: list[str] = Field(default_factory=list, description="words after "
+                                          "which a one-word name the model calls a person "
+                                          "may be a place ('a suburb of X')")
+    dateline_words: int = Field(3, ge=0, description="words a dateline's place may have "
+                                "('HARWICK, Ohio —' at a line's start); 0 reads none")
+
+
 class YearRange(Settings):
     low: int = Field(1800, description="the first year")
     high: int = Field(2100, description="the last year")

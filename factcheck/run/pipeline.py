@@ -13,6 +13,7 @@ import polars as pl
 from ..crosscheck.align import align
 from ..crosscheck.blocking import unit_keys
 from ..crosscheck.compare import compare
+from ..crosscheck.names import name_check
 from ..crosscheck.people import people_check
 from ..crosscheck.places import place_check
 from ..crosscheck.stories import assign_stories
@@ -92,8 +93,8 @@ def cross_check(facts: pl.DataFrame, articles: Sequence[Article], rules: Rules,
     for part in story_parts(facts, PART_FACTS):
         groups.append(align(part, rules, units))
         table, on_people = people_check(part, rules)
-        found.append(_merged(_merged(compare(part, groups[-1], rules), on_people),
-                             place_check(part, rules)))
+        found.append(_merged(_merged(_merged(compare(part, groups[-1], rules), on_people),
+                                     place_check(part, rules)), name_check(part, rules)))
         if people is not None:
             people.append(table)
         memory.trim()  # the part's join tables are freed: give their pages back
