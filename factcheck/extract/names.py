@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .doc_text import text_of
+from .doc_text import sentence_of, text_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -54,10 +54,10 @@ def name_rows(doc: Doc, rules: Any, offset: int) -> list[dict[str, Any]]:
         if value.casefold() in seen:
             continue
         seen.add(value.casefold())
-        sent = ent.sent
+        sentence, sentence_start = sentence_of(doc, ent.start, ent.end)
         rows.append({
-            "start": start + offset, "end": end + offset, "sentence": sent.text,
-            "sentence_start": sent.start_char + offset, "kind": "attribute", "value": None,
+            "start": start + offset, "end": end + offset, "sentence": sentence,
+            "sentence_start": sentence_start + offset, "kind": "attribute", "value": None,
             "low": None, "high": None, "qualifier": None, "unit": None, "per": None,
             "subject": what, "entities": [], "entity": None, "attribute": "name",
             "attribute_value": value, "attribute_scope": None, "pattern": pattern,
