@@ -314,15 +314,21 @@ def _check_states(pid: str, cluster: list[Person], sure: float, ctx: _Ctx) -> No
     top = max(ctx.rank.values(), default=0)
     states = [(p, s) for p in _by_time(cluster)
               if (s := _state(p, ctx.rank, ctx.telling)) is not None]
+    # Of articles of one time (a day without hours), the death is read as the
+    # later news: people die of wounds after a hospital state, not before it.
+    states.sort(key=lambda ps: (ps[0].published is None,
+                                ps[0].published.timestamp() if ps[0].published else 0.0,
+                                ctx.rank.get(ps[1][0]) == top))
     for k, (p, (state, fact)) in enumerate(states):
         earlier, conflict = [], False
         for q, (other, ofact) in states[:k]:
             if other == state or other in ctx.agrees.get(state, ()):
                 continue
             days = _days_after(p, [q])
-            ordered = days is not None and days > 0
             up = ctx.rank.get(state, 0) > ctx.rank.get(other, 0) or (
                 ctx.rank.get(state) == 0 and ctx.rank.get(other) != top)
+            ordered = days is not None and (days > 0 or days == 0 and ctx.rank.get(
+                state) == top and ctx.rank.get(other, 0) > 0)
             if ordered and up:
                 earlier.append((q, ofact))
             elif days is not None and days < 0:
