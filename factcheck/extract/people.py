@@ -98,6 +98,7 @@ def extract_people(people: People, offset: int, rules: Rules,
     _names_of_ages(people, offset, ages or [])
     _names_described(people, rules)
     births = _births(people, offset, ages or [], rules)
+    naming = frozenset(str(w).lower() for w in rules.naming_verbs)
     rows = []
     # A name is in `mentions` once as an entity and again after a title.
     for i, name in sorted(set(people.mentions)):
@@ -110,7 +111,7 @@ def extract_people(people: People, offset: int, rules: Rules,
         row = make_row(doc, offset, i, j, people.full(name), "name", people.full(name),
                        None, "person:name")
         row["kind"] = "person"
-        row["subject"] = _described(doc[i:j])
+        row["subject"] = _described(doc[i:j], naming)
         rows.append(row)
     rows.extend(_birth_row(people, offset, span, born) for span, born in births)
     if rules.person_conditions or rules.charge_phrases:
@@ -468,13 +469,18 @@ def _who(people: People, tok: Token) -> tuple[str | None, str | None] | None:
     return None, alias_key(" ".join(t.text for t in words))
 
 
-def _described(name: Span) -> str | None:
+def _described(name: Span, naming: frozenset[str] = frozenset()) -> str | None:
     """The description a name stands in apposition with: "a 34-year-old woman,
-    Dana Pike" and "Dana Pike, a 34-year-old woman" → "34-year-old woman"."""
+    Dana Pike" and "Dana Pike, a 34-year-old woman" → "34-year-old woman"; or
+    that a verb of `naming` names ("identified the boy who died as Dana Pike",
+    "the victim was identified as Dana Pike")."""
     root = name.root
     nouns = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
     if root.dep_ == "appos" and root.head.pos_ == "NOUN":
         nouns.append(root.head)
+    named = _named_as(root, naming) if naming else None
+    if named is not None:
+        nouns.append(named)
     for noun in nouns:
         words = [t for t in noun.subtree if t.i <= noun.i and not t.is_punct]
         while words and words[0].dep_ in ("det", "predet"):
@@ -488,6 +494,22 @@ def _described(name: Span) -> str | None:
                 end = obj.i + 1
             return name.doc[words[0].i:end].text
     return None
+
+
+def _named_as(root: Token, naming: frozenset[str]) -> Token | None:
+    """The noun a naming verb names as `root`: "identified the man (killed) as X"
+    (its object), "the victim was identified as X" (its passive subject)."""
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ != "as":
+        return None
+    verb = prep.head
+    if verb.dep_ in ("relcl", "acl") and verb.head.pos_ == "NOUN":
+        noun = verb.head  # "the boy who died as X": the clause is the noun's
+        return noun if noun.dep_ == "dobj" and noun.head.lemma_.lower() in naming else None
+    if verb.lemma_.lower() not in naming:
+        return None
+    return next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")
+                 and c.pos_ == "NOUN"), None)
 
 
 def _charge(doc: Doc, i: int) -> Span | None:

@@ -160,6 +160,9 @@ class RuleSet(BaseModel):
     wound_words: list[str] = _section(list,
         "Words a place of a wound hangs from ('shot in the head', 'a gunshot wound to "
         "the neck'): shot, wound, hit.")
+    naming_verbs: list[str] = _section(list,
+        "Lemmas of verbs that give a described person's name ('identified the boy as "
+        "Dana Ruiz'): the description is the name's, as an appositive is.")
     birth_words: list[str] = _section(list,
         "Words between a name and its date of birth ('DOB', 'born'): a date after a "
         "name, alone or after one of these, gives the person's age at publication.")
