@@ -35,6 +35,7 @@ class Frames:
     times: TimeWords = field(default_factory=TimeWords)
     incident_verbs: set[str] = field(default_factory=set)
     later_moments: set[str] = field(default_factory=set)
+    plan_words: set[str] = field(default_factory=set)
     phrasal: dict[str, str] = field(default_factory=dict)
     instances: set[str] = field(default_factory=set)
     verb_class: dict[str, str] = field(default_factory=dict)
@@ -84,6 +85,7 @@ def frames_rules(rules: Any) -> Frames:
     fr.street_types = set(place_words(rules).types)
     fr.incident_verbs = {w.casefold() for w in rules.incident_verbs}
     fr.later_moments = {w.casefold() for w in rules.later_moments}
+    fr.plan_words = {w.casefold() for w in rules.plan_words}
     fr.instances = {w.casefold() for w in rules.event_instances}
     fr.phrasal = {" ".join(k.casefold().split()): v
                   for k, v in rules.phrasal_events.items()}

@@ -166,14 +166,25 @@ def _time_event(span: Span, fr: Frames) -> str | None:
 
 def _later_moment(span: Span, fr: Frames) -> str | None:
     """"Died from his wounds at 11:45 p.m.", "pronounced dead at 9:37 p.m.":
-    the time of a moment after the event (rules `later_moments`), written as
-    an instance of its class ("killed:die") so that it is not taken for when
-    the event happened, whatever event noun stands before it."""
+    the time of a moment after the event (rules `later_moments`), or of a
+    plan, written as an instance of its class ("killed:die", "event:planned")
+    so that it is not taken for when the event happened, whatever event noun
+    stands before it."""
     verb = _verb_of(span)
     lemma = verb.lemma_.lower()
-    if verb.pos_ not in VERBS or lemma not in fr.later_moments:
+    if verb.pos_ not in VERBS:
         return None
-    return f"{verb_event(verb, span.root, fr) or fr.cls(verb) or 'event'}:{lemma}"
+    if lemma in fr.later_moments:
+        return f"{verb_event(verb, span.root, fr) or fr.cls(verb) or 'event'}:{lemma}"
+    # A plan ("a vigil will be held at 7 p.m.", "is expected to appear in
+    # court at 9 a.m.", rules `plan_words`) has not happened yet.
+    words = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    words.add(lemma)
+    if verb.dep_ == "xcomp":
+        words.add(verb.head.lemma_.lower())
+    if words & fr.plan_words:
+        return f"{verb_event(verb, span.root, fr) or fr.cls(verb) or 'event'}:planned"
+    return None
 
 
 def _verb_of(span: Span) -> Token:

@@ -316,6 +316,9 @@ class RuleSet(BaseModel):
     event_instances: list[str] = _section(list,
         "Words that make an event one of several ('the first shooting', 'another "
         "shooting'): times of different instances do not align.")
+    plan_words: list[str] = _section(list,
+        "Verbs and auxiliaries that make a time of day a plan ('a vigil will be held at 7 "
+        "p.m.', 'is expected to appear in court at 9 a.m.'): not when the event happened.")
     later_moments: list[str] = _section(list,
         "Verbs whose time of day is a moment after the event ('died at 11:45 p.m.', "
         "'pronounced dead at 9:37 p.m.'): such a time is not when the event happened and "
