@@ -24,6 +24,7 @@ def words() -> Words:
     ("Banfield Pet Hospital", "Banfeild Pet Hospital"),  # two letters swapped
     ("Southwest Christian College", "Southwestern Christian College"),  # an ending
     ("Barnes County School", "Barnes County Schoool"),  # a letter doubled
+    ("Memorial Hermann Hospital", "Memorial Herman Hospital"),  # ... at the end
 ])
 def test_one_name_spelt_two_ways(words: Words, a: str, b: str) -> None:
     assert alike(fold(a), fold(b), words)

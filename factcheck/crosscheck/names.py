@@ -91,6 +91,8 @@ def alike(a: Form, b: Form, w: Words) -> str | None:
     short, long = sorted((x, y), key=lambda t: (len(t), t))
     if long.startswith(short) and len(short) >= w.min_letters:
         tail = long[len(short):]
+        if tail == short[-1]:
+            return "a letter doubled"  # "Herman" / "Hermann": no ending of another word
         if tail in w.variant:
             return f"ending -{tail}"
         if tail in w.other:
