@@ -187,6 +187,19 @@ def test_people_screen_marks_the_odd_article_and_enter_opens_its_discrepancy(tri
     run(go())
 
 
+def test_enter_on_a_persons_name_opens_their_discrepancy(triage_file):
+    from factcheck.tui.tables import PeopleScreen
+
+    async def go():
+        app = make(triage_file, result=with_people_and_timeline())
+        async with app.run_test(size=(160, 40)) as pilot:
+            await loaded(app, pilot)
+            await pilot.press("G", "p", "enter")  # the cursor starts on the name
+            assert not isinstance(app.screen, PeopleScreen)
+            assert current(app) == "fp-role"
+    run(go())
+
+
 def test_timeline_screen_shows_the_running_total_in_time_order(triage_file):
     from factcheck.tui.tables import TimelineScreen
 

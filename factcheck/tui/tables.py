@@ -96,7 +96,7 @@ class StoryScreen(Screen[str | None]):
 class PeopleScreen(StoryScreen):
     TITLE = "People"
     HINT = (f"{MARK}marks an article that stands apart on age, role or condition · Enter on a "
-            "highlighted cell opens its discrepancy · [ ] story · Escape back")
+            "highlighted cell or a name opens its discrepancy · [ ] story · Escape back")
     BINDINGS = [*StoryScreen.BINDINGS, Binding("p", "back", "Back", show=False, id="people.back")]
 
     def fill_table(self, table: DataTable) -> None:
@@ -123,6 +123,13 @@ class PeopleScreen(StoryScreen):
                 else:
                     cells.append(cell.text)
             table.add_row(*cells, key=row.person)
+            # Enter on the name opens the person's discrepancy: the odd one
+            # out's first, else any cell's.
+            cited = sorted((c for (p, _), c in self.cells.items()
+                            if p == row.person and c.discrepancy is not None),
+                           key=lambda c: not c.outlier)
+            if cited:
+                self.cells[(row.person, "person")] = cited[0]
 
     def on_data_table_cell_selected(self, event: DataTable.CellSelected) -> None:
         open_cited(self, self.cells, event)
