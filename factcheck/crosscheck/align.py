@@ -291,11 +291,17 @@ def numeric_pairs(facts: pl.DataFrame, rules: Any,
                          | (pl.col("s_ctx") >= cfg.unframed_context))
     # A count whose subject adds words to its unit ("other people", "shoot time":
     # extraction's partial_counts and repetition_counts) is a part of a whole or
-    # a repeated act: it aligns only with a count that adds the same words.
+    # a repeated act: it aligns only with a count that adds the same words
+    # (a repeated act), or with nothing (a part).
     # A share of a group ("three of the victims") aligns with nothing: the
     # group's size is told elsewhere, and two shares are rarely the same share.
+    # Nor does a part after the rest ("two other victims", rules
+    # `partial_counts`): the others are those after whom each article told of
+    # first, which two articles need not have told alike.
+    partial = sorted(w.casefold() for w in (rules.partial_counts if rules is not None else []))
     pairs = pairs.filter((pl.col("bkind") != "count") | pl.col("mark").eq_missing(pl.col("mark_r"))
-                         & ~pl.col("mark").str.starts_with(SHARE))
+                         & ~pl.col("mark").str.starts_with(SHARE)
+                         & ~pl.col("mark").is_in(partial))
     inter = pl.col("entities").list.set_intersection(pl.col("entities_r")).list.len()
     union = pl.col("entities").list.set_union(pl.col("entities_r")).list.len()
     ent = pl.when(union > 0).then(inter / union).otherwise(0.5)
