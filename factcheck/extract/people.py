@@ -56,6 +56,8 @@ class _Matchers:
     place_words: Any  # PhraseMatcher over the places' words
     wound_words: frozenset[str]
     sides: frozenset[str]  # "left", "right" before a place of a wound
+    sexes: dict[str, str]  # person noun → sex ("woman": female), for a he/she
+    not_names: frozenset[str]  # words that make a "name" a place or body
 
 
 _CACHE: dict[tuple[int, str], _Matchers] = {}
@@ -86,7 +88,10 @@ def _build_matchers(vocab: Any, rules: Rules) -> _Matchers:
         place_words.add("place", [make(w) for w in sorted(places)])
     return _Matchers(conditions, charges, rank, places, place_words,
                      frozenset(str(w).lower() for w in rules.wound_words),
-                     frozenset(str(w).lower() for w in rules.wound_sides))
+                     frozenset(str(w).lower() for w in rules.wound_sides),
+                     {str(n).lower(): sex for n, c in rules.person_nouns.items()
+                      for sex, cs in rules.person_sexes.items() if c in cs},
+                     frozenset(str(w).casefold() for w in rules.not_name_words))
 
 
 def extract_people(people: People, offset: int, rules: Rules,
@@ -137,7 +142,7 @@ def _states(people: People, offset: int, rules: Rules) -> list[dict[str, Any]]:
     for span in filter_spans(spans):
         if _negated(span) or _supposed(span, hedges):
             continue
-        holder = _holder(people, span)
+        holder = _holder(people, span, m=m)
         if holder is None:
             continue
         rows.append(_row(people, offset, span.start, span.end, holder, "condition", span.label_,
@@ -385,8 +390,8 @@ def _verb(span: Span, reach: int = _MAX_UP) -> Token | None:
     return None
 
 
-def _holder(people: People, span: Span, reach: int = _MAX_UP
-            ) -> tuple[str | None, str | None] | None:
+def _holder(people: People, span: Span, reach: int = _MAX_UP,
+            m: _Matchers | None = None) -> tuple[str | None, str | None] | None:
     """(full name, description) of whom the clause of `span` is about."""
     verb = _verb(span, reach)
     seen = 0
@@ -405,7 +410,7 @@ def _holder(people: People, span: Span, reach: int = _MAX_UP
                 and obj.left_edge.i - span.end <= 1:
             subj = obj
         if subj is not None:
-            return _who(people, subj)
+            return _who(people, subj, m)
         # "was shot and later died", "a man who later died": the head clause's subject.
         if verb.dep_ in ("conj", "xcomp", "advcl"):
             verb = verb.head
@@ -416,13 +421,29 @@ def _holder(people: People, span: Span, reach: int = _MAX_UP
     return None
 
 
+def _outer_subject(tok: Token) -> Token | None:
+    """The noun subject of the clause that `tok`'s clause hangs from (a few steps
+    up the parse): None if a nearer subject, or none, is found first."""
+    node = tok.head
+    for _ in range(_MAX_UP + 2):
+        if node.head is node:
+            break
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            subj = next((c for c in node.children if c.dep_ in _SUBJECTS), None)
+            if subj is not None:
+                return subj if subj.pos_ == "NOUN" else None
+    return None
+
+
 def _quoted(tok: Token) -> bool:
     """Whether `tok` stands inside a quotation in its sentence."""
     before = tok.doc[tok.sent.start:tok.i].text
     return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
 
 
-def _who(people: People, tok: Token) -> tuple[str | None, str | None] | None:
+def _who(people: People, tok: Token, m: _Matchers | None = None
+         ) -> tuple[str | None, str | None] | None:
     # A he or she inside a quotation is the speaker's, not the article's.
     if tok.lower_ in PRONOUNS and _quoted(tok):
         return None
@@ -433,7 +454,19 @@ def _who(people: People, tok: Token) -> tuple[str | None, str | None] | None:
         k = bisect.bisect_right(people.sent_starts, tok.i) - 1
         floor = people.sent_starts[max(k - 1, 0)]
         near = any(floor <= i < tok.i and people.full(n) == name for i, n in people.mentions)
-        return (name, None) if name and near else None
+        # A place or body the model took for a person ("Quarry Lane") is no "she".
+        if m is not None and name and any(w.casefold().strip(".,") in m.not_names
+                                          for w in name.split()):
+            name = None
+        if name and near:
+            return name, None
+        # "The woman was taken to the hospital, where she later died": unnamed,
+        # the he/she of a clause is the subject of the clause it hangs from.
+        above = _outer_subject(tok) if m is not None and not name else None
+        if above is not None and m is not None and m.sexes.get(above.lemma_.lower()) == (
+                "female" if tok.lower_ in ("she", "her") else "male"):
+            return _who(people, above)
+        return None
     if tok.lower_ in ("who", "that") and tok.head.dep_ == "relcl":
         tok = tok.head.head
     if tok.pos_ == "PROPN" or tok.i in people.ent_at:
