@@ -44,16 +44,21 @@ def count_row(row, m, doc, ctx, words):
     counted = counted_noun(span_, doc, ctx, vague=qualifier == "vague")
     if counted is None:
         counted = _hyphen_noun(doc, end, qualifier)
+    by_state = False
     if counted is None:
         counted = _named_by_state(doc, span_, ctx)
+        by_state = counted is not None
     if counted is None and _bare_suffix(row, g, ctx.pats):
         return row
     named = appositive_age(span_, value) if counted is None and not words else None
     if named is not None:
         row.update(kind="age", unit="year", subject=named.text, pattern="age:appositive")
         return row
-    if words and value == 1 and qualifier == "exact" and (counted or before_of(span_)):
-        return None  # "one dealer said", "one of the": not a figure anyone reports
+    if words and value == 1 and qualifier == "exact" and not by_state \
+            and (counted or before_of(span_)):
+        # "one dealer said", "one of the": not a figure anyone reports; but "left
+        # one dead" is the toll.
+        return None
     if counted is None and not g["unit"] and stands_for_people(span_, words):
         return None  # "the two agreed", "no one came": a number standing for people
     if counted is None and not g["unit"] and not words and _CODE_AFTER.match(ctx.text, end):

@@ -25,6 +25,10 @@ _PAST = frozenset({"last", "previous", "past", "prior"})
 
 def event_of(noun: Token, fr: Frames) -> str | None:
     """The event class of the figure whose head is `noun`."""
+    if noun.pos_ in ("ADJ", "VERB") and fr.cls(noun):
+        # "left 1 dead and three others wounded": a figure of people in a state
+        # is of that state, whatever the verb's other predicates say.
+        return fr.cls(noun)
     for child in noun.children:  # "people shot", "people who were injured"
         if child.dep_ in ("acl", "relcl") and fr.cls(child):
             return fr.cls(child)

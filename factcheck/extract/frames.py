@@ -109,7 +109,9 @@ def _counted(span: Span, row: dict[str, Any]) -> Token:
     """The counted noun (the last noun of a count's span: "four workers",
     "rounds of ammunition" → rounds), else the span's root."""
     if row["kind"] == "count" and row.get("unit"):
-        nouns = [t for t in span if t.pos_ in ("NOUN", "PROPN", "ADJ")]
+        # The unit may be a participle: "four injured".
+        nouns = [t for t in span if t.pos_ in ("NOUN", "PROPN", "ADJ")
+                 or t.lower_ == row["unit"]]
         of = next((i for i, t in enumerate(nouns) if t.head.lower_ == "of"), None)
         if nouns:
             return nouns[0] if of == 1 else nouns[-1 if of is None else of - 1]
