@@ -22,6 +22,7 @@ from .. import extract
 from ..extract.component import add_extractor, extracting, rows_of
 from ..facts import FACTS_SCHEMA, empty, fact_id, facts_frame
 from ..ingest.articles import LineIndex, parse_published
+from ..ingest.soft_wraps import parse_body
 from ..model import Article, Options, Progress
 
 # Through the modules, so a test that stands in for the parser or the
@@ -132,7 +133,7 @@ def pipe_articles(nlp: Any, articles: Sequence[Article], rules: Rules, *, batch_
         yield from _pool_articles(nlp, articles, rules, batch_size, n_process, model)
         return
     longest = min(PIECE_CHARS, nlp.max_length)
-    items = _piece_items(((a.body, i) for i, a in enumerate(articles)), longest,
+    items = _piece_items(((parse_body(a), i) for i, a in enumerate(articles)), longest,
                          min(longest, piece_size(batch_size)))
     rows: list[dict[str, Any]] = []
     # Extraction runs as the pipeline's last component (extract/component.py).
