@@ -58,6 +58,7 @@ class _Matchers:
     sides: frozenset[str]  # "left", "right" before a place of a wound
     sexes: dict[str, str]  # person noun → sex ("woman": female), for a he/she
     not_names: frozenset[str]  # words that make a "name" a place or body
+    naming: frozenset[str] = frozenset()  # verbs that give a described person's name
 
 
 _CACHE: dict[tuple[int, str], _Matchers] = {}
@@ -91,7 +92,8 @@ def _build_matchers(vocab: Any, rules: Rules) -> _Matchers:
                      frozenset(str(w).lower() for w in rules.wound_sides),
                      {str(n).lower(): sex for n, c in rules.person_nouns.items()
                       for sex, cs in rules.person_sexes.items() if c in cs},
-                     frozenset(str(w).casefold() for w in rules.not_name_words))
+                     frozenset(str(w).casefold() for w in rules.not_name_words),
+                     frozenset(str(w).lower() for w in rules.naming_verbs))
 
 
 def extract_people(people: People, offset: int, rules: Rules,
@@ -492,6 +494,15 @@ def _who(people: People, tok: Token, m: _Matchers | None = None
             span = people.name_at(child)
             if span is not None:
                 return people.full(span.text), None
+    # "The boy, named by his family as Jaylen Roe, was taken ...": the name
+    # the clause gives is whom the description means.
+    for child in tok.children:
+        if child.dep_ == "acl" and m is not None and child.lemma_.lower() in m.naming:
+            named = next((g for c in child.subtree if c.dep_ == "prep" and c.lower_ == "as"
+                          for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"), None)
+            span = people.name_at(named) if named is not None else None
+            if span is not None:
+                return people.full(span.text), None
     # "a second victim, a black man": the appositive says who the victim is.
     for child in tok.children:
         if child.dep_ == "appos" and child.pos_ == "NOUN":
@@ -531,11 +542,19 @@ def _described(name: Span, naming: frozenset[str] = frozenset()) -> str | None:
 
 def _named_as(root: Token, naming: frozenset[str]) -> Token | None:
     """The noun a naming verb names as `root`: "identified the man (killed) as X"
-    (its object), "the victim was identified as X" (its passive subject)."""
+    (its object), "the victim was identified as X" (its passive subject), "the
+    boy, named by his family as X," (the noun its clause hangs from)."""
     prep = root.head
     if root.dep_ != "pobj" or prep.lower_ != "as":
         return None
     verb = prep.head
+    # "named by her school as X": the parse may hang "as" from the agent's noun.
+    for _ in range(3):
+        if verb.pos_ == "VERB" or verb.dep_ not in ("pobj", "agent"):
+            break
+        verb = verb.head
+    if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and verb.lemma_.lower() in naming:
+        return verb.head  # "the boy, named by his family as X,": the noun it hangs from
     if verb.dep_ in ("relcl", "acl") and verb.head.pos_ == "NOUN":
         noun = verb.head  # "the boy who died as X": the clause is the noun's
         return noun if noun.dep_ == "dobj" and noun.head.lemma_.lower() in naming else None
