@@ -97,13 +97,16 @@ def _context_expr() -> pl.Expr:
 
 def _dated(num: pl.DataFrame) -> pl.DataFrame:
     """(i, dated): whether a figure's sentence says when its event happened
-    (a date or time of day of the same event)."""
+    (a date or time of day of the same event), or a status names the story's
+    event ("no one is in custody for any of the shootings", pattern
+    `*.story`): either ties the mention to this story."""
     when = (num.filter(pl.col("kind").is_in(["date", "time"]) & pl.col("event").is_not_null())
             .select("article", "sentence_start", "event").unique()
             .with_columns(pl.lit(True).alias("dated")))
-    return (num.select("i", "article", "sentence_start", "event")
+    named = pl.col("pattern").str.ends_with(".story").fill_null(False)
+    return (num.select("i", "article", "sentence_start", "event", "pattern")
             .join(when, on=["article", "sentence_start", "event"], how="left")
-            .select("i", pl.col("dated").fill_null(False)))
+            .select("i", (pl.col("dated").fill_null(False) | named).alias("dated")))
 
 
 def _past(num: pl.DataFrame, days: float) -> pl.DataFrame:
@@ -333,8 +336,13 @@ def numeric_pairs(facts: pl.DataFrame, rules: Any,
     score = (w_s * subj + w_c * pl.col("s_ctx") + w_e * ent + w_v * closeness) / total
     # A bonus, not a weight: an article with several figures of a kind is not
     # less likely to share any one of them.
+    # A figure of one event as of one stated time ("so far in 2017", "through
+    # March 2017") on both sides is the whole frame read alike: the bonus twice.
+    same_as_of = (pl.col("as_of").is_not_null() & (pl.col("as_of") == pl.col("as_of_r"))
+                  & pl.col("same_event").fill_null(False)).fill_null(False)
     score = (score + cfg.unique_bonus * unique
              + cfg.frame_bonus * pl.col("same_event").fill_null(False).cast(pl.Float64)
+             + cfg.frame_bonus * same_as_of.cast(pl.Float64)
              ).clip(0, 1)
     return (pairs.select(pl.col("i"), pl.col("i_r").alias("j"), score.alias("score"))
             .filter(pl.col("score") >= cfg.threshold))

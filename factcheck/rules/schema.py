@@ -335,7 +335,9 @@ class RuleSet(BaseModel):
     status_reasons: dict[str, list[str]] = _section(dict,
         "What a status is for ('charged with car theft'): `preps` that open the reason, "
         "`wrappers` read through ('on suspicion of murder': murder) and `story` words that "
-        "name the story's own event ('charged in the shooting': no reason of its own).")
+        "name the story's own event ('charged in the shooting': no reason of its own); "
+        "`event_preps` whose story word marks a status as this story's ('no arrests in the "
+        "shooting').")
     names: Names = _section(Names,
         "Names of places and bodies compared across a story (FC404): which entity labels "
         "count, how far two spellings may stray, endings that keep or change a name.")
