@@ -212,6 +212,7 @@ def numeric_pairs(facts: pl.DataFrame, rules: Any,
         "i", "article", "story", "bkind", "dim", "unit", "value", "low", "high", "base", "subj",
         "ctx", "entities", "per", "mark", pl.col("event").fill_null(""),
         "holder", "as_of", (pl.col("pattern") == "frames.day_part").fill_null(False).alias("part"),
+        pl.col("pattern").str.ends_with(".story").fill_null(False).alias("named"),
     ).with_columns(
         pl.len().over("article", "story", "bkind", "dim").alias("n_blk"))
     links = event_links(rules).lazy()
@@ -237,6 +238,12 @@ def numeric_pairs(facts: pl.DataFrame, rules: Any,
                   & (pl.col("holder") != pl.col("holder_r"))))
         .filter(~(pl.col("as_of").is_not_null() & pl.col("as_of_r").is_not_null()
                   & (pl.col("as_of") != pl.col("as_of_r"))))
+        # A status for an offence of its own ("charged with resisting arrest")
+        # is not one that names the story's event ("not charged with the
+        # murders"): two statuses, though the second gives no reason.
+        .filter((pl.col("dim") != "status")
+                | ~((pl.col("holder").is_not_null() & pl.col("named_r"))
+                    | (pl.col("holder_r").is_not_null() & pl.col("named"))))
         # A figure whose frame could not be read aligns with a framed one only
         # when each is the only candidate of its block in its article.
         .filter((pl.col("event") == pl.col("event_r")) | framed

@@ -39,6 +39,8 @@ def status_rows(doc: Doc, fr: Frames, offset: int) -> list[dict[str, Any]]:
         if neg is not None:
             if _hedged(tok, fr) and neg.lower_ != "no":
                 continue
+            if absent is not None and _still_free(tok, fr):
+                continue
             lo, hi = sorted((neg.i, tok.i))
             if hi - lo > 6:
                 lo = hi = tok.i
@@ -115,6 +117,15 @@ def _more_of_it(tok: Token, fr: Frames) -> bool:
     words += [g for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")
               for g in c.children if g.dep_ in ("amod", "advmod")]
     return any(w.lower_ in fr.more_words for w in words)
+
+
+def _still_free(tok: Token, fr: Frames) -> bool:
+    """"No suspects are outstanding", "no suspects remain at large": none
+    left to catch, the opposite of none caught (`still_free`)."""
+    verb = tok.head
+    near = [*tok.children, *verb.children]
+    near += [g for c in near if c.dep_ in ("prep", "acomp", "advmod") for g in c.children]
+    return any(w.lower_ in fr.still_free for w in near)
 
 
 def _one_of_them(verb: Token, fr: Frames) -> bool:

@@ -316,6 +316,10 @@ class RuleSet(BaseModel):
     event_instances: list[str] = _section(list,
         "Words that make an event one of several ('the first shooting', 'another "
         "shooting'): times of different instances do not align.")
+    current_states: list[str] = _section(list,
+        "Words that make a figure a count of those still in a state ('two remain in the "
+        "hospital', 'five are still hospitalized'): a part of those it befell, written "
+        "event:now; it aligns only with the same.")
     plan_words: list[str] = _section(list,
         "Verbs and auxiliaries that make a time of day a plan ('a vigil will be held at 7 "
         "p.m.', 'is expected to appear in court at 9 a.m.'): not when the event happened.")
