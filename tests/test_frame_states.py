@@ -18,6 +18,10 @@ CASES = [
     ("It was a crash that left two dead and four injured.",
      [("two dead", "killed"), ("four injured", "wounded")]),
     ("The fire left one dead.", [("one dead", "killed")]),
+    # Those still in a state are a part of those it befell.
+    ("Two victims remain in the hospital.", [("Two victims", "hospitalized:now")]),
+    ("Three people are still hospitalized.", [("Three people", "hospitalized:now")]),
+    ("Three people were hospitalized.", [("Three people", "hospitalized")]),
     # A lone "one" before a noun stays no figure.
     ("One neighbour said the road was closed for hours.", []),
 ]

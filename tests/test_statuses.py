@@ -25,6 +25,10 @@ CASES = [
     ("Police said there are no other suspects.", []),
     ("No one else was hurt, deputies said.", []),
     ("No further arrests are expected.", []),
+    # None left to catch is the opposite of none caught.
+    ("No suspects are outstanding, the sheriff said.", []),
+    ("No suspects remain at large after the raid.", []),
+    ("There are no suspects in the robbery yet.", [("no suspects", "arrested", 0.0)]),
     ("Police will not name the man until he is arrested.", []),
 ]
 

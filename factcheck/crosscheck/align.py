@@ -97,13 +97,16 @@ def _context_expr() -> pl.Expr:
 
 def _dated(num: pl.DataFrame) -> pl.DataFrame:
     """(i, dated): whether a figure's sentence says when its event happened
-    (a date or time of day of the same event)."""
+    (a date or time of day of the same event), or a status names the story's
+    event ("no one is in custody for any of the shootings", pattern
+    `*.story`): either ties the mention to this story."""
     when = (num.filter(pl.col("kind").is_in(["date", "time"]) & pl.col("event").is_not_null())
             .select("article", "sentence_start", "event").unique()
             .with_columns(pl.lit(True).alias("dated")))
-    return (num.select("i", "article", "sentence_start", "event")
+    named = pl.col("pattern").str.ends_with(".story").fill_null(False)
+    return (num.select("i", "article", "sentence_start", "event", "pattern")
             .join(when, on=["article", "sentence_start", "event"], how="left")
-            .select("i", pl.col("dated").fill_null(False)))
+            .select("i", (pl.col("dated").fill_null(False) | named).alias("dated")))
 
 
 def _past(num: pl.DataFrame, days: float) -> pl.DataFrame:
@@ -209,6 +212,7 @@ def numeric_pairs(facts: pl.DataFrame, rules: Any,
         "i", "article", "story", "bkind", "dim", "unit", "value", "low", "high", "base", "subj",
         "ctx", "entities", "per", "mark", pl.col("event").fill_null(""),
         "holder", "as_of", (pl.col("pattern") == "frames.day_part").fill_null(False).alias("part"),
+        pl.col("pattern").str.ends_with(".story").fill_null(False).alias("named"),
     ).with_columns(
         pl.len().over("article", "story", "bkind", "dim").alias("n_blk"))
     links = event_links(rules).lazy()
@@ -234,6 +238,12 @@ def numeric_pairs(facts: pl.DataFrame, rules: Any,
                   & (pl.col("holder") != pl.col("holder_r"))))
         .filter(~(pl.col("as_of").is_not_null() & pl.col("as_of_r").is_not_null()
                   & (pl.col("as_of") != pl.col("as_of_r"))))
+        # A status for an offence of its own ("charged with resisting arrest")
+        # is not one that names the story's event ("not charged with the
+        # murders"): two statuses, though the second gives no reason.
+        .filter((pl.col("dim") != "status")
+                | ~((pl.col("holder").is_not_null() & pl.col("named_r"))
+                    | (pl.col("holder_r").is_not_null() & pl.col("named"))))
         # A figure whose frame could not be read aligns with a framed one only
         # when each is the only candidate of its block in its article.
         .filter((pl.col("event") == pl.col("event_r")) | framed
@@ -333,8 +343,13 @@ def numeric_pairs(facts: pl.DataFrame, rules: Any,
     score = (w_s * subj + w_c * pl.col("s_ctx") + w_e * ent + w_v * closeness) / total
     # A bonus, not a weight: an article with several figures of a kind is not
     # less likely to share any one of them.
+    # A figure of one event as of one stated time ("so far in 2017", "through
+    # March 2017") on both sides is the whole frame read alike: the bonus twice.
+    same_as_of = (pl.col("as_of").is_not_null() & (pl.col("as_of") == pl.col("as_of_r"))
+                  & pl.col("same_event").fill_null(False)).fill_null(False)
     score = (score + cfg.unique_bonus * unique
              + cfg.frame_bonus * pl.col("same_event").fill_null(False).cast(pl.Float64)
+             + cfg.frame_bonus * same_as_of.cast(pl.Float64)
              ).clip(0, 1)
     return (pairs.select(pl.col("i"), pl.col("i_r").alias("j"), score.alias("score"))
             .filter(pl.col("score") >= cfg.threshold))

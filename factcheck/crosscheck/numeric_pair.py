@@ -247,7 +247,32 @@ class Pair:
 
     @cached_property
     def agree(self) -> bool:
-        return overlap(*self.cut, self.tol)
+        return overlap(*self.cut, self.tol) and not self.floor_passed
+
+    @cached_property
+    def _running(self) -> bool:
+        words = cumulative_words(self.rules)
+        return running(self.f, self.rules, words) and running(self.g2, self.rules, words)
+
+    @cached_property
+    def floor_passed(self) -> bool:
+        """A running total whose earlier article gave a floor ("more than 130
+        homicides so far", "at least 40 dead") and whose later one a figure
+        above it: where the count stood then, and where it moved to. The
+        floor's reach ("more than 130" up to 195) is how far a reader might
+        guess, not a later figure it already told."""
+        if not self._running:
+            return False
+        order = later(self.f, self.g2, self.rules.updates.min_hours)
+        if order == 0:
+            return False
+        early, late = (self.g2, self.f2) if order == 1 else (self.f2, self.g2)
+        if (early["qualifier"] or "exact") not in OPEN_UP or early["low"] is None:
+            return False
+        if str(early.get("pattern") or "").startswith("frames.status"):
+            return False  # "a man was charged" says some, not a floor of a count
+        return (late["low"] if late["low"] is not None else late["value"]) > \
+            early["low"] + self.tol
 
     @cached_property
     def raw_overlap(self) -> bool:
@@ -271,12 +296,16 @@ class Pair:
         lags); 0 otherwise. A status that moved from none to some is forward
         whatever the dates say when they cannot tell (statuses do not go back)."""
         f, g, rules = self.f, self.g2, self.rules
-        words = cumulative_words(rules)
-        if not (running(f, rules, words) and running(g, rules, words)):
+        if not self._running:
             return 0
         upd = rules.updates
         order = later(f, g, upd.min_hours)
         cut_f, cut_g = self.cut
+        if self.floor_passed:  # the earlier figure is its floor
+            if order == 1:
+                cut_g = (cut_g[0], cut_g[0])
+            else:
+                cut_f = (cut_f[0], cut_f[0])
         f_higher = cut_f[0] > cut_g[1]
         g_higher = cut_g[0] > cut_f[1]
         lower = cut_g if f_higher else cut_f

@@ -52,8 +52,19 @@ def _up(tok: Token, fr: Frames) -> str | None:
             return None
         t = t.head
         if t.pos_ in VERBS or (t.pos_ == "ADJ" and t.dep_ in ("acomp", "ROOT")):
-            return verb_event(t, tok, fr)
+            return _now(t, verb_event(t, tok, fr), fr)
     return None
+
+
+def _now(verb: Token, cls: str | None, fr: Frames) -> str | None:
+    """"Two remain in the hospital", "five are still hospitalized": those
+    still in the state, a part of those it befell (`current_states`)."""
+    if cls is None or ":" in cls or cls in fr.status:
+        return cls
+    if verb.lemma_.lower() in fr.current or any(
+            c.dep_ == "advmod" and c.lower_ in fr.current for c in verb.children):
+        return f"{cls}:now"
+    return cls
 
 
 def verb_event(verb: Token, arg: Token, fr: Frames) -> str | None:

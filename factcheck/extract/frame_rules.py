@@ -22,6 +22,7 @@ class Frames:
     lemma_class: dict[str, str] = field(default_factory=dict)
     place_class: dict[str, str] = field(default_factory=dict)
     absent: dict[str, str] = field(default_factory=dict)
+    still_free: set[str] = field(default_factory=set)
     status: set[str] = field(default_factory=set)
     light: set[str] = field(default_factory=set)
     thing_class: dict[str, str] = field(default_factory=dict)
@@ -38,6 +39,7 @@ class Frames:
     plan_words: set[str] = field(default_factory=set)
     phrasal: dict[str, str] = field(default_factory=dict)
     instances: set[str] = field(default_factory=set)
+    current: set[str] = field(default_factory=set)
     verb_class: dict[str, str] = field(default_factory=dict)
     more_words: set[str] = field(default_factory=set)
     outcomes: dict[str, set[str]] = field(default_factory=dict)
@@ -66,6 +68,7 @@ def frames_rules(rules: Any) -> Frames:
             fr.verb_class.setdefault(lemma.casefold(), name)
         for word in entry.get("absent") or []:
             fr.absent.setdefault(word.casefold(), name)
+        fr.still_free.update(w.casefold() for w in entry.get("still_free") or [])
         if entry.get("status"):
             fr.status.add(name)
         if entry.get("outcome_of"):
@@ -87,6 +90,7 @@ def frames_rules(rules: Any) -> Frames:
     fr.later_moments = {w.casefold() for w in rules.later_moments}
     fr.plan_words = {w.casefold() for w in rules.plan_words}
     fr.instances = {w.casefold() for w in rules.event_instances}
+    fr.current = {w.casefold() for w in rules.current_states}
     fr.phrasal = {" ".join(k.casefold().split()): v
                   for k, v in rules.phrasal_events.items()}
     fr.times = TimeWords.of(rules)

@@ -33,19 +33,24 @@ def status_rows(doc: Doc, fr: Frames, offset: int) -> list[dict[str, Any]]:
         neg = _negated(tok, fr)
         if neg is not None and _more_of_it(tok, fr):
             continue  # "no other suspects", "no further arrests": none beyond those told
+        named = _of_story(tok, fr)
+        if named is None:
+            continue  # "no suspects in that case": another case the article recalls
         if neg is not None:
             if _hedged(tok, fr) and neg.lower_ != "no":
+                continue
+            if absent is not None and _still_free(tok, fr):
                 continue
             lo, hi = sorted((neg.i, tok.i))
             if hi - lo > 6:
                 lo = hi = tok.i
             seen.update(range(lo, hi + 1))
-            rows.append(_status_row(doc, lo, hi, cls, 0.0, "exact", offset, "frames.zero",
-                                    _reason(tok, fr)))
+            rows.append(_status_row(doc, lo, hi, cls, 0.0, "exact", offset,
+                                    "frames.zero" + named, _reason(tok, fr)))
         elif cls in fr.status and absent is None and _stated(tok, fr) and not _headline(tok):
             seen.add(tok.i)
             rows.append(_status_row(doc, tok.i, tok.i, cls, 1.0, "at_least", offset,
-                                    "frames.status", _reason(tok, fr)))
+                                    "frames.status" + named, _reason(tok, fr)))
     return rows
 
 
@@ -112,6 +117,15 @@ def _more_of_it(tok: Token, fr: Frames) -> bool:
     words += [g for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")
               for g in c.children if g.dep_ in ("amod", "advmod")]
     return any(w.lower_ in fr.more_words for w in words)
+
+
+def _still_free(tok: Token, fr: Frames) -> bool:
+    """"No suspects are outstanding", "no suspects remain at large": none
+    left to catch, the opposite of none caught (`still_free`)."""
+    verb = tok.head
+    near = [*tok.children, *verb.children]
+    near += [g for c in near if c.dep_ in ("prep", "acomp", "advmod") for g in c.children]
+    return any(w.lower_ in fr.still_free for w in near)
 
 
 def _one_of_them(verb: Token, fr: Frames) -> bool:
@@ -209,19 +223,58 @@ def _reason(tok: Token, fr: Frames) -> str | None:
     while verb.pos_ not in VERBS and verb.head.i != verb.i and verb.dep_ != "ROOT":
         verb = verb.head
     preps = fr.reasons.get("preps", set())
-    wrappers = fr.reasons.get("wrappers", set())
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in preps):
-        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-        for _ in range(3):  # "on suspicion of", "on three counts of"
-            if obj is None or obj.lemma_.lower() not in wrappers:
-                break
-            of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-            obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+        obj = _object_of(prep, fr)
         if obj is None or obj.pos_ not in ("NOUN", "PROPN"):
             return None
         lemma = obj.lemma_.lower()
         return None if lemma in fr.reasons.get("story", set()) else lemma
     return None
+
+
+def _object_of(prep: Token, fr: Frames) -> Token | None:
+    """What a preposition is about, through its `wrappers` ("on suspicion of
+    murder": murder; "for any of the shootings": shootings)."""
+    wrappers = fr.reasons.get("wrappers", set())
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    for _ in range(3):  # "on suspicion of", "on three counts of"
+        if obj is None or obj.lemma_.lower() not in wrappers:
+            break
+        of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+    return obj
+
+
+def _of_story(tok: Token, fr: Frames) -> str | None:
+    """".story" when the statement names the story's own event ("no one is in
+    custody for any of the shootings", "no arrests have been made in the
+    killing"), None when it names another ("no suspects in that case", "no
+    arrests in an earlier shooting": `event_instances`, or "that"), else "".
+    A named statement is surely of this story; a bare "no one is in custody"
+    may close a roundup's paragraph on another case, so of an article's
+    mentions of one status the named one is the one to cite."""
+    preps = fr.reasons.get("event_preps", set())
+    story = fr.reasons.get("story", set())
+    nodes = [tok]
+    for _ in range(3):  # a preposition's object, up to its verb
+        if nodes[-1].pos_ in VERBS or nodes[-1].head.i == nodes[-1].i:
+            break
+        nodes.append(nodes[-1].head)
+    # The parse often hangs the preposition on the verb's object ("charged a
+    # suspect in the shooting").
+    nodes += [c for c in nodes[-1].children if c.dep_ in ("dobj", "nsubjpass")]
+    for node in nodes:
+        for prep in (c for c in node.children if c.dep_ == "prep" and c.lower_ in preps):
+            obj = _object_of(prep, fr)
+            if obj is not None and (obj.lemma_.lower() in story or obj.lower_ in story):
+                other = any(c.lower_ in fr.instances or c.lower_ in _OTHER
+                            for c in obj.children if c.dep_ in ("det", "amod"))
+                return None if other else ".story"
+    return ""
+
+
+# Determiners that point back to a case told before, not the story's own.
+_OTHER = frozenset({"that", "those"})
 
 
 def _status_row(doc: Doc, lo: int, hi: int, cls: str, value: float, qualifier: str,

@@ -138,6 +138,9 @@ class EventClass(TypedDict):
     status: NotRequired[Annotated[bool, Field(description="a status the story moves into")]]
     aligns_with: NotRequired[Annotated[list[str], Field(description="classes it aligns with")]]
     absent: NotRequired[Annotated[list[str], Field(description="words saying it did not")]]
+    still_free: NotRequired[Annotated[list[str], Field(
+        description="words that make a zero of an `absent` word say the opposite ('no "
+                    "suspects are outstanding': all were caught)")]]
     counts: NotRequired[Annotated[str, Field(description="the class of what it counts")]]
     outcome_of: NotRequired[Annotated[list[str], Field(
         description="classes whose verb, with a word of this class beside it, names this "

@@ -316,6 +316,10 @@ class RuleSet(BaseModel):
     event_instances: list[str] = _section(list,
         "Words that make an event one of several ('the first shooting', 'another "
         "shooting'): times of different instances do not align.")
+    current_states: list[str] = _section(list,
+        "Words that make a figure a count of those still in a state ('two remain in the "
+        "hospital', 'five are still hospitalized'): a part of those it befell, written "
+        "event:now; it aligns only with the same.")
     plan_words: list[str] = _section(list,
         "Verbs and auxiliaries that make a time of day a plan ('a vigil will be held at 7 "
         "p.m.', 'is expected to appear in court at 9 a.m.'): not when the event happened.")
@@ -335,7 +339,9 @@ class RuleSet(BaseModel):
     status_reasons: dict[str, list[str]] = _section(dict,
         "What a status is for ('charged with car theft'): `preps` that open the reason, "
         "`wrappers` read through ('on suspicion of murder': murder) and `story` words that "
-        "name the story's own event ('charged in the shooting': no reason of its own).")
+        "name the story's own event ('charged in the shooting': no reason of its own); "
+        "`event_preps` whose story word marks a status as this story's ('no arrests in the "
+        "shooting').")
     names: Names = _section(Names,
         "Names of places and bodies compared across a story (FC404): which entity labels "
         "count, how far two spellings may stray, endings that keep or change a name.")
