@@ -84,13 +84,22 @@ def people_check(facts: pl.DataFrame, rules: Any) -> tuple[pl.DataFrame, pl.Data
                 continue
             _check_names(pid, cluster, sure, ctx, suffixes)
             _check_ages(pid, cluster, sure, ctx)
-            _check_states(pid, cluster, sure, ctx)
-            _check_charges(pid, cluster, sure, ctx)
+            _check_states(pid, _named_first(cluster), sure, ctx)
+            _check_charges(pid, _named_first(cluster), sure, ctx)
             _check_relations(pid, cluster, sure, ctx)
             _check_wounds(pid, cluster, sure, ctx)
     ctx.rows.sort(key=lambda r: r[0])
     found = frame([r for _, r in ctx.rows], DISCREPANCY_SCHEMA)
     return frame(table, PEOPLE_SCHEMA), found
+
+
+def _named_first(cluster: list[Person]) -> list[Person]:
+    """The cluster without a description whose article names the person too (a
+    police list and its narrative: people_link._join_described). What happened
+    to the person is that article's list, its update; the narrative tells the
+    night's events ("critical" then, "released" in the list)."""
+    named = {p.article for p in cluster if p.name}
+    return [p for p in cluster if p.name or p.article not in named]
 
 
 def _person_id(story: str, cluster: list[Person]) -> str:
@@ -126,7 +135,10 @@ def _state(p: Person, rank: dict[str, int], telling: dict[str, int] | None = Non
         return None
     facts = sorted(p.conditions, key=lambda f: f["start"])
     dead = [f for f in facts if rank.get(f["attribute_value"]) == max(rank.values())]
-    state = (dead[-1] if dead else facts[-1])["attribute_value"]
+    # A release from hospital ends the states in it, wherever it is told ("treated
+    # and released for non-life threatening injuries").
+    released = [f for f in facts if rank.get(f["attribute_value"]) == min(rank.values())]
+    state = (dead or released or facts)[-1]["attribute_value"]
     said = [f for f in facts if f["attribute_value"] == state]
     order = telling or {}
     f = min(said, key=lambda f: (order.get(f["text"].lower(), len(order)), f["start"]))

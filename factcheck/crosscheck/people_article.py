@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -65,6 +65,12 @@ class Person:
         if not got or got[-1] - got[0] >= 1:
             return None
         return got[0]
+
+    def said_years(self) -> float | None:
+        """`years`, of ages the article writes as ages: not one the reader works
+        out from a date of birth in a police list."""
+        said = [f for f in self.ages if f.get("attribute") != "birth"]
+        return replace(self, ages=said).years() if said else None
 
     def several(self) -> bool:
         """Whether an unnamed person is more than one: their article introduces
@@ -259,7 +265,7 @@ def _people_of_article(rows: list[dict[str, Any]], story: str, index: int,
             kind = _kind(desc, nouns)
             if age is not None:
                 # "the 14-year-old": the one named person of that age, if any.
-                owners = [q for q in people.values() if q.name and q.years() == age]
+                owners = [q for q in people.values() if q.name and q.said_years() == age]
                 if len(owners) == 1:
                     getattr(owners[0], slot).append(r)
                     continue
@@ -279,15 +285,26 @@ def _people_of_article(rows: list[dict[str, Any]], story: str, index: int,
     keys = sorted({(k, a) for _, k, a, slot in unnamed if k is not None and a is not None},
                   key=lambda t: (t[0], t[1]))
     for r, kind, age, slot in unnamed:
-        # "a 34-year-old woman, Dana Pike": the name beside the description.
-        beside = [n for n in names if n["sentence_start"] == r["sentence_start"]
-                  and n["subject"] and r["text"] in n["subject"] and named(n["attribute_value"])]
+        # "a 34-year-old woman, Dana Pike": the name beside the description; or
+        # the name of the sentence after one that names the person described
+        # without giving the name ("Police named a 14-year-old boy who was
+        # fatally shot on Friday. Dana Pike died Monday"), what is said of
+        # that boy there being said of the name.
+        beside = [n for n in names if n["subject"] and named(n["attribute_value"]) and (
+            n["sentence_start"] == r["sentence_start"] and r["text"] in n["subject"]
+            or _next_sentence(r, n) and age is not None and kind == _kind(n["subject"], nouns)
+            and _desc_age(n["subject"]) == age)]
         if len(beside) == 1:
             getattr(named(beside[0]["attribute_value"]), slot).append(r)
             continue
         # "a 49-year-old man" where the article names one person of 49: that person.
+        # Not by the age a date of birth gives: a police list names people by
+        # their dates and its narrative describes them by what happened to
+        # them, with ages that may disagree with the dates ("a 36 year old
+        # female" shot in the head is the woman listed as hit in the face, not
+        # the one whose date makes her 36). Those are linked by the wound.
         owners = [q for q in people.values() if q.name and age is not None
-                  and q.years() is not None and abs(q.years() - age) < AGE_SLACK]  # type: ignore[operator]
+                  and (y := q.said_years()) is not None and abs(y - age) < AGE_SLACK]
         if len(owners) == 1:
             getattr(owners[0], slot).append(r)
             continue
@@ -318,6 +335,17 @@ def _people_of_article(rows: list[dict[str, Any]], story: str, index: int,
         # a charge a suspect's.
         p.parts += ["victim"] * bool(p.conditions) + ["suspect"] * bool(p.charges)
     return list(people.values())
+
+
+def _next_sentence(r: dict[str, Any], n: dict[str, Any]) -> bool:
+    """Whether `n`'s sentence is the one right after `r`'s (blank lines between)."""
+    gap = n["sentence_start"] - r["sentence_start"] - len(r["sentence"])
+    return 0 <= gap <= 4
+
+
+def _desc_age(desc: str | None) -> float | None:
+    m = _AGE_IN_DESC.search(desc or "")
+    return float(m.group(1)) if m else None
 
 
 def _age_at(born: str | None, published: Any) -> float | None:
