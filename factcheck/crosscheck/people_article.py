@@ -210,10 +210,12 @@ def _people_of_article(rows: list[dict[str, Any]], story: str, index: int,
              and is_person_name(r["attribute_value"], words.not_names)]
     fulls = sorted({r["attribute_value"] for r in names if len(r["attribute_value"].split()) > 1},
                    key=lambda n: (-len(n), n))
+    alias = _aliases(names, fulls, suffixes)
     for r in names:
         form = _article_form(r["attribute_value"], fulls, suffixes)
         if form is None:
             continue
+        form = alias.get(form, form)
         p = new("n:" + form, name=form)
         p.names.append(r)
         kind = _kind(r["subject"], nouns)
@@ -234,6 +236,7 @@ def _people_of_article(rows: list[dict[str, Any]], story: str, index: int,
         form = canonical.get(text) or _article_form(text, fulls, suffixes)
         if form is None:
             return None
+        form = alias.get(form, form)
         if make and "n:" + form not in people and len(form.split()) > 1:
             new("n:" + form, name=form)
         return people.get("n:" + form)
@@ -335,6 +338,33 @@ def _people_of_article(rows: list[dict[str, Any]], story: str, index: int,
         # a charge a suspect's.
         p.parts += ["victim"] * bool(p.conditions) + ["suspect"] * bool(p.charges)
     return list(people.values())
+
+
+# What stands between a nickname and the real name ("Bill's real name is David
+# Scott"), or between the real name and a nickname ("David Scott, known as Bill").
+_REAL_NAME = re.compile(r"(?:['’]s)? (?:real|legal|full|given) name (?:is|was) ")
+_KNOWN_AS = re.compile(r",? (?:also |better |widely )?known as [\"“']?|,? who goes by [\"“']?")
+
+
+def _aliases(names: list[dict[str, Any]], fulls: list[str],
+             suffixes: frozenset[str]) -> dict[str, str]:
+    """Nicknames an article gives with the real name, each to the real name: one
+    person, called two ways."""
+    out: dict[str, str] = {}
+    for x in names:
+        for y in names:
+            if y["sentence_start"] != x["sentence_start"] or y["start"] <= x["end"]:
+                continue
+            between = x["sentence"][x["end"] - x["sentence_start"]:y["start"] - x["sentence_start"]]
+            fx = _article_form(x["attribute_value"], fulls, suffixes)
+            fy = _article_form(y["attribute_value"], fulls, suffixes)
+            if fx is None or fy is None or fx == fy:
+                continue
+            if _REAL_NAME.fullmatch(between):
+                out[fx] = fy
+            elif _KNOWN_AS.fullmatch(between):
+                out[fy] = fx
+    return out
 
 
 def _next_sentence(r: dict[str, Any], n: dict[str, Any]) -> bool:

@@ -107,6 +107,7 @@ def extract_people(people: People, offset: int, rules: Rules,
     where the model did not tag them."""
     doc = people.doc
     _names_of_ages(people, offset, ages or [])
+    _ages_said_of(people, offset, ages or [], rules)
     _names_described(people, rules)
     births = _births(people, offset, ages or [], rules)
     naming = frozenset(str(w).lower() for w in rules.naming_verbs)
@@ -293,6 +294,29 @@ def _names_of_ages(people: People, offset: int, ages: list[dict[str, Any]]) -> N
             people.add(span)
             known.add(span.start)
     people.untagged()
+
+
+def _ages_said_of(people: People, offset: int, ages: list[dict[str, Any]], rules: Rules) -> None:
+    """An age said of a name or a he/she by "be" ("He is a quiet 64-year-old",
+    "She was 45 years old") is that person's: its row's subject becomes the name."""
+    doc = people.doc
+    m = None
+    for r in ages:
+        if r.get("kind") != "age" or r.get("subject"):
+            continue
+        span = doc.char_span(r["start"] - offset, r["end"] - offset, alignment_mode="expand")
+        if span is None:
+            continue
+        tok = span.root
+        if tok.dep_ not in ("attr", "acomp") or tok.head.lemma_ != "be":
+            continue
+        subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.lower_ not in PRONOUNS and subj.pos_ != "PROPN":
+            continue
+        m = m or _matchers(doc.vocab, rules)
+        who = _who(people, subj, m)
+        if who is not None and who[0]:
+            r["subject"] = who[0]
 
 
 # A name as a police list writes it before a date of birth: two to four
