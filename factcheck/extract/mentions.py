@@ -297,9 +297,15 @@ class People:
         if ent is not None or not self.is_name_token(tok):
             return None
         i = tok.i
-        while i > 0 and tok.i - i < MAX_NAME - 1 and self.doc[i - 1].pos_ == "PROPN" \
-                and self.is_name_token(self.doc[i - 1]):
-            i -= 1
+        while i > 0 and tok.i - i < MAX_NAME - 1:
+            if self.doc[i - 1].pos_ == "PROPN" and self.is_name_token(self.doc[i - 1]):
+                i -= 1
+            # "Paredes-Paz" alone: a double surname is one word of the name.
+            elif i > 1 and self.doc[i - 1].text == "-" and not self.doc[i - 1].whitespace_ \
+                    and not self.doc[i - 2].whitespace_ and self.is_name_token(self.doc[i - 2]):
+                i -= 2
+            else:
+                break
         return self.strip(self.doc[i:tok.i + 1])
 
     def antecedent(self, tok: Token) -> str | None:
