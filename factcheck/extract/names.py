@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .doc_text import sentence_of, text_of
+from .doc_text import ents_of, sentence_of, text_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -35,7 +35,7 @@ def name_rows(doc: Doc, rules: Any, offset: int) -> list[dict[str, Any]]:
     text = text_of(doc)
     rows: list[dict[str, Any]] = []
     seen: set[str] = set()
-    found = [(ent, "names.entity", cfg.labels.get(ent.label_)) for ent in doc.ents]
+    found = [(ent, "names.entity", cfg.labels.get(ent.label_)) for ent in ents_of(doc)]
     found = [(ent, "names.after_preposition", "place") if what is None
              and ent.label_ == "PERSON" and len(ent) == 1 and ent.start > 0
              and doc[ent.start - 1].lower_ in after else (ent, pattern, what)

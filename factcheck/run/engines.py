@@ -20,6 +20,7 @@ from polars.datatypes import DataTypeClass
 
 from .. import extract
 from ..extract.component import add_extractor, extracting, rows_of
+from ..extract.doc_text import made_from
 from ..facts import FACTS_SCHEMA, empty, fact_id, facts_frame
 from ..ingest.articles import LineIndex, parse_published
 from ..model import Article, Options, Progress
@@ -88,6 +89,7 @@ def doc_rows(doc: Doc, article: Article, rules: Rules, piece: int = 0) -> list[d
     done = rows_of(doc)
     if done is not None:
         return done
+    made_from(doc, article.text, article.body_start + piece)
     return extract.extract_doc(doc, article, rules, article.body_start + piece)
 
 
