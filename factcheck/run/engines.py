@@ -180,7 +180,7 @@ def _pool_articles(nlp: Any, articles: Sequence[Article], rules: Rules, batch_si
     method = start_method()
     context = multiprocessing.get_context(method)
     if method == "fork":
-        extract.prepare(rules)
+        extract.prepare(rules, nlp.vocab)
         _POOL_WORK.append((nlp, articles, rules, batch_size))
         pool = context.Pool(n_process)
         tasks: list[tuple[list[int], list[Article] | None]] = [(run, None) for run in runs]
