@@ -21,6 +21,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from .. import extract
+from .doc_text import made_from
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -62,6 +63,7 @@ class Extractor:
             articles, rules = _CALLS[-1]
             index, offset, _ = context
             article = articles[index]
+            made_from(doc, article.text, article.body_start + offset)
             rows = extract.extract_doc(doc, article, rules, article.body_start + offset)
             setattr(doc._, ROWS, rows)
         return doc

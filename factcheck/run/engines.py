@@ -20,6 +20,7 @@ from polars.datatypes import DataTypeClass
 
 from .. import extract
 from ..extract.component import add_extractor, extracting, rows_of
+from ..extract.doc_text import made_from
 from ..facts import FACTS_SCHEMA, empty, fact_id, facts_frame
 from ..ingest.articles import LineIndex, parse_published
 from ..ingest.soft_wraps import parse_body
@@ -89,6 +90,7 @@ def doc_rows(doc: Doc, article: Article, rules: Rules, piece: int = 0) -> list[d
     done = rows_of(doc)
     if done is not None:
         return done
+    made_from(doc, article.text, article.body_start + piece)
     return extract.extract_doc(doc, article, rules, article.body_start + piece)
 
 
@@ -179,7 +181,7 @@ def _pool_articles(nlp: Any, articles: Sequence[Article], rules: Rules, batch_si
     method = start_method()
     context = multiprocessing.get_context(method)
     if method == "fork":
-        extract.prepare(rules)
+        extract.prepare(rules, nlp.vocab)
         _POOL_WORK.append((nlp, articles, rules, batch_size))
         pool = context.Pool(n_process)
         tasks: list[tuple[list[int], list[Article] | None]] = [(run, None) for run in runs]
