@@ -60,3 +60,7 @@ def test_a_wrapped_article_gives_the_facts_of_an_unwrapped_one(tmp_path: Path, w
     # The cited text is the article's own, line break and all.
     assert times["text"].to_list() == ["10:20\np.m." if wrapped else "10:20 p.m."]
     assert times["line"].to_list() == [7 if wrapped else 6]
+    # The sentence is the text spaCy read: one line.
+    assert "sank at 10:20 p.m. near Kelby Point." in times["sentence"][0]
+    state = facts.filter(facts["attribute"] == "condition")
+    assert "was in critical condition on Tuesday" in state["sentence"][0]

@@ -90,7 +90,7 @@ def doc_rows(doc: Doc, article: Article, rules: Rules, piece: int = 0) -> list[d
     done = rows_of(doc)
     if done is not None:
         return done
-    made_from(doc, article.text, article.body_start + piece)
+    made_from(doc, parse_body(article), piece)
     return extract.extract_doc(doc, article, rules, article.body_start + piece)
 
 
