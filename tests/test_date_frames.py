@@ -28,6 +28,7 @@ CASES = [
     ("A cook was arrested Tuesday after he shot a customer.",
      [("Tuesday", "shot", "at_most")]),
     ("Two men were shot Sunday near the depot.", [("Sunday", "shot", "exact")]),
+    ("A farmer was shot Friday after he wounded a hunter.", [("Friday", "shot", "exact")]),
     ("She was the third teen shot since Friday.", [("Friday", ":since", "exact")]),
     ("Detectives made an arrest in the March 2 shooting of a clerk.",
      [("March 2", "shot", "exact")]),

@@ -20,6 +20,8 @@ CASES = [
     # A time that is a line by itself heads a live page's update.
     ("The blaze spread fast.\n\n10:15 a.m.\n\nCrews arrived at 9:50 a.m.", ["9:50 a.m."]),
     ("Crews were still there\nshortly after 11 p.m.", ["shortly after 11 p.m."]),
+    ("UPDATE 10:20 a.m.: The road has reopened after the crash at 7:45 a.m.",
+     ["7:45 a.m."]),
 ]
 
 

@@ -246,7 +246,10 @@ def _date_frame(span: Span, row: dict[str, Any], fr: Frames) -> None:
     elif lemma in fr.times.states and not any(
             c.dep_ in ("nsubj", "nsubjpass") and fr.cls(c) for c in verb.children):
         row["event"] = f"{event or 'event'}:state"
-    elif (before := _happened_before(verb, fr)) is not None:
+    elif (event or "").split(":")[0] not in fr.times.after_events \
+            and (before := _happened_before(verb, fr)) is not None:
+        # Only a date of another event: "was shot Friday after he killed a
+        # man" is the day of the shooting.
         row["event"], row["qualifier"], row["low"] = before, "at_most", None
 
 
