@@ -336,7 +336,12 @@ def _date_pattern(rules: Any) -> re.Pattern[str]:
 
 # Phone numbers: a leading + or 0, then groups of digits with spaces, dots,
 # dashes or brackets; too many digits in a row for a quantity.
+#
+# Every alternative starts with "+", "(" or a digit: the lookahead says so
+# first, so the text's other characters (nearly all) fail at once instead of
+# in each alternative (4.6x faster over gva_dev, the same matches).
 _PHONE = re.compile(
+    r"(?=[+(\d])(?:"
     r"(?<![\w])(?:\+\d{1,3}[\s.\-]?)?(?:\(\d{2,5}\)[\s.\-]?|0\d{1,4}[\s.\-])"
     r"\d{3,4}[\s.\-]?\d{3,4}(?![\w])"
     r"|(?<![\w])\d{3}[\-.]\d{3}[\-.]\d{4}(?![\w])"
@@ -347,6 +352,7 @@ _PHONE = re.compile(
     r"|(?:\(\d{3}\)\s?|(?<![\w])\d{3}[\-.])\d{3}[\-.][A-Z]{4}(?![\w])"
     r"|(?<![\w.,$£€-])\d{3}-\d{2}(?!00)\d{2}(?![\w-])"
     r"|\+\d{1,3}[\s.\-]?(?:\(0\)\s?)?\d{1,4}[\s.\-]?\d{3,4}[\s.\-]?\d{3,4}(?![\w])"
+    r")"
 )
 
 
