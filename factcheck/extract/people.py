@@ -107,7 +107,6 @@ def extract_people(people: People, offset: int, rules: Rules,
     where the model did not tag them."""
     doc = people.doc
     _names_of_ages(people, offset, ages or [])
-    _ages_said_of(people, offset, ages or [], rules)
     _names_described(people, rules)
     births = _births(people, offset, ages or [], rules)
     naming = frozenset(str(w).lower() for w in rules.naming_verbs)
@@ -125,6 +124,8 @@ def extract_people(people: People, offset: int, rules: Rules,
         row["kind"] = "person"
         row["subject"] = _described(doc[i:j], naming)
         rows.append(row)
+    people.sex_of = _sexes(rows, _matchers(doc.vocab, rules).sexes)
+    _ages_said_of(people, offset, ages or [], rules)
     rows.extend(_birth_row(people, offset, span, born) for span, born in births)
     if rules.person_conditions or rules.charge_phrases:
         rows.extend(_states(people, offset, rules))
@@ -294,6 +295,16 @@ def _names_of_ages(people: People, offset: int, ages: list[dict[str, Any]]) -> N
             people.add(span)
             known.add(span.start)
     people.untagged()
+
+
+def _sexes(rows: list[dict[str, Any]], sexes: dict[str, str]) -> dict[str, str]:
+    """Each name's sex where its descriptions give one, and only one."""
+    got: dict[str, set[str]] = {}
+    for r in rows:
+        words = (r["subject"] or "").lower().split()
+        if words and words[-1] in sexes:
+            got.setdefault(r["attribute_value"], set()).add(sexes[words[-1]])
+    return {name: s.pop() for name, s in got.items() if len(s) == 1}
 
 
 def _ages_said_of(people: People, offset: int, ages: list[dict[str, Any]], rules: Rules) -> None:
@@ -523,13 +534,17 @@ def _who(people: People, tok: Token, m: _Matchers | None = None
         if m is not None and name and any(w.casefold().strip(".,") in m.not_names
                                           for w in name.split()):
             name = None
+        sex = "female" if tok.lower_ in ("she", "her") else "male"
+        # Nor a name its article describes as of the other sex ("The father, Rex
+        # Orla, found his daughter shot ... where she remained in critical condition").
+        if name and people.sex_of.get(name, sex) != sex:
+            name = None
         if name and near:
             return name, None
         # "The woman was taken to the hospital, where she later died": unnamed,
         # the he/she of a clause is the subject of the clause it hangs from.
         if m is None or name:
             return None
-        sex = "female" if tok.lower_ in ("she", "her") else "male"
         # Failing that, the subject of the sentence before, where the copy tells
         # on of someone it just described ("The 43-year-old woman was taken to
         # the hospital. Deputies said she was also in critical condition").
