@@ -483,7 +483,33 @@ def _holder(people: People, span: Span, reach: int = _MAX_UP,
         elif verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
             return _who(people, verb.head)
         else:
+            return _listed(people, span)
+    return None
+
+
+# How many sentences a police list's entry runs to after its name line.
+_ENTRY_SENTENCES = 3
+
+
+def _listed(people: People, span: Span) -> tuple[str | None, str | None] | None:
+    """The person of a police list's entry, for a sentence without a subject that
+    opens with `span` ("Maria Ruiz 09/29/1980. INJURED, gunshot wound to the
+    abdomen. Released from Ben Taub Hospital."): the name that opens the nearest
+    sentence before, every sentence between without a subject too."""
+    doc = people.doc
+    sent = span.sent
+    if span.start - sent.start > 1:
+        return None
+    starts = {i: n for i, n in people.mentions}
+    for _ in range(_ENTRY_SENTENCES):
+        if any(t.dep_ in _SUBJECTS for t in sent) or sent.start == 0:
             return None
+        sent = doc[sent.start - 1].sent
+        # The name opens its line, after a heading in capitals ("VICTIM").
+        first = next((t.i for t in sent if not t.is_space
+                      and not (t.is_upper and t.is_alpha and len(t) > 1)), None)
+        if first in starts:
+            return people.full(starts[first]), None
     return None
 
 
