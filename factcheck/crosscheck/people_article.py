@@ -351,19 +351,29 @@ def _aliases(names: list[dict[str, Any]], fulls: list[str],
     """Nicknames an article gives with the real name, each to the real name: one
     person, called two ways."""
     out: dict[str, str] = {}
-    for x in names:
-        for y in names:
-            if y["sentence_start"] != x["sentence_start"] or y["start"] <= x["end"]:
-                continue
-            between = x["sentence"][x["end"] - x["sentence_start"]:y["start"] - x["sentence_start"]]
-            fx = _article_form(x["attribute_value"], fulls, suffixes)
-            fy = _article_form(y["attribute_value"], fulls, suffixes)
-            if fx is None or fy is None or fx == fy:
-                continue
-            if _REAL_NAME.fullmatch(between):
-                out[fx] = fy
-            elif _KNOWN_AS.fullmatch(between):
-                out[fy] = fx
+    by_sentence: dict[int, list[dict[str, Any]]] = {}
+    for r in names:
+        by_sentence.setdefault(r["sentence_start"], []).append(r)
+    for group in by_sentence.values():
+        if len(group) < 2:
+            continue
+        for x in group:
+            for y in group:
+                if y["start"] <= x["end"]:
+                    continue
+                between = x["sentence"][x["end"] - x["sentence_start"]:
+                                        y["start"] - x["sentence_start"]]
+                real, known = _REAL_NAME.fullmatch(between), _KNOWN_AS.fullmatch(between)
+                if not real and not known:
+                    continue
+                fx = _article_form(x["attribute_value"], fulls, suffixes)
+                fy = _article_form(y["attribute_value"], fulls, suffixes)
+                if fx is None or fy is None or fx == fy:
+                    continue
+                if real:
+                    out[fx] = fy
+                else:
+                    out[fy] = fx
     return out
 
 

@@ -228,7 +228,11 @@ def _join_described(clusters: list[tuple[list[Person], float]],
         arts = {p.article for p in cu}
         for n in named:
             cn = clusters[n][0]
-            if not arts & {p.article for p in cn} or not _alike(cu + cn, words):
+            # They meet only where `n`'s article names the person: two
+            # descriptions of one article are two people.
+            shared = arts & {p.article for p in cn}
+            if not shared or any(p.name is None for p in cn if p.article in shared) \
+                    or not _alike(cu + cn, words):
                 continue
             best = max((found.score for a in cu for b in cn if a.article != b.article and b.name
                         and (found := described(a, b, by_article[a.article],

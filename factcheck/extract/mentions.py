@@ -164,6 +164,9 @@ class People:
         self.sent_starts = [s.start for s in doc.sents]
         self.full_of: dict[str, str] = {}  # last word → longest full name
         self.mentions: list[tuple[int, str]] = []  # (token index, name)
+        # Full name → the sex its descriptions give ("the father, Rex Orla"), where
+        # extract/people.py found one: a he/she is not a name of the other sex.
+        self.sex_of: dict[str, str] = {}
         self.speakers: list[tuple[int, str]] = []  # (token index, name), in text order
         # Head word of a title tied to a name → that name ("the leader ..., Priya
         # Mandal, said": the subject is "leader", the speaker Priya Mandal).

@@ -109,7 +109,6 @@ def extract_people(people: People, offset: int, rules: Rules,
     where the model did not tag them."""
     doc = people.doc
     _names_of_ages(people, offset, ages or [])
-    _ages_said_of(people, offset, ages or [], rules)
     _names_described(people, rules)
     births = _births(people, offset, ages or [], rules)
     naming = frozenset(str(w).lower() for w in rules.naming_verbs)
@@ -127,6 +126,8 @@ def extract_people(people: People, offset: int, rules: Rules,
         row["kind"] = "person"
         row["subject"] = _described(doc[i:j], naming)
         rows.append(row)
+    people.sex_of = _sexes(rows, _matchers(doc.vocab, rules).sexes)
+    _ages_said_of(people, offset, ages or [], rules)
     rows.extend(_birth_row(people, offset, span, born) for span, born in births)
     if rules.person_conditions or rules.charge_phrases:
         rows.extend(_states(people, offset, rules))
@@ -296,6 +297,16 @@ def _names_of_ages(people: People, offset: int, ages: list[dict[str, Any]]) -> N
             people.add(span)
             known.add(span.start)
     people.untagged()
+
+
+def _sexes(rows: list[dict[str, Any]], sexes: dict[str, str]) -> dict[str, str]:
+    """Each name's sex where its descriptions give one, and only one."""
+    got: dict[str, set[str]] = {}
+    for r in rows:
+        words = (r["subject"] or "").lower().split()
+        if words and words[-1] in sexes:
+            got.setdefault(r["attribute_value"], set()).add(sexes[words[-1]])
+    return {name: s.pop() for name, s in got.items() if len(s) == 1}
 
 
 def _ages_said_of(people: People, offset: int, ages: list[dict[str, Any]], rules: Rules) -> None:
@@ -474,7 +485,33 @@ def _holder(people: People, span: Span, reach: int = _MAX_UP,
         elif verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
             return _who(people, verb.head)
         else:
+            return _listed(people, span)
+    return None
+
+
+# How many sentences a police list's entry runs to after its name line.
+_ENTRY_SENTENCES = 3
+
+
+def _listed(people: People, span: Span) -> tuple[str | None, str | None] | None:
+    """The person of a police list's entry, for a sentence without a subject that
+    opens with `span` ("Maria Ruiz 09/29/1980. INJURED, gunshot wound to the
+    abdomen. Released from Ben Taub Hospital."): the name that opens the nearest
+    sentence before, every sentence between without a subject too."""
+    doc = people.doc
+    sent = span.sent
+    if span.start - sent.start > 1:
+        return None
+    starts = {i: n for i, n in people.mentions}
+    for _ in range(_ENTRY_SENTENCES):
+        if any(t.dep_ in _SUBJECTS for t in sent) or sent.start == 0:
             return None
+        sent = doc[sent.start - 1].sent
+        # The name opens its line, after a heading in capitals ("VICTIM").
+        first = next((t.i for t in sent if not t.is_space
+                      and not (t.is_upper and t.is_alpha and len(t) > 1)), None)
+        if first in starts:
+            return people.full(starts[first]), None
     return None
 
 
@@ -525,13 +562,17 @@ def _who(people: People, tok: Token, m: _Matchers | None = None
         if m is not None and name and any(w.casefold().strip(".,") in m.not_names
                                           for w in name.split()):
             name = None
+        sex = "female" if tok.lower_ in ("she", "her") else "male"
+        # Nor a name its article describes as of the other sex ("The father, Rex
+        # Orla, found his daughter shot ... where she remained in critical condition").
+        if name and people.sex_of.get(name, sex) != sex:
+            name = None
         if name and near:
             return name, None
         # "The woman was taken to the hospital, where she later died": unnamed,
         # the he/she of a clause is the subject of the clause it hangs from.
         if m is None or name:
             return None
-        sex = "female" if tok.lower_ in ("she", "her") else "male"
         # Failing that, the subject of the sentence before, where the copy tells
         # on of someone it just described ("The 43-year-old woman was taken to
         # the hospital. Deputies said she was also in critical condition").
