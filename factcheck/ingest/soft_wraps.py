@@ -18,6 +18,7 @@ article, and every line and column a report cites, is unchanged.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..model import Article
 
@@ -30,14 +31,19 @@ _MARKDOWN = (".md", ".markdown")
 
 
 def parse_body(article: Article) -> str:
-    """`article.body` as spaCy should read it (same length)."""
-    body = article.body
-    path = article.path.casefold()
+    """`article.body` as spaCy should read it (same length). Asked once a Doc, and a
+    long article is many Docs: read once an article."""
+    return _parse_body(article.path, article.text, article.body_start)
+
+
+@lru_cache(maxsize=32)
+def _parse_body(path: str, text: str, body_start: int) -> str:
+    body = text[body_start:]
     if "\n" not in body:
         return body
-    if path.endswith(_MARKDOWN):
+    if path.casefold().endswith(_MARKDOWN):
         return unwrap(body, markdown=True)
-    if path.endswith(".txt"):
+    if path.casefold().endswith(".txt"):
         return unwrap(body, markdown=False)
     return body
 
