@@ -33,3 +33,18 @@ def test_a_date_read_once_is_the_date_read_against_each_base(rules: Any, wording
             expected += 7  # the publication's own weekday is that day
         value, _, _ = dates.resolve(match, published)
         assert value == expected, (wording, published)
+
+
+# Dates with a year, every way the date pattern takes them, days a month has
+# and days it has not, ordinals right and wrong: the day and year are put into
+# the wording's month as dateparser reads it, and must give dateparser's date.
+WITH_YEAR = ["Sept. 2, 2016", "Sep 30, 2016", "Sept. 31, 2016", "February 29, 2024",
+             "February 29, 2023", "Feb. 28th, 2023", "Jan. 1st, 1999", "Jan. 1th, 1999",
+             "December 22nd 2010", "DEC 25, 2015", "3 March 2011", "03 March 2011",
+             "21st June, 1966", "0 June 2016", "32 May 2016", "June 5,2016", "may 5, 2016",
+             "May 2009", "Nov., 2013", "Aug. 1066", "Oct. 12, 2999", "April 31, 2017"]
+
+
+@pytest.mark.parametrize("wording", WITH_YEAR)
+def test_a_date_with_its_year_is_the_date_dateparser_reads(wording: str) -> None:
+    assert dates._with_year(wording) == dates._parse(wording, dates._MONDAY)

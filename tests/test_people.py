@@ -164,3 +164,22 @@ def test_places_and_bodies_are_no_people(name, person):
     from factcheck.rules.load import load_rules
 
     assert is_person_name(name, Words.of(load_rules()).not_names) is person
+
+
+def test_the_stabbed_are_victims_even_beside_a_charge(tmp_path):
+    from factcheck.model import Options
+    from factcheck.run.pipeline import run
+
+    path = _write(tmp_path, [
+        {"id": "a", "story": "s", "source": "north.example",
+         "text": "Emma Collins, 16, was stabbed near the bus station on Friday night."},
+        # A sentence with words of both parts says nothing of hers.
+        {"id": "b", "story": "s", "source": "south.example",
+         "text": "A man has been charged with murder after Emma Collins, 16, was stabbed "
+                 "near the bus station on Friday night."},
+    ])
+    people = run([str(path)], Options()).people
+    emma = people.filter(people["name"] == "Emma Collins")
+    parts = dict(zip(emma["article"].to_list(), emma["part"].to_list(), strict=True))
+    assert parts["a"] == "victim"
+    assert parts["b"] != "suspect"

@@ -94,8 +94,22 @@ def test_people_matrix_marks_the_odd_one_out():
         {"person": "p2", "story": "harbour", "article": TIDE, "name": "Tom Reed",
          "age": 0.75, "condition": "stable"},
     ], PEOPLE_SCHEMA)
+    brook_in_tide = (pl.col("article") == TIDE) & (pl.col("person") == "p1")
+    r.people = r.people.with_columns(fact_ids=pl.when(brook_in_tide).then(
+        pl.lit(["f-age"])).otherwise(pl.lit([], dtype=pl.List(pl.String))))
     md = render("markdown", r)
     assert "### People" in md
+    # The ages differ but no finding says so (an age the checks did not
+    # compare): nothing is marked.
+    assert ("| Mayor Brook | Ada Brook / age 52 / mayor | Brook / age 25 / mayor | "
+            "Mayor Brook / age 52 / mayor |") in md
+    age = {"id": "fp-age", "rule": "FC302", "name": "person-age-mismatch", "kind": "person",
+           "severity": "warning", "status": "conflict", "story": "harbour", "group": None,
+           "subject": "Ada Brook · age", "score": 0.9, "message": "ages differ",
+           "detail": "ages 25 and 52 years", "fact_ids": ["f-age"]}
+    r.discrepancies = pl.concat([r.discrepancies, pl.DataFrame([age],
+                                                               schema=r.discrepancies.schema)])
+    md = render("markdown", r)
     assert ("| Mayor Brook | Ada Brook / age 52 / mayor | Brook / ⚠ **age 25** / mayor | "
             "Mayor Brook / age 52 / mayor |") in md
     # Named once, Tom Reed was compared with nobody: one line, not a row.
@@ -158,3 +172,14 @@ def test_the_review_app_names_articles_as_the_reports_do():
     assert row.message == ("Coast Gazette (“Town agrees sea defence spending”) says £21m; "
                            "Coast Gazette (“Harbour wall repairs approved”) says £12m")
     assert review.label(TIDE) == "Coast Gazette (“Town agrees sea defence spending”)"
+
+
+def test_a_persons_row_is_named_as_most_articles_spell_them():
+    from factcheck.report.display import person_title
+
+    # One outlet doubles a letter: the row keeps the spelling the others use.
+    assert person_title(["Eliot Isaac", "Elliot Isaac", "Eliot Isaac"], "p") == "Eliot Isaac"
+    # A fuller name wins over a more common shorter one; a description loses to any name.
+    assert person_title(["Ann Lee", "Ann Lee", "Ann Marie Lee"], "p") == "Ann Marie Lee"
+    assert person_title(["the 40-year-old woman", "Lee"], "p") == "Lee"
+    assert person_title([], "person-1") == "person-1"

@@ -17,6 +17,9 @@ CASES = [
     ("By: Ann Lee, Channel Desk Updated: Feb 6, 2017 - 3:25 PM", []),
     ("Posted 9:14 AM, March 2, 2017", []),
     ("Last update 3/2/2017 11:05 AM\nThe fire began at 10 a.m.", ["10 a.m."]),
+    # A time that is a line by itself heads a live page's update.
+    ("The blaze spread fast.\n\n10:15 a.m.\n\nCrews arrived at 9:50 a.m.", ["9:50 a.m."]),
+    ("Crews were still there\nshortly after 11 p.m.", ["shortly after 11 p.m."]),
 ]
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import polars as pl
 import pytest
 
 from factcheck.facts import PEOPLE_SCHEMA, TIMELINE_SCHEMA, frame
@@ -144,14 +145,18 @@ def with_people_and_timeline():
     from tests.tui_sample import sample_result
 
     r = sample_result()
+    # The role check names the field it found apart last in its subject.
+    r.discrepancies = r.discrepancies.with_columns(
+        pl.when(pl.col("id") == "fp-role").then(pl.lit("Ana Ruiz · role"))
+        .otherwise(pl.col("subject")).alias("subject"))
     t0 = datetime(2025, 3, 4, 8, tzinfo=UTC)
     r.people = frame([
         {"person": "ruiz", "story": "harbour", "article": "harbour/gazette.md",
          "name": "Ana Ruiz", "age": 51.0, "role": "port director", "fact_ids": ["f-role-g"]},
         {"person": "ruiz", "story": "harbour", "article": "harbour/tribune.md",
-         "name": "Ruiz", "age": 15.0, "role": "harbour master", "fact_ids": ["f-role-t"]},
+         "name": "Ruiz", "age": 51.0, "role": "harbour master", "fact_ids": ["f-role-t"]},
         {"person": "ruiz", "story": "harbour", "article": "harbour/echo.md",
-         "name": "Ms Ruiz", "age": 51.0, "fact_ids": []},
+         "name": "Ms Ruiz", "age": 15.0, "role": "port director", "fact_ids": []},
     ], PEOPLE_SCHEMA)
     r.timeline = frame([
         {"story": "harbour", "series": "passengers", "article": "harbour/gazette.md",
@@ -176,10 +181,13 @@ def test_people_screen_marks_the_odd_article_and_enter_opens_its_discrepancy(tri
             assert table.fixed_columns == 1
             assert [c.label.plain for c in table.columns.values()] == [
                 "Person", "Harbour Gazette", "Coast Tribune", "Evening Echo"]
-            # Two articles say 51, one says 15: that one stands apart.
+            # Two articles say port director, one harbour master, and the role
+            # check found it: that one stands apart.
             assert str(table.get_cell("ruiz", "harbour/tribune.md")) == \
-                MARK + "Ruiz / age 15 / harbour master"
-            assert str(table.get_cell("ruiz", "harbour/echo.md")) == "Ms Ruiz / age 51"
+                MARK + "Ruiz / age 51 / harbour master"
+            # Its age is as rare, but no finding backs it: no mark.
+            assert str(table.get_cell("ruiz", "harbour/echo.md")) == \
+                "Ms Ruiz / age 15 / port director"
             # Enter on the Coast Tribune cell opens the discrepancy citing its role.
             await pilot.press("right", "right", "enter")
             assert not isinstance(app.screen, PeopleScreen)

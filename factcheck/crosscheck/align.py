@@ -249,6 +249,10 @@ def numeric_pairs(facts: pl.DataFrame, rules: Any,
         # when each is the only candidate of its block in its article.
         .filter((pl.col("event") == pl.col("event_r")) | framed
                 | only_ones)
+        # A date of a moment that is not the event's (the day police spoke,
+        # a state held, the victim died: "event:said") is no only candidate.
+        .filter((pl.col("bkind") != "date") | pl.col("same_event").is_not_null()
+                | ~(pl.col("event").str.contains(":") | pl.col("event_r").str.contains(":")))
         # Durations ("served four years", "lived there for five years") are
         # mostly background: unframed, they align only as the only ones of
         # both articles, and by their subjects or the words around them (below).
@@ -330,9 +334,12 @@ def numeric_pairs(facts: pl.DataFrame, rules: Any,
     # The only figure of its block in both articles: most likely the same fact.
     unique = ((pl.col("n_blk") == 1).cast(pl.Float64) + (pl.col("n_blk_r") == 1)) / 2
     # Dates are day numbers: any two are close by ratio, and an article's one
-    # date is often a different day's event; only words and equality count.
+    # date is often a different day's event; only words and closeness in days
+    # count (a day of speech, of a state or after the event is no event's
+    # day: extraction writes it as an instance, which aligns with nothing).
     is_date = pl.col("bkind") == "date"
-    closeness = pl.when(is_date).then((hi == lo).cast(pl.Float64)).otherwise(closeness)
+    closeness = pl.when(is_date).then((1 - (hi - lo) / cfg.date_days).clip(0, 1)
+                                      ).otherwise(closeness)
     unique = pl.when(is_date).then(0.0).otherwise(unique)
     # Times of day: minutes after midnight, close when within an hour or two.
     is_time = pl.col("bkind") == "time"

@@ -84,13 +84,22 @@ def people_check(facts: pl.DataFrame, rules: Any) -> tuple[pl.DataFrame, pl.Data
                 continue
             _check_names(pid, cluster, sure, ctx, suffixes)
             _check_ages(pid, cluster, sure, ctx)
-            _check_states(pid, cluster, sure, ctx)
-            _check_charges(pid, cluster, sure, ctx)
+            _check_states(pid, _named_first(cluster), sure, ctx)
+            _check_charges(pid, _named_first(cluster), sure, ctx)
             _check_relations(pid, cluster, sure, ctx)
             _check_wounds(pid, cluster, sure, ctx)
     ctx.rows.sort(key=lambda r: r[0])
     found = frame([r for _, r in ctx.rows], DISCREPANCY_SCHEMA)
     return frame(table, PEOPLE_SCHEMA), found
+
+
+def _named_first(cluster: list[Person]) -> list[Person]:
+    """The cluster without a description whose article names the person too (a
+    police list and its narrative: people_link._join_described). What happened
+    to the person is that article's list, its update; the narrative tells the
+    night's events ("critical" then, "released" in the list)."""
+    named = {p.article for p in cluster if p.name}
+    return [p for p in cluster if p.name or p.article not in named]
 
 
 def _person_id(story: str, cluster: list[Person]) -> str:
@@ -106,6 +115,12 @@ def _label(p: Person) -> str:
         return p.name
     age = p.years()
     return f"the {_age_text(age)} {p.kind}" if age is not None else f"the {p.kind}"
+
+
+def _called(cluster: list[Person], p: Person) -> str:
+    """What a finding calls the person: `p`'s name, else a name another article
+    of the cluster gives (the earliest), else how `p`'s article describes them."""
+    return p.name or next((q.name for q in cluster if q.name), None) or _label(p)
 
 
 def _age_text(age: float | None) -> str:
@@ -126,7 +141,10 @@ def _state(p: Person, rank: dict[str, int], telling: dict[str, int] | None = Non
         return None
     facts = sorted(p.conditions, key=lambda f: f["start"])
     dead = [f for f in facts if rank.get(f["attribute_value"]) == max(rank.values())]
-    state = (dead[-1] if dead else facts[-1])["attribute_value"]
+    # A release from hospital ends the states in it, wherever it is told ("treated
+    # and released for non-life threatening injuries").
+    released = [f for f in facts if rank.get(f["attribute_value"]) == min(rank.values())]
+    state = (dead or released or facts)[-1]["attribute_value"]
     said = [f for f in facts if f["attribute_value"] == state]
     order = telling or {}
     f = min(said, key=lambda f: (order.get(f["text"].lower(), len(order)), f["start"]))
@@ -298,9 +316,9 @@ def _check_ages(pid: str, cluster: list[Person], sure: float, ctx: _Ctx) -> None
             1.0, days / 365.25 + 0.5) else "conflict"
         cited = [min(p.ages, key=lambda f: f["start"]),
                  *[min(q.ages, key=lambda f: f["start"]) for q in agree]]
-        subject = f"{_label(agree[0])} · age"
+        subject = f"{_called(cluster, agree[0])} · age"
         _emit(ctx, "FC302", pid, p, agree, cited, _age_text(age), _age_text(best), subject,
-              status, sure, f"ages {age:g} and {best:g} years", _label(agree[0]))
+              status, sure, f"ages {age:g} and {best:g} years", _called(cluster, agree[0]))
 
 
 def _days_after(p: Person, others: list[Person]) -> float | None:
@@ -339,11 +357,12 @@ def _check_states(pid: str, cluster: list[Person], sure: float, ctx: _Ctx) -> No
         if not earlier:
             continue
         cited = [fact, *[f for _, f in earlier]]
-        subject = f"{_label(earlier[0][0])} · condition"
+        subject = f"{_called(cluster, earlier[0][0])} · condition"
         _emit(ctx, "FC305", pid, p, [q for q, _ in earlier], cited, state,
               " / ".join(sorted({f["attribute_value"] for _, f in earlier})), subject,
               "conflict" if conflict else "update", sure,
-              f"{state} against {earlier[0][1]['attribute_value']}", _label(earlier[0][0]))
+              f"{state} against {earlier[0][1]['attribute_value']}",
+              _called(cluster, earlier[0][0]))
 
 
 def _by_time(cluster: list[Person]) -> list[Person]:
@@ -371,7 +390,7 @@ def _check_charges(pid: str, cluster: list[Person], sure: float, ctx: _Ctx) -> N
         if not earlier:
             continue
         cited = [mine[0], *[f for _, f in earlier]]
-        subject = f"{_label(earlier[0][0])} · charge"
+        subject = f"{_called(cluster, earlier[0][0])} · charge"
         # People face several charges and outlets list some: two lists that differ
         # are worth a look; a charge that replaces an arrest on suspicion is news.
         preliminary = not conflict and all(
@@ -380,7 +399,7 @@ def _check_charges(pid: str, cluster: list[Person], sure: float, ctx: _Ctx) -> N
               " / ".join(sorted({f["attribute_value"] for _, f in earlier})), subject,
               "conflict" if conflict else "update", sure if preliminary else min(sure, 0.5),
               f"charged with {mine[0]['attribute_value']!r} against "
-              f"{earlier[0][1]['attribute_value']!r}", _label(earlier[0][0]))
+              f"{earlier[0][1]['attribute_value']!r}", _called(cluster, earlier[0][0]))
 
 
 def _check_wounds(pid: str, cluster: list[Person], sure: float, ctx: _Ctx) -> None:
@@ -394,10 +413,11 @@ def _check_wounds(pid: str, cluster: list[Person], sure: float, ctx: _Ctx) -> No
             continue
         mine = min(p.wounds, key=lambda f: f["start"])
         cited = [mine, *[min(q.wounds, key=lambda f: f["start"]) for q in earlier]]
-        subject = f"{_label(earlier[0])} · wound"
+        subject = f"{_called(cluster, earlier[0])} · wound"
         _emit(ctx, "FC307", pid, p, earlier, cited, _hit_text(p), " / ".join(
             sorted({_hit_text(q) for q in earlier})), subject, "conflict", sure,
-            f"hit in the {_hit_text(p)} against the {_hit_text(earlier[0])}", _label(earlier[0]))
+            f"hit in the {_hit_text(p)} against the {_hit_text(earlier[0])}",
+            _called(cluster, earlier[0]))
 
 
 def _hit_text(p: Person) -> str:
@@ -424,9 +444,10 @@ def _check_relations(pid: str, cluster: list[Person], sure: float, ctx: _Ctx) ->
         anchor = _anchor(mine["subject"])
         same = anchor is not None and all(_anchor(f["subject"]) == anchor for f in theirs)
         _emit(ctx, "FC304", pid, p, agree, [mine, *theirs], _relation_of(p) or "", best,
-              f"{_label(agree[0])} · relation", "conflict", sure if same else min(sure, 0.5),
+              f"{_called(cluster, agree[0])} · relation", "conflict",
+              sure if same else min(sure, 0.5),
               f"{_relation_of(p)} against {best}" + ("" if same else ", of whom unsaid"),
-              _label(agree[0]))
+              _called(cluster, agree[0]))
 
 
 _POSSESSOR = re.compile(r"\b([a-z]+)['’]s?\b(?=\s)|\bof (?:the |a |an )?([a-z]+)$")

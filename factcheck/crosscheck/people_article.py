@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -65,6 +65,12 @@ class Person:
         if not got or got[-1] - got[0] >= 1:
             return None
         return got[0]
+
+    def said_years(self) -> float | None:
+        """`years`, of ages the article writes as ages: not one the reader works
+        out from a date of birth in a police list."""
+        said = [f for f in self.ages if f.get("attribute") != "birth"]
+        return replace(self, ages=said).years() if said else None
 
     def several(self) -> bool:
         """Whether an unnamed person is more than one: their article introduces
@@ -204,10 +210,12 @@ def _people_of_article(rows: list[dict[str, Any]], story: str, index: int,
              and is_person_name(r["attribute_value"], words.not_names)]
     fulls = sorted({r["attribute_value"] for r in names if len(r["attribute_value"].split()) > 1},
                    key=lambda n: (-len(n), n))
+    alias = _aliases(names, fulls, suffixes)
     for r in names:
         form = _article_form(r["attribute_value"], fulls, suffixes)
         if form is None:
             continue
+        form = alias.get(form, form)
         p = new("n:" + form, name=form)
         p.names.append(r)
         kind = _kind(r["subject"], nouns)
@@ -228,6 +236,7 @@ def _people_of_article(rows: list[dict[str, Any]], story: str, index: int,
         form = canonical.get(text) or _article_form(text, fulls, suffixes)
         if form is None:
             return None
+        form = alias.get(form, form)
         if make and "n:" + form not in people and len(form.split()) > 1:
             new("n:" + form, name=form)
         return people.get("n:" + form)
@@ -259,7 +268,7 @@ def _people_of_article(rows: list[dict[str, Any]], story: str, index: int,
             kind = _kind(desc, nouns)
             if age is not None:
                 # "the 14-year-old": the one named person of that age, if any.
-                owners = [q for q in people.values() if q.name and q.years() == age]
+                owners = [q for q in people.values() if q.name and q.said_years() == age]
                 if len(owners) == 1:
                     getattr(owners[0], slot).append(r)
                     continue
@@ -279,15 +288,26 @@ def _people_of_article(rows: list[dict[str, Any]], story: str, index: int,
     keys = sorted({(k, a) for _, k, a, slot in unnamed if k is not None and a is not None},
                   key=lambda t: (t[0], t[1]))
     for r, kind, age, slot in unnamed:
-        # "a 34-year-old woman, Dana Pike": the name beside the description.
-        beside = [n for n in names if n["sentence_start"] == r["sentence_start"]
-                  and n["subject"] and r["text"] in n["subject"] and named(n["attribute_value"])]
+        # "a 34-year-old woman, Dana Pike": the name beside the description; or
+        # the name of the sentence after one that names the person described
+        # without giving the name ("Police named a 14-year-old boy who was
+        # fatally shot on Friday. Dana Pike died Monday"), what is said of
+        # that boy there being said of the name.
+        beside = [n for n in names if n["subject"] and named(n["attribute_value"]) and (
+            n["sentence_start"] == r["sentence_start"] and r["text"] in n["subject"]
+            or _next_sentence(r, n) and age is not None and kind == _kind(n["subject"], nouns)
+            and _desc_age(n["subject"]) == age)]
         if len(beside) == 1:
             getattr(named(beside[0]["attribute_value"]), slot).append(r)
             continue
         # "a 49-year-old man" where the article names one person of 49: that person.
+        # Not by the age a date of birth gives: a police list names people by
+        # their dates and its narrative describes them by what happened to
+        # them, with ages that may disagree with the dates ("a 36 year old
+        # female" shot in the head is the woman listed as hit in the face, not
+        # the one whose date makes her 36). Those are linked by the wound.
         owners = [q for q in people.values() if q.name and age is not None
-                  and q.years() is not None and abs(q.years() - age) < AGE_SLACK]  # type: ignore[operator]
+                  and (y := q.said_years()) is not None and abs(y - age) < AGE_SLACK]
         if len(owners) == 1:
             getattr(owners[0], slot).append(r)
             continue
@@ -318,6 +338,44 @@ def _people_of_article(rows: list[dict[str, Any]], story: str, index: int,
         # a charge a suspect's.
         p.parts += ["victim"] * bool(p.conditions) + ["suspect"] * bool(p.charges)
     return list(people.values())
+
+
+# What stands between a nickname and the real name ("Bill's real name is David
+# Scott"), or between the real name and a nickname ("David Scott, known as Bill").
+_REAL_NAME = re.compile(r"(?:['’]s)? (?:real|legal|full|given) name (?:is|was) ")
+_KNOWN_AS = re.compile(r",? (?:also |better |widely )?known as [\"“']?|,? who goes by [\"“']?")
+
+
+def _aliases(names: list[dict[str, Any]], fulls: list[str],
+             suffixes: frozenset[str]) -> dict[str, str]:
+    """Nicknames an article gives with the real name, each to the real name: one
+    person, called two ways."""
+    out: dict[str, str] = {}
+    for x in names:
+        for y in names:
+            if y["sentence_start"] != x["sentence_start"] or y["start"] <= x["end"]:
+                continue
+            between = x["sentence"][x["end"] - x["sentence_start"]:y["start"] - x["sentence_start"]]
+            fx = _article_form(x["attribute_value"], fulls, suffixes)
+            fy = _article_form(y["attribute_value"], fulls, suffixes)
+            if fx is None or fy is None or fx == fy:
+                continue
+            if _REAL_NAME.fullmatch(between):
+                out[fx] = fy
+            elif _KNOWN_AS.fullmatch(between):
+                out[fy] = fx
+    return out
+
+
+def _next_sentence(r: dict[str, Any], n: dict[str, Any]) -> bool:
+    """Whether `n`'s sentence is the one right after `r`'s (blank lines between)."""
+    gap = n["sentence_start"] - r["sentence_start"] - len(r["sentence"])
+    return 0 <= gap <= 4
+
+
+def _desc_age(desc: str | None) -> float | None:
+    m = _AGE_IN_DESC.search(desc or "")
+    return float(m.group(1)) if m else None
 
 
 def _age_at(born: str | None, published: Any) -> float | None:

@@ -93,12 +93,13 @@ def link(p: Person, q: Person, suffixes: frozenset[str], unique: bool) -> Link |
 
 
 def described(u: Person, n: Person, u_side: list[Person], n_side: list[Person],
-              words: Words) -> Link | None:
+              words: Words, same: tuple[Person, ...] = ()) -> Link | None:
     """How sure it is that `u`, unnamed, is `n`, named in another article; `u_side`
     and `n_side` are the people of the two articles. Each must be the only one
     of its article hit in the place they share, or of the age of the other
     with a sex or part that agrees too; a sex, part or place of wound that
-    differs keeps them apart."""
+    differs keeps them apart. `same`: people already known to be `n` (the
+    name in `u`'s own article), neither rivals nor a bar."""
     su, sn = words.sex(u), words.sex(n)
     pu, pn = u.part(), n.part()
     wu, wn = u.places(), n.places()
@@ -106,7 +107,8 @@ def described(u: Person, n: Person, u_side: list[Person], n_side: list[Person],
     if (su and sn and su != sn) or (pu and pn and pu != pn) or apart \
             or u.elsewhere or u.several():
         return None
-    if any(r.name and link(r, n, words.suffixes, True) for r in u_side):
+    if any(r.name and all(r is not x for x in same) and link(r, n, words.suffixes, True)
+           for r in u_side):
         return None  # the article names them: `u` is someone else or the same, unlinked
     also = bool(su and su == sn) or bool(pu and pu == pn)
     # The places both give, a region counting as the place it holds ("torso",
@@ -118,7 +120,8 @@ def described(u: Person, n: Person, u_side: list[Person], n_side: list[Person],
     au, an = u.years(), n.years()
     # A place links ages a typo or a misreading apart, not a boy of 15 and a man of 34.
     far = au is not None and an is not None and abs(au - an) > max(MAX_TYPO, 0.2 * max(au, an))
-    rivals = [o for o in u_side if o is not u] + [o for o in n_side if o is not n]
+    rivals = [o for o in u_side + n_side if o is not u and o is not n
+              and all(o is not x for x in same)]
     if shared and not far and not any(words.meet(o.places(), shared) for o in rivals):
         return Link(SURE, f"the only one hit in the {'/'.join(sorted(shared))}")
     if au is None or an is None or abs(au - an) > 1 + 1e-9:
@@ -151,7 +154,8 @@ def link_story(people: list[Person], words: Words) -> list[tuple[list[Person], f
             pair = []
             for p in by_article[ax]:
                 for q in by_article[ay]:
-                    unique = _only_of_kind(p, by_article[ax]) and _only_of_kind(q, by_article[ay])
+                    unique = _only_of_kind(p, by_article[ax]) and _only_of_kind(
+                        q, by_article[ay]) or _only_of_age(p, q, by_article[ax], by_article[ay])
                     got = link(p, q, suffixes, unique)
                     if got is None and (p.name is None) != (q.name is None):
                         got = described(p, q, by_article[ax], by_article[ay], words) \
@@ -200,7 +204,55 @@ def link_story(people: list[Person], words: Words) -> list[tuple[list[Person], f
     clusters: dict[int, list[Person]] = {}
     for i, p in enumerate(people):
         clusters.setdefault(find(i), []).append(p)
-    return [(sorted(c, key=lambda p: p.index), worst[r]) for r, c in clusters.items()]
+    return _join_described([(sorted(c, key=lambda p: p.index), worst[r])
+                            for r, c in clusters.items()], by_article, words)
+
+
+def _join_described(clusters: list[tuple[list[Person], float]],
+                    by_article: dict[str, list[Person]],
+                    words: Words) -> list[tuple[list[Person], float]]:
+    """An article that both names and describes a person ("a 36 year old female
+    with a gunshot wound to the head" in a police narrative, "Lesly Paredes" in
+    its list) keeps the two apart, and the description links to the other
+    articles' descriptions, not to the name. Such a described-only cluster
+    joins the named one it meets in that article when it is the one the
+    description fits (`described`: the only one hit in that place, or the
+    only one of that age with a sex or part that agrees), each the other's only
+    fit, and nobody of the two differs in sex or wound. The cluster then holds
+    the description and the name of one article, as that article does."""
+    named = [k for k, (c, _) in enumerate(clusters) if any(p.name for p in c)]
+    bare = [k for k, (c, _) in enumerate(clusters) if not any(p.name for p in c)]
+    fits: dict[int, list[tuple[int, float]]] = {}
+    for u in bare:
+        cu = clusters[u][0]
+        arts = {p.article for p in cu}
+        for n in named:
+            cn = clusters[n][0]
+            if not arts & {p.article for p in cn} or not _alike(cu + cn, words):
+                continue
+            best = max((found.score for a in cu for b in cn if a.article != b.article and b.name
+                        and (found := described(a, b, by_article[a.article],
+                                                by_article[b.article], words, tuple(cn)))
+                        is not None), default=None)
+            if best is not None:
+                fits.setdefault(u, []).append((n, best))
+    takers: dict[int, list[int]] = {}
+    for u, fit in fits.items():
+        for n, _ in fit:
+            takers.setdefault(n, []).append(u)
+    joined: dict[int, tuple[int, float]] = {
+        u: fit[0] for u, fit in fits.items() if len(fit) == 1 and len(takers[fit[0][0]]) == 1}
+    into = {n: (u, score) for u, (n, score) in joined.items()}
+    out = []
+    for k, (c, sure) in enumerate(clusters):
+        if k in joined:
+            continue
+        if k in into:
+            u, score = into[k]
+            c = sorted(c + clusters[u][0], key=lambda p: p.index)
+            sure = min(sure, clusters[u][1], score)
+        out.append((c, sure))
+    return out
 
 
 def by_relation(clusters: list[tuple[list[Person], float]]) -> list[tuple[list[Person], float]]:
@@ -285,6 +337,18 @@ def _mutual(pair: list[tuple[float, Person, Person]]) -> list[tuple[float, Perso
                 s = SURE
         out.append((s, p, q))
     return out
+
+
+def _only_of_age(p: Person, q: Person, ps: list[Person], qs: list[Person]) -> bool:
+    """Two unnamed people of one class and one age, each the only one of that
+    class and age in its article ("the 43-year-old woman" of two articles that
+    describe three women), and not said to play different parts."""
+    if p.name or q.name or p.kind != q.kind or p.years() is None or p.years() != q.years() \
+            or (p.part() and q.part() and p.part() != q.part()):
+        return False
+    return all(not x.elsewhere and not x.several() and sum(
+        1 for o in xs if o.name is None and o.kind == x.kind and o.years() == x.years()) == 1
+        for x, xs in ((p, ps), (q, qs)))
 
 
 def _only_of_kind(p: Person, others: list[Person]) -> bool:

@@ -16,15 +16,19 @@ from typing import TYPE_CHECKING, Any
 
 from . import dates
 from .attributes import attributes_and_people
+from .frame_rules import frames_rules
 from .frames import add_frames
+from .mentions import lexicon
 from .names import name_rows
 from .number_patterns import patterns
+from .people import _matchers as people_matchers
 from .people import extract_people
-from .places import place_rows
+from .places import place_rows, place_words
 from .quantities import extract_quantities
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
+    from spacy.vocab import Vocab
 
     from ..model import Article
     from ..rules.load import Rules
@@ -42,9 +46,15 @@ def extract_doc(doc: Doc, article: Article, rules: Rules, offset: int = 0) -> li
     return rows
 
 
-def prepare(rules: Rules) -> None:
+def prepare(rules: Rules, vocab: Vocab | None = None) -> None:
     """Pay now what extraction otherwise pays on its first Doc (~0.7 s: the
-    patterns with pint's registry, dateparser's first reading), so processes
-    forked after this inherit it instead of each paying it again."""
+    patterns with pint's registry, dateparser's first reading, the rule
+    lookups; with `vocab`, the phrase matchers of titles and people), so
+    processes forked after this inherit it instead of each paying it again."""
     patterns(rules)
     dates.prepare()
+    frames_rules(rules)
+    place_words(rules)
+    if vocab is not None:
+        lexicon(vocab, rules)
+        people_matchers(vocab, rules)

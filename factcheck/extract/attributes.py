@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from .doc_text import ents_of
 from .mentions import (
     POSSESSIVE,
     People,
@@ -232,7 +233,7 @@ def _possessives(people: People, offset: int, title_starts: set[int]) -> list[di
     """ "ITV's Peston" → broadcaster; "Labour's Angela Rayner" → affiliation."""
     doc, lex = people.doc, people.lex
     rows = []
-    for ent in doc.ents:
+    for ent in ents_of(doc):
         if ent.label_ not in ("ORG", "NORP"):
             continue
         # The model sometimes keeps the "'s" inside the entity ("Sky News's").

@@ -21,6 +21,8 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from .. import extract
+from ..ingest.soft_wraps import parse_body
+from .doc_text import made_from
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -62,6 +64,8 @@ class Extractor:
             articles, rules = _CALLS[-1]
             index, offset, _ = context
             article = articles[index]
+            # The Doc was made from the body as read (soft line breaks as spaces).
+            made_from(doc, parse_body(article), offset)
             rows = extract.extract_doc(doc, article, rules, article.body_start + offset)
             setattr(doc._, ROWS, rows)
         return doc

@@ -98,9 +98,16 @@ def name_map(counts: dict[str, int], rules: Rules | None = None) -> dict[str, st
     _name_groups(fulls, roots, clean_counts, canonical)
     # "Von der Leyen" is the end of "Ursula von der Leyen": the longer name wins
     # when only one person's name ends that way.
+    # The names each ends (what follows each of its spaces), looked up rather
+    # than every pair of names tried: that was quadratic in the batch's names.
+    ending: dict[str, list[str]] = {}
+    for full in fulls:
+        low = full.lower()
+        for at, char in enumerate(low):
+            if char == " ":
+                ending.setdefault(low[at + 1:], []).append(full)
     for name in fulls:
-        tail = " " + name.lower()
-        owners = {canonical[f] for f in fulls if f.lower().endswith(tail)}
+        owners = {canonical[f] for f in ending.get(name.lower(), ())}
         if len(owners) == 1:
             canonical[name] = owners.pop()
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from .doc_text import ents_of
 from .frame_rules import VERBS, Frames
 
 if TYPE_CHECKING:
@@ -187,7 +188,7 @@ def as_of(span: Span, fr: Frames) -> str | None:
         verb = verb.head
     doc = span.doc
     lo, hi = verb.left_edge.i, verb.right_edge.i
-    for ent in doc.ents:
+    for ent in ents_of(doc):
         if ent.label_ != "DATE" or ent.start < lo or ent.end - 1 > hi:
             continue
         if span.start < ent.end and ent.start < span.end:

@@ -21,6 +21,7 @@ the interval an approximate time reaches).
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 from .doc_text import text_of
@@ -57,6 +58,8 @@ def add_frames(doc: Doc, rows: list[dict[str, Any]], rules: Any,
             continue
         noun = _counted(span, row)
         row["event"] = event_of(noun, fr) if _may_frame(span, row) else None
+        if row["kind"] == "date":
+            _date_frame(span, row, fr)
         row["holder"] = holder_of(noun, fr)
         if row["kind"] == "measure" and row["holder"] is None:
             row["holder"] = reference_of(span, fr)
@@ -160,10 +163,15 @@ def _time_event(span: Span, fr: Frames) -> str | None:
     if verb.pos_ not in VERBS:
         return None
     if verb.lemma_.lower() in fr.incident_verbs:
-        subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-        cls = fr.cls(subj[0]) if subj else None
-        return instance_of(subj[0], cls, fr) if cls else None
+        return _what_happened(verb, fr)
     return verb_event(verb, span.root, fr)
+
+
+def _what_happened(verb: Token, fr: Frames) -> str | None:
+    """"The shooting happened at ...": the class of what happened."""
+    subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    cls = fr.cls(subj[0]) if subj else None
+    return instance_of(subj[0], cls, fr) if cls else None
 
 
 def _later_moment(span: Span, fr: Frames) -> str | None:
@@ -186,6 +194,74 @@ def _later_moment(span: Span, fr: Frames) -> str | None:
         words.add(verb.head.lemma_.lower())
     if words & fr.plan_words:
         return f"{verb_event(verb, span.root, fr) or fr.cls(verb) or 'event'}:planned"
+    return None
+
+
+# An embedded post's byline ends with its author's handle; the date after it
+# is when the post was written.
+_POSTED = re.compile(r"\(@\w+\)[ \t]*$")
+
+
+def _date_frame(span: Span, row: dict[str, Any], fr: Frames) -> None:
+    """A date is the day of its event only where its verb tells of the event:
+    the day the police spoke ("police said Monday"), the day a state held
+    ("No one was in custody Thursday", "remained in jail Friday"), a bound
+    ("killed since Saturday"), a moment after the event ("died Monday") or a
+    plan is another day, written as an instance ("arrested:state") that
+    aligns with no other date. "The Jan. 28 death" and "the shooting happened
+    Thursday" are the day of that event; "was arrested Tuesday after he shot
+    himself" says the shooting was on that day or before (qualifier at_most,
+    rules `after_words`, `after_events`)."""
+    event = row["event"]
+    text = span.doc.text
+    if _POSTED.search(text, max(0, span.start_char - 40), span.start_char):
+        row["event"] = f"{event or 'event'}:posted"  # "— Ann Lee (@annlee) May 2, 2017"
+        return
+    head = span.root.head
+    if head.pos_ == "NOUN" and head.i != span.root.i and head not in span and fr.cls(head) \
+            and span.root.dep_ in ("compound", "nmod", "poss", "npadvmod", "amod"):
+        row["event"] = instance_of(head, fr.cls(head) or "", fr)
+        return
+    if head.lower_ in fr.times.bounds and span.root.dep_ == "pobj":
+        row["event"] = f"{event or 'event'}:{head.lower_}"
+        return
+    moment = _later_moment(span, fr)
+    verb = _verb_of(span)
+    if "\n\n" in text[min(verb.idx, span.start_char):max(verb.idx, span.start_char)]:
+        # A parse that runs past a blank line (a related story's link above)
+        # reads no frame of the date's own paragraph.
+        row["event"] = None
+        return
+    if moment is not None or verb.pos_ not in VERBS:
+        row["event"] = moment or event
+        return
+    if verb.dep_ in ("xcomp", "acomp", "oprd") and verb.head.lemma_.lower() in fr.times.states:
+        verb = verb.head  # "remained incarcerated Friday"
+    lemma = verb.lemma_.lower()
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    if lemma in fr.times.said and not passive:  # "the shooting was reported Saturday" is
+        row["event"] = f"{event or 'event'}:said"  # the shooting's day
+    elif lemma in fr.incident_verbs:
+        row["event"] = _what_happened(verb, fr) or event
+    elif lemma in fr.times.states and not any(
+            c.dep_ in ("nsubj", "nsubjpass") and fr.cls(c) for c in verb.children):
+        row["event"] = f"{event or 'event'}:state"
+    elif (before := _happened_before(verb, fr)) is not None:
+        row["event"], row["qualifier"], row["low"] = before, "at_most", None
+
+
+def _happened_before(verb: Token, fr: Frames) -> str | None:
+    """The event of an "after" clause or phrase of `verb` ("arrested Tuesday
+    after he shot himself", "after the shooting"): it happened by that day."""
+    for child in verb.children:
+        if child.dep_ == "advcl" and child.pos_ in VERBS and any(
+                m.dep_ == "mark" and m.lower_ in fr.times.after for m in child.children):
+            if fr.cls(child) in fr.times.after_events:
+                return fr.cls(child)
+        if child.dep_ == "prep" and child.lower_ in fr.times.after:
+            for obj in child.children:  # "after the shooting", "after being shot"
+                if obj.dep_ in ("pobj", "pcomp") and fr.cls(obj) in fr.times.after_events:
+                    return instance_of(obj, fr.cls(obj) or "", fr)
     return None
 
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .doc_text import sentence_of, text_of
+from .doc_text import ents_of, sentence_of, text_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -35,7 +35,7 @@ def name_rows(doc: Doc, rules: Any, offset: int) -> list[dict[str, Any]]:
     text = text_of(doc)
     rows: list[dict[str, Any]] = []
     seen: set[str] = set()
-    found = [(ent, "names.entity", cfg.labels.get(ent.label_)) for ent in doc.ents]
+    found = [(ent, "names.entity", cfg.labels.get(ent.label_)) for ent in ents_of(doc)]
     found = [(ent, "names.after_preposition", "place") if what is None
              and ent.label_ == "PERSON" and len(ent) == 1 and ent.start > 0
              and doc[ent.start - 1].lower_ in after else (ent, pattern, what)
@@ -88,9 +88,9 @@ def _datelines(doc: Doc, most: int) -> list[Span]:
     """Places of datelines: up to `most` words in capitals at a line's start,
     then a comma and a capitalised word ("HARWICK, Ohio")."""
     out = []
-    for tok in doc:
-        at_start = tok.i == 0 or "\n" in doc[tok.i - 1].whitespace_ or "\n" in doc[tok.i - 1].text
-        if not at_start or not _capitals(tok.text):
+    for i in _line_starts(doc):
+        tok = doc[i]
+        if not _capitals(tok.text):
             continue
         end = tok.i
         while end < len(doc) and end - tok.i < most and _capitals(doc[end].text):
@@ -98,6 +98,25 @@ def _datelines(doc: Doc, most: int) -> list[Span]:
         if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].text[:1].isupper():
             out.append(doc[tok.i:end])
     return out
+
+
+def _line_starts(doc: Doc) -> list[int]:
+    """The tokens that start the Doc or follow a token whose text or space
+    holds a line break, in order: found from the breaks in the text, not by
+    making a Token of every word."""
+    if not len(doc):
+        return []
+    text = text_of(doc)
+    starts = doc.to_array("IDX")
+    found = [0]
+    at = text.find("\n")
+    while at >= 0:
+        # The token whose text or trailing space holds this break.
+        k = int(starts.searchsorted(at, side="right")) - 1
+        if k >= 0 and k + 1 < len(doc) and k + 1 > found[-1]:
+            found.append(k + 1)
+        at = text.find("\n", at + 1)
+    return found
 
 
 def _capitals(word: str) -> bool:

@@ -58,6 +58,9 @@ class _Matchers:
     sides: frozenset[str]  # "left", "right" before a place of a wound
     sexes: dict[str, str]  # person noun → sex ("woman": female), for a he/she
     not_names: frozenset[str]  # words that make a "name" a place or body
+    # state → the places whose name after an opener of it says it (each a tuple of words)
+    opened: dict[str, tuple[tuple[str, ...], ...]]
+    naming: frozenset[str] = frozenset()  # verbs that give a described person's name
 
 
 _CACHE: dict[tuple[int, str], _Matchers] = {}
@@ -74,9 +77,13 @@ def _build_matchers(vocab: Any, rules: Rules) -> _Matchers:
     make = English(vocab=vocab).tokenizer
     conditions = PhraseMatcher(vocab, attr="LOWER")
     rank = {}
+    opened = {}
     for state, entry in sorted(rules.person_conditions.items()):
         conditions.add(str(state), [make(p.lower()) for p in entry["phrases"]])
         rank[str(state)] = int(entry["rank"])
+        if entry.get("openers") and entry.get("places"):
+            conditions.add(_OPENER + str(state), [make(p.lower()) for p in entry["openers"]])
+            opened[str(state)] = tuple(tuple(str(w).lower().split()) for w in entry["places"])
     charges = PhraseMatcher(vocab, attr="LOWER")
     phrases = sorted({p.lower() for p in rules.charge_phrases})
     if phrases:
@@ -91,7 +98,8 @@ def _build_matchers(vocab: Any, rules: Rules) -> _Matchers:
                      frozenset(str(w).lower() for w in rules.wound_sides),
                      {str(n).lower(): sex for n, c in rules.person_nouns.items()
                       for sex, cs in rules.person_sexes.items() if c in cs},
-                     frozenset(str(w).casefold() for w in rules.not_name_words))
+                     frozenset(str(w).casefold() for w in rules.not_name_words), opened,
+                     frozenset(str(w).lower() for w in rules.naming_verbs))
 
 
 def extract_people(people: People, offset: int, rules: Rules,
@@ -101,6 +109,7 @@ def extract_people(people: People, offset: int, rules: Rules,
     where the model did not tag them."""
     doc = people.doc
     _names_of_ages(people, offset, ages or [])
+    _ages_said_of(people, offset, ages or [], rules)
     _names_described(people, rules)
     births = _births(people, offset, ages or [], rules)
     naming = frozenset(str(w).lower() for w in rules.naming_verbs)
@@ -135,8 +144,14 @@ def _states(people: People, offset: int, rules: Rules) -> list[dict[str, Any]]:
     m = _matchers(doc.vocab, rules)
     spans = []
     for match_id, start, end in m.conditions(doc):
+        label = doc.vocab.strings[match_id]
+        if label.startswith(_OPENER):
+            label = label[len(_OPENER):]
+            end = _place_end(doc, end, m.opened[label])
+            if end is None:
+                continue
         span = doc[start:end]
-        span.label_ = doc.vocab.strings[match_id]
+        span.label_ = label
         spans.append(span)
     hedges = {w.casefold() for w in rules.status_hedges}
     for span in filter_spans(spans):
@@ -159,6 +174,25 @@ def _states(people: People, offset: int, rules: Rules) -> list[dict[str, Any]]:
         rows.append(_row(people, offset, start, charge.end, holder, "charge",
                          normal_charge(charge.text), "person:charge"))
     return rows
+
+
+# The match id prefix of a condition's openers ("released from"), which say it
+# only before the name of a place of its `places`.
+_OPENER = "open:"
+# How many words the name of that place may run to.
+_PLACE_WORDS = 5
+
+
+def _place_end(doc: Doc, i: int, places: tuple[tuple[str, ...], ...]) -> int | None:
+    """The end of a capitalised place name from token `i` on whose last words are
+    one of `places` ("Ben Taub Hospital"), if there is one."""
+    j = i
+    while j < len(doc) and j - i < _PLACE_WORDS and doc[j].text[:1].isupper():
+        j += 1
+        words = tuple(t.lower_ for t in doc[max(i, j - 3):j])
+        if any(words[-len(p):] == p for p in places):
+            return j
+    return None
 
 
 # Nouns a place of a wound may stand before: "the head area", "abdominal region".
@@ -262,6 +296,29 @@ def _names_of_ages(people: People, offset: int, ages: list[dict[str, Any]]) -> N
             people.add(span)
             known.add(span.start)
     people.untagged()
+
+
+def _ages_said_of(people: People, offset: int, ages: list[dict[str, Any]], rules: Rules) -> None:
+    """An age said of a name or a he/she by "be" ("He is a quiet 64-year-old",
+    "She was 45 years old") is that person's: its row's subject becomes the name."""
+    doc = people.doc
+    m = None
+    for r in ages:
+        if r.get("kind") != "age" or r.get("subject"):
+            continue
+        span = doc.char_span(r["start"] - offset, r["end"] - offset, alignment_mode="expand")
+        if span is None:
+            continue
+        tok = span.root
+        if tok.dep_ not in ("attr", "acomp") or tok.head.lemma_ != "be":
+            continue
+        subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.lower_ not in PRONOUNS and subj.pos_ != "PROPN":
+            continue
+        m = m or _matchers(doc.vocab, rules)
+        who = _who(people, subj, m)
+        if who is not None and who[0]:
+            r["subject"] = who[0]
 
 
 # A name as a police list writes it before a date of birth: two to four
@@ -436,6 +493,16 @@ def _outer_subject(tok: Token) -> Token | None:
     return None
 
 
+def _previous_subject(tok: Token) -> Token | None:
+    """The noun subject of the main verb of the sentence before `tok`'s."""
+    start = tok.sent.start
+    if start == 0:
+        return None
+    root = tok.doc[start - 1].sent.root
+    subj = next((c for c in root.children if c.dep_ in _SUBJECTS), None)
+    return subj if subj is not None and subj.pos_ == "NOUN" else None
+
+
 def _quoted(tok: Token) -> bool:
     """Whether `tok` stands inside a quotation in its sentence."""
     before = tok.doc[tok.sent.start:tok.i].text
@@ -462,10 +529,15 @@ def _who(people: People, tok: Token, m: _Matchers | None = None
             return name, None
         # "The woman was taken to the hospital, where she later died": unnamed,
         # the he/she of a clause is the subject of the clause it hangs from.
-        above = _outer_subject(tok) if m is not None and not name else None
-        if above is not None and m is not None and m.sexes.get(above.lemma_.lower()) == (
-                "female" if tok.lower_ in ("she", "her") else "male"):
-            return _who(people, above)
+        if m is None or name:
+            return None
+        sex = "female" if tok.lower_ in ("she", "her") else "male"
+        # Failing that, the subject of the sentence before, where the copy tells
+        # on of someone it just described ("The 43-year-old woman was taken to
+        # the hospital. Deputies said she was also in critical condition").
+        for above in (_outer_subject(tok), _previous_subject(tok)):
+            if above is not None and m.sexes.get(above.lemma_.lower()) == sex:
+                return _who(people, above)
         return None
     if tok.lower_ in ("who", "that") and tok.head.dep_ == "relcl":
         tok = tok.head.head
@@ -492,6 +564,15 @@ def _who(people: People, tok: Token, m: _Matchers | None = None
             span = people.name_at(child)
             if span is not None:
                 return people.full(span.text), None
+    # "The boy, named by his family as Jaylen Roe, was taken ...": the name
+    # the clause gives is whom the description means.
+    for child in tok.children:
+        if child.dep_ == "acl" and m is not None and child.lemma_.lower() in m.naming:
+            named = next((g for c in child.subtree if c.dep_ == "prep" and c.lower_ == "as"
+                          for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"), None)
+            span = people.name_at(named) if named is not None else None
+            if span is not None:
+                return people.full(span.text), None
     # "a second victim, a black man": the appositive says who the victim is.
     for child in tok.children:
         if child.dep_ == "appos" and child.pos_ == "NOUN":
@@ -511,7 +592,7 @@ def _described(name: Span, naming: frozenset[str] = frozenset()) -> str | None:
     nouns = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
     if root.dep_ == "appos" and root.head.pos_ == "NOUN":
         nouns.append(root.head)
-    named = _named_as(root, naming) if naming else None
+    named = (_named_as(root, naming) or _named_before(root, naming)) if naming else None
     if named is not None:
         nouns.append(named)
     for noun in nouns:
@@ -529,13 +610,43 @@ def _described(name: Span, naming: frozenset[str] = frozenset()) -> str | None:
     return None
 
 
+def _named_before(root: Token, naming: frozenset[str]) -> Token | None:
+    """The noun the sentence before names, where it names one without giving the
+    name ("Police have identified the man who was killed on Friday.") and this
+    sentence's subject is the name ("Dana Pike, 19, was ...")."""
+    sent = root.sent
+    verb = root.head
+    if verb.dep_ == "ccomp":  # "Dana Pike died Monday, her family said"
+        verb = verb.head
+    if root.dep_ not in _SUBJECTS or verb != sent.root or sent.start == 0:
+        return None
+    # The first name of the sentence, not a later subject ("..., Pike's aunt said").
+    if any(t.ent_type_ == "PERSON" for t in root.doc[sent.start:root.left_edge.i]):
+        return None
+    verb = root.doc[sent.start - 1].sent.root
+    # "Police have not identified the man": the name after is someone else.
+    if verb.lemma_.lower() not in naming or any(c.lower_ == "as" or c.dep_ == "neg"
+                                                for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")
+                 and c.pos_ == "NOUN"), None)
+
+
 def _named_as(root: Token, naming: frozenset[str]) -> Token | None:
     """The noun a naming verb names as `root`: "identified the man (killed) as X"
-    (its object), "the victim was identified as X" (its passive subject)."""
+    (its object), "the victim was identified as X" (its passive subject), "the
+    boy, named by his family as X," (the noun its clause hangs from)."""
     prep = root.head
     if root.dep_ != "pobj" or prep.lower_ != "as":
         return None
     verb = prep.head
+    # "named by her school as X": the parse may hang "as" from the agent's noun.
+    for _ in range(3):
+        if verb.pos_ == "VERB" or verb.dep_ not in ("pobj", "agent"):
+            break
+        verb = verb.head
+    if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and verb.lemma_.lower() in naming:
+        return verb.head  # "the boy, named by his family as X,": the noun it hangs from
     if verb.dep_ in ("relcl", "acl") and verb.head.pos_ == "NOUN":
         noun = verb.head  # "the boy who died as X": the clause is the noun's
         return noun if noun.dep_ == "dobj" and noun.head.lemma_.lower() in naming else None

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import dates
 from .counted import count_row, measure_subject
-from .doc_text import sentence_of, text_of
+from .doc_text import ents_of, sentence_of, text_of
 from .not_quantities import glued_to_a_word, not_a_quantity, previous_word
 from .number_patterns import Patterns, patterns
 from .numbers import apply_qualifier, parse_number, parse_vague, plausible_year, vague_value
@@ -30,8 +30,8 @@ def extract_quantities(doc: Doc, article: Any, rules: Any, offset: int = 0) -> l
     """One row per number expression in `doc` (offsets into the article text)."""
     pats = patterns(rules)
     text = text_of(doc)
-    ctx = _Context(pats, rules, text)
-    ctx.ents = [(e.start, e.end, e.label_, e.text) for e in doc.ents]
+    ctx = _context(pats, rules, text)
+    ctx.ents = [(e.start, e.end, e.label_, e.text) for e in ents_of(doc)]
     taken: list[tuple[int, int]] = []
     rows: list[dict[str, Any]] = []
 
@@ -63,11 +63,30 @@ def extract_quantities(doc: Doc, article: Any, rules: Any, offset: int = 0) -> l
     return rows
 
 
+_CONTEXTS: dict[tuple[int, str], _Context] = {}
+
+
+def _context(pats: Patterns, rules: Any, text: str) -> _Context:
+    """The context of one Doc: the rule sets of `rules` are made once (they
+    were a per-Doc cost), the text and entities are the Doc's."""
+    key = (id(rules), getattr(rules, "version", ""))
+    found = _CONTEXTS.get(key)
+    if found is None or found.pats is not pats or found.rules is not rules:
+        found = _Context(pats, rules, text)
+        _CONTEXTS.clear()
+        _CONTEXTS[key] = found
+    found.text = text
+    found.ents = []
+    return found
+
+
 class _Context:
-    """Rule lists as sets, made once per call."""
+    """Rule lists as sets, made once per rule set; the text and entities of
+    the Doc under way."""
 
     def __init__(self, pats: Patterns, rules: Any, text: str):
         self.pats = pats
+        self.rules = rules
         self.text = text
         self.ents: list[tuple[int, int, str, str]] = []
         self.number_names = set(rules.number_names)

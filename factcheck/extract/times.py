@@ -43,6 +43,16 @@ class TimeWords:
     parts: dict[str, tuple[float, float]] = field(default_factory=dict)
     part_pattern: re.Pattern[str] | None = None
     stamps: tuple[str, ...] = ()
+    # Verbs whose date is not the day of the event (dates of speech and of
+    # states: "police said Monday", "was in custody Thursday").
+    said: frozenset[str] = frozenset()
+    states: frozenset[str] = frozenset()
+    # Words that put an event before a date's ("arrested Tuesday after he
+    # shot himself").
+    after: frozenset[str] = frozenset()
+    after_events: frozenset[str] = frozenset()
+    # Prepositions that make a date a bound ("since Saturday"), not a day.
+    bounds: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, rules: Any) -> TimeWords:
@@ -52,7 +62,12 @@ class TimeWords:
         days = [*rules.weekdays, *rules.part_days]
         leads = [w.casefold() for w in rules.day_part_leads]
         return cls(rules.time_reach, quals, parts, _part_pattern(parts, days, leads),
-                   tuple(rules.timestamp_words))
+                   tuple(rules.timestamp_words),
+                   frozenset(w.casefold() for w in rules.speech_verbs),
+                   frozenset(w.casefold() for w in rules.state_verbs),
+                   frozenset(w.casefold() for w in rules.after_words),
+                   frozenset(rules.after_events),
+                   frozenset(w.casefold() for w in rules.date_bounds))
 
 
 def clock(text: str) -> float | None:
@@ -92,7 +107,7 @@ def time_spans(text: str, words: TimeWords) -> list[dict[str, Any]]:
     for m in _TIME.finditer(text):
         if any(r["start"] <= m.start() < r["end"] for r in out):
             continue  # the end of a range
-        if _a_timestamp(text, m.start(), words):
+        if _a_timestamp(text, m.start(), m.end(), words):
             continue
         out.append(_clock(m, text, words))
     if words.part_pattern is not None:
@@ -107,9 +122,15 @@ _DATED = re.compile(r"(?:\b[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+|\b\d{1,2}/\d{1,2}/)
                     r"[\s,\-–|@]*$")
 
 
-def _a_timestamp(text: str, start: int, words: TimeWords) -> bool:
-    """"Updated: Feb. 6, 2017 - 3:25 PM": the page's own time, not the event's."""
-    line = text[max(text.rfind("\n", 0, start) + 1, start - 48):start]
+def _a_timestamp(text: str, start: int, end: int, words: TimeWords) -> bool:
+    """"Updated: Feb. 6, 2017 - 3:25 PM": the page's own time, not the event's;
+    so is a time that is a line by itself (a live page's "9:40 a.m." above
+    each update)."""
+    first = text.rfind("\n", 0, start) + 1
+    last = text.find("\n", end)
+    if not text[first:start].strip() and not text[end:None if last < 0 else last].strip():
+        return True
+    line = text[max(first, start - 48):start]
     if _DATED.search(line):
         return True
     return any(re.search(rf"\b{re.escape(w)}\b[^.!?]*$", line) for w in words.stamps)

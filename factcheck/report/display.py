@@ -7,6 +7,7 @@ age `30 years`, never `20,131 day`.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -99,8 +100,11 @@ def age_text(years: float | None) -> str:
 def person_title(names: list[str], person: str) -> str:
     """What a person of the people matrix is called: the longest name an
     article writes, before a description of someone unnamed ("the 64-year-old
-    man", the people table's name where an article gives none)."""
-    return max(names, key=lambda n: (not n.startswith("the "), len(n), n)) if names else person
+    man", the people table's name where an article gives none). Among names as
+    full, the spelling most articles use: "Eliot Isaac" in five and "Elliot
+    Isaac" in one is Eliot, though one letter longer is the other."""
+    return max(names, key=lambda n: (not n.startswith("the "), len(n.split()), names.count(n),
+                                     len(n), n)) if names else person
 
 
 def person_parts(row: dict[str, Any]) -> list[tuple[str, str]]:
@@ -113,9 +117,25 @@ def person_parts(row: dict[str, Any]) -> list[tuple[str, str]]:
     return parts
 
 
-def odd_fields(cells: dict[str, dict[str, Any]]) -> set[tuple[str, str]]:
+def reported_fields(found: Iterable[tuple[str, Iterable[str]]]) -> set[tuple[str, str]]:
+    """(fact id, field) for each fact a finding cites about one of a person's
+    matrix fields, from `(subject, fact_ids)` of the findings: the people and
+    role checks name the field last in their subject ("Ada Brook · age")."""
+    out: set[tuple[str, str]] = set()
+    for subject, fact_ids in found:
+        field = subject.rsplit(" · ", 1)[-1] if " · " in subject else ""
+        if field in PERSON_FIELDS:
+            out |= {(i, field) for i in fact_ids or ()}
+    return out
+
+
+def odd_fields(cells: dict[str, dict[str, Any]],
+               reported: set[tuple[str, str]]) -> set[tuple[str, str]]:
     """(article, field) where one article stands apart from the others that
-    give that field: its value is rarer than the most common one."""
+    give that field: its value is rarer than the most common one, and a finding
+    says so. Words alone are not enough: "Chief" and "Police Chief", "serious"
+    and "stable" differ as strings but no check finds them apart, and a mark
+    the findings list does not back would send an editor after nothing."""
     odd: set[tuple[str, str]] = set()
     for field in PERSON_FIELDS:
         values = {a: c.get(field) for a, c in cells.items() if c.get(field) not in (None, "")}
@@ -124,5 +144,6 @@ def odd_fields(cells: dict[str, dict[str, Any]]) -> set[tuple[str, str]]:
             tally[v] = tally.get(v, 0) + 1
         if len(tally) > 1:
             top = max(tally.values())
-            odd |= {(a, field) for a, v in values.items() if tally[v] < top}
+            odd |= {(a, field) for a, v in values.items() if tally[v] < top and any(
+                (i, field) in reported for i in cells[a].get("fact_ids") or ())}
     return odd

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 import polars as pl
 
 from ..model import SEVERITY_ORDER
-from .display import format_number, odd_fields, person_parts, person_title, when
+from .display import format_number, odd_fields, person_parts, person_title, reported_fields, when
 from .findings import (
     ArticleMeta,
     article_labels,
@@ -125,14 +125,17 @@ def _same_day(facts: list[dict[str, Any]]) -> bool:
         len({" ".join(f["text"].casefold().split()) for f in facts}) == 1
 
 
-def _people(people: pl.DataFrame, cols: list[tuple[str, str]], cited_ids: set[str]) -> list[str]:
+def _people(people: pl.DataFrame, cols: list[tuple[str, str]],
+            found: list[dict[str, Any]]) -> list[str]:
     """One row a person, one column an article: the name as written, age, role,
     condition; where one article stands apart from the others on a field, that
-    field is marked. As in the fact matrix, only people that were compared
+    field is marked where a finding backs it. As in the fact matrix, only people that were compared
     (named in two articles or more, or cited by a finding) get a row; the
     others are named in one line under the table."""
     if people.is_empty():
         return []
+    cited_ids = {i for d in found for i in d["fact_ids"] or ()}
+    reported = reported_fields((d["subject"], d["fact_ids"]) for d in found)
     by_person: dict[str, dict[str, dict[str, Any]]] = {}
     for r in people.iter_rows(named=True):
         by_person.setdefault(r["person"], {}).setdefault(r["article"], r)
@@ -150,7 +153,7 @@ def _people(people: pl.DataFrame, cols: list[tuple[str, str]], cited_ids: set[st
                  "|---|" + "---|" * len(cols)]
     for person in sorted(compared, key=lambda p: (-len(by_person[p]), p)):
         rows = by_person[person]
-        odd = odd_fields(rows)
+        odd = odd_fields(rows, reported)
         cells = []
         for art, _ in cols:
             row = rows.get(art)
@@ -285,8 +288,7 @@ def render_markdown(result: Result, *, output: str | None = None) -> str:
             out.append(f"| {_cell(labels[story].get(a, a))} | {when(m.published)} | "
                        f"{_cell(m.title or '')} (`{m.path if m.id == m.path else m.id}`) |")
         out.append("")
-        cited_ids = {i for d in found for i in d["fact_ids"] or ()}
-        people = _people(result.people.filter(pl.col("story") == story), cols, cited_ids)
+        people = _people(result.people.filter(pl.col("story") == story), cols, found)
         if people:
             out += ["### People", "",
                     f"One row a person, one column an article: the name as written, age, "

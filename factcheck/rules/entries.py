@@ -80,6 +80,12 @@ class Condition(TypedDict):
     agrees: NotRequired[Annotated[list[str], Field(
         description="states one person may be in at once with this one ('serious but "
                     "stable'): never reported against it")]]
+    openers: NotRequired[Annotated[list[str], Field(
+        description="wordings that say it when a named place of `places` follows "
+                    "('released from Grady Memorial Hospital')")]]
+    places: NotRequired[Annotated[list[str], Field(
+        description="words that end the name of the place after an opener "
+                    "('hospital', 'medical center')")]]
 
 
 @with_config(STRICT)

@@ -382,6 +382,18 @@ class RuleSet(BaseModel):
         'Words before a time of day and which way they stretch it.')
     weekdays: list[str] = _section(list,
         'Weekday names, resolved against `published`.')
+    state_verbs: list[str] = _section(list,
+        "Verbs of a state ('was in custody Thursday', 'remained in jail Friday'): a date "
+        "on one is when the state held, not when the event happened, unless its subject "
+        "names the event ('the shooting was Tuesday').")
+    after_words: list[str] = _section(list,
+        "Words that put an event before a date's ('was arrested Tuesday after he shot "
+        "himself', 'after the shooting'): the event happened on that day or before.")
+    after_events: list[str] = _section(list,
+        "The event classes an 'after' clause dates ('after he shot himself': shot).")
+    date_bounds: list[str] = _section(list,
+        "Prepositions that make a date a bound, not the day of the event ('killed since "
+        "Saturday', 'until Monday').")
     relative_days: dict[str, int] = _section(dict,
         'Relative day words (yesterday: -1), resolved against `published`.')
     year_range: YearRange = _section(YearRange,

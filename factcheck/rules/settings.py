@@ -42,6 +42,9 @@ class Alignment(Settings):
     past_days: Amount = Field(7.0, description="a figure in a sentence dated more than this "
                               "many days before its story's first article is of an earlier "
                               "event and aligns with nothing")
+    date_days: Amount = Field(7.0, description="two dates this many days apart or more are "
+                              "no closer as values than any two (closeness 1 on the same "
+                              "day, falling linearly to 0)")
 
 
 class StoryGrouping(Settings):

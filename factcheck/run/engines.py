@@ -20,8 +20,10 @@ from polars.datatypes import DataTypeClass
 
 from .. import extract
 from ..extract.component import add_extractor, extracting, rows_of
+from ..extract.doc_text import made_from
 from ..facts import FACTS_SCHEMA, empty, fact_id, facts_frame
 from ..ingest.articles import LineIndex, parse_published
+from ..ingest.soft_wraps import parse_body
 from ..model import Article, Options, Progress
 
 # Through the modules, so a test that stands in for the parser or the
@@ -88,6 +90,7 @@ def doc_rows(doc: Doc, article: Article, rules: Rules, piece: int = 0) -> list[d
     done = rows_of(doc)
     if done is not None:
         return done
+    made_from(doc, parse_body(article), piece)
     return extract.extract_doc(doc, article, rules, article.body_start + piece)
 
 
@@ -132,7 +135,7 @@ def pipe_articles(nlp: Any, articles: Sequence[Article], rules: Rules, *, batch_
         yield from _pool_articles(nlp, articles, rules, batch_size, n_process, model)
         return
     longest = min(PIECE_CHARS, nlp.max_length)
-    items = _piece_items(((a.body, i) for i, a in enumerate(articles)), longest,
+    items = _piece_items(((parse_body(a), i) for i, a in enumerate(articles)), longest,
                          min(longest, piece_size(batch_size)))
     rows: list[dict[str, Any]] = []
     # Extraction runs as the pipeline's last component (extract/component.py).
@@ -178,7 +181,7 @@ def _pool_articles(nlp: Any, articles: Sequence[Article], rules: Rules, batch_si
     method = start_method()
     context = multiprocessing.get_context(method)
     if method == "fork":
-        extract.prepare(rules)
+        extract.prepare(rules, nlp.vocab)
         _POOL_WORK.append((nlp, articles, rules, batch_size))
         pool = context.Pool(n_process)
         tasks: list[tuple[list[int], list[Article] | None]] = [(run, None) for run in runs]

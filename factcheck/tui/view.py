@@ -16,7 +16,7 @@ from typing import Any
 import polars as pl
 
 from ..model import SEVERITY_ORDER, TriageState
-from ..report.display import odd_fields, person_parts, person_title, when
+from ..report.display import odd_fields, person_parts, person_title, reported_fields, when
 from ..report.findings import article_labels, articles_meta, relabel, short_where
 
 TRIAGE_STATES = tuple(s.value for s in TriageState)
@@ -278,11 +278,13 @@ class Review:
         persons: dict[str, dict[str, dict[str, Any]]] = {}
         for r in table.iter_rows(named=True):
             persons.setdefault(r["person"], {}).setdefault(r["article"], r)
+        reported = reported_fields((r.subject, r.fact_ids) for r in self.rows
+                                   if r.story == story)
         rows = []
         for person, cells in sorted(persons.items(), key=lambda p: (-len(p[1]), p[0])):
             names = [c["name"] for c in cells.values() if c["name"]]
             title = person_title(names, person)
-            odd = {a for a, _ in odd_fields(cells)}
+            odd = {a for a, _ in odd_fields(cells, reported)}
             rows.append(PersonRow(person, title, {
                 a: Cell(" / ".join(t for _, t in person_parts(c)), tuple(c["fact_ids"] or ()),
                         self.citing(c["fact_ids"]), a in odd)
