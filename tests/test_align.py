@@ -186,3 +186,36 @@ def test_groups_do_not_depend_on_row_order(rules):
     forward = align(facts, rules).sort("fact_id")
     backward = align(facts.reverse(), rules).sort("fact_id")
     assert forward.equals(backward)
+
+
+def _status(article: str, sentence: str, text: str, event: str, value: float,
+            hours: float) -> dict:
+    row = fact(article, sentence, text, "count", value, "person", hours=hours,
+               qualifier="exact" if value == 0 else "at_least")
+    row.update(event=event, high=None if value else 0.0)
+    return row
+
+
+
+@pytest.mark.parametrize(("zeros_at", "status_at", "one_group"), [
+    pytest.param(0, 48, True, id="zeros-then-a-charge-move-on"),
+    # Told before the zeros, or the same day, "charged" is more often another
+    # person or case: the words around them must join them.
+    pytest.param(48, 0, False, id="a-charge-before-the-zeros-is-no-move"),
+])
+def test_a_status_moving_on_aligns_across_its_classes(rules, zeros_at, status_at, one_group):
+    """Zeros of one class and a later status of a linked class ("no
+    suspects" ... "charged a man") are one figure however differently the
+    articles word it: the frame, not the words around it, joins them."""
+    rows = [
+        _status("a", "Officers say there are no suspects at this time.", "no suspects",
+                "arrested", 0.0, zeros_at),
+        _status("b", "Police have not made any arrests yet in the case.",
+                "not made any arrests", "arrested", 0.0, zeros_at + 2),
+        _status("c", "By Sunday evening no one had been arrested.", "no one had been arrested",
+                "arrested", 0.0, zeros_at + 4),
+        _status("d", "A 20-year-old from Dover was charged on Friday with murder.", "charged",
+                "charged", 1.0, status_at),
+    ]
+    got = groups_of(frame(*rows), rules)
+    assert any(len(g) == 4 for g in got) == one_group, got

@@ -25,6 +25,9 @@ CASES = [
     ("Police said there are no other suspects.", []),
     ("No one else was hurt, deputies said.", []),
     ("No further arrests are expected.", []),
+    ("So far no suspect information has been released.",
+     [("no suspect", "arrested", 0.0)]),
+    ("No arrest warrant has been issued.", []),
     # None left to catch is the opposite of none caught.
     ("No suspects are outstanding, the sheriff said.", []),
     ("No suspects remain at large after the raid.", []),

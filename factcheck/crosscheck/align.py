@@ -213,6 +213,7 @@ def numeric_pairs(facts: pl.DataFrame, rules: Any,
         "ctx", "entities", "per", "mark", pl.col("event").fill_null(""),
         "holder", "as_of", (pl.col("pattern") == "frames.day_part").fill_null(False).alias("part"),
         pl.col("pattern").str.ends_with(".story").fill_null(False).alias("named"),
+        "published",
     ).with_columns(
         pl.len().over("article", "story", "bkind", "dim").alias("n_blk"))
     links = event_links(rules).lazy()
@@ -354,8 +355,20 @@ def numeric_pairs(facts: pl.DataFrame, rules: Any,
     # March 2017") on both sides is the whole frame read alike: the bonus twice.
     same_as_of = (pl.col("as_of").is_not_null() & (pl.col("as_of") == pl.col("as_of_r"))
                   & pl.col("same_event").fill_null(False)).fill_null(False)
+    # A status moving from none to some ("no suspects", then "charged a man"
+    # in a later article) is one figure across its linked classes
+    # (`aligns_with`): the frame says so as much as one class on both sides.
+    # Not the other way round, nor on one day: then they are more often two
+    # people or two cases ("no charges" for the homeowner, the driver "in
+    # custody").
+    zero_first = pl.when(pl.col("base").abs() == 0).then(
+        pl.col("published") < pl.col("published_r")).otherwise(
+        pl.col("published_r") < pl.col("published"))
+    moved_on = ((pl.col("dim") == "status") & (lo == 0) & (hi > 0)
+                & pl.col("same_event").is_not_null() & zero_first.fill_null(False))
+    framed_alike = pl.col("same_event").fill_null(False) | moved_on
     score = (score + cfg.unique_bonus * unique
-             + cfg.frame_bonus * pl.col("same_event").fill_null(False).cast(pl.Float64)
+             + cfg.frame_bonus * framed_alike.cast(pl.Float64)
              + cfg.frame_bonus * same_as_of.cast(pl.Float64)
              ).clip(0, 1)
     return (pairs.select(pl.col("i"), pl.col("i_r").alias("j"), score.alias("score"))

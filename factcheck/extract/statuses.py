@@ -24,7 +24,8 @@ def status_rows(doc: Doc, fr: Frames, offset: int) -> list[dict[str, Any]]:
         cls = fr.lemma_class.get(lemma) if tok.pos_ in ("VERB", "NOUN", "ADJ") else None
         if cls is None and tok.pos_ == "VERB":
             cls = fr.verb_class.get(lemma)
-        absent = fr.absent.get(lemma) if tok.pos_ == "NOUN" else None
+        # "no suspect information": the word is often tagged an adjective there.
+        absent = fr.absent.get(lemma) if tok.pos_ == "NOUN" or tok.dep_ in _MODIFIER else None
         if tok.pos_ == "NOUN" and lemma in fr.place_class:
             cls = fr.place_class[lemma]  # "no one is in custody"
         cls = cls or absent or _phrasal(tok, fr)
@@ -100,6 +101,11 @@ def _negated(tok: Token, fr: Frames) -> Token | None:
     for child in tok.children:
         if child.dep_ == "det" and child.lower_ == "no":
             return child
+    if tok.dep_ in _MODIFIER and tok.lemma_.lower() in fr.absent:
+        # "No suspect information has been released": nothing known of anyone
+        # to arrest (an `absent` word only: "no arrest warrant" is no zero).
+        return next((c for c in tok.head.children if c.dep_ == "det" and c.lower_ == "no"),
+                    None)
     head = tok.head
     if tok.dep_ == "pobj" and tok.lemma_.lower() in fr.place_class:
         head = head.head  # "in custody": the verb of the preposition
@@ -108,6 +114,10 @@ def _negated(tok: Token, fr: Frames) -> Token | None:
     if head.pos_ not in VERBS or tok.dep_ not in ("dobj", "nsubj", "nsubjpass", "pobj", "attr"):
         return None
     return _negative_clause(head, fr)
+
+
+# How a word modifies the noun a "no" determines ("no suspect information").
+_MODIFIER = ("compound", "amod")
 
 
 def _more_of_it(tok: Token, fr: Frames) -> bool:
