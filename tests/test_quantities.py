@@ -460,3 +460,15 @@ def test_offsets_cover_the_whole_expression_with_an_offset(nlp, rules):
     rows = extract_quantities(doc, article, rules, len(prefix))
     assert [article.text[r["start"]:r["end"]] for r in rows] == ["more than 10,000 drones"]
     assert rows[0]["sentence_start"] == len(prefix)
+
+
+@pytest.mark.parametrize("text", ["A man in his 20's was taken into custody.",
+                                  "A woman in her 30’s was hurt.",
+                                  "Prices were lower in the 1990's."])
+def test_a_decade_is_no_count(nlp, rules, text):
+    assert [text[r["start"]:r["end"]] for r in facts(nlp, rules, text)] == []
+
+
+def test_a_count_before_a_possessive_s_stays(nlp, rules):
+    text = "The chain's 20 stores' leases end in May."
+    assert 20 in [r["value"] for r in facts(nlp, rules, text)]

@@ -16,6 +16,8 @@ from .unit_reading import written_currency
 
 _URL = re.compile(r"://|www\.|@|[?&=]\w|%[0-9A-F]{2}")
 _LIST_MARKER = re.compile(r"(?:^|\n)[ \t]*(?:[-*•][ \t]*)?$")
+# "in his 20's", "her 30’s", "the 1990's": a decade (of age or of years), no count.
+_DECADE = re.compile(r"['’]s\b")
 
 
 def glued_to_a_word(m: re.Match[str], text: str, pats: Any) -> bool:
@@ -39,6 +41,8 @@ def not_a_quantity(m: re.Match[str], text: str, ctx: Any) -> bool:
     if (text[end:end + 1] == ":" and text[end + 1:end + 2].isdigit()) or before[-1:] == ":":
         return True  # a time of day ("2:00 pm") or a ratio, not a quantity
     num_end = max((m.end(k) for k in ("n", "b1", "b2", "b3") if g[k]), default=-1)
+    if num_end >= 0 and (g["n"] or "").isdigit() and _DECADE.match(text, num_end):
+        return True
     if num_end >= 0 and pats.time_of_day.match(text, num_end):
         return True  # a time of day ("shortly after 2 a.m.", "from 4 to 6 p.m."), not a count
     if _URL.search(_whole_token(text, start, end)):
