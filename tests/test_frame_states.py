@@ -22,6 +22,10 @@ CASES = [
     ("Two victims remain in the hospital.", [("Two victims", "hospitalized:now")]),
     ("Three people are still hospitalized.", [("Three people", "hospitalized:now")]),
     ("Three people were hospitalized.", [("Three people", "hospitalized")]),
+    # A noun before the counted one names its event only where events count
+    # the counted thing: victims, not trusts or suspects.
+    ("Three shooting victims were treated.", [("Three shooting victims", "shot")]),
+    ("Nurses at 38 hospital trusts voted to strike.", [("38 hospital trusts", None)]),
     # A lone "one" before a noun stays no figure.
     ("One neighbour said the road was closed for hours.", []),
 ]

@@ -39,8 +39,12 @@ def event_of(noun: Token, fr: Frames) -> str | None:
     if noun.pos_ in ("NOUN", "ADJ", "PROPN") and fr.cls(noun):
         # "A dozen prior arrests", "two previous shootings": other instances.
         return instance_of(noun, fr.cls(noun) or "", fr)
-    for child in noun.children:  # "four injured people", "the dead man"
-        if child.dep_ in ("amod", "compound", "nmod") and fr.cls(child):
+    for child in noun.children:  # "four injured people", "the dead man", "murder victims"
+        # A noun before the counted one names the event only where the counted
+        # noun is a thing events count ("shooting victims"): "38 hospital
+        # trusts", "three murder suspects" are no figures of those events.
+        if child.dep_ == "amod" and fr.cls(child) or child.dep_ in ("compound", "nmod") \
+                and fr.cls(child) and noun.lemma_.lower() in fr.thing_class:
             return fr.cls(child)
     return None
 
