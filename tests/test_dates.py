@@ -48,3 +48,21 @@ WITH_YEAR = ["Sept. 2, 2016", "Sep 30, 2016", "Sept. 31, 2016", "February 29, 20
 @pytest.mark.parametrize("wording", WITH_YEAR)
 def test_a_date_with_its_year_is_the_date_dateparser_reads(wording: str) -> None:
     assert dates._with_year(wording) == dates._parse(wording, dates._MONDAY)
+
+
+@pytest.mark.parametrize(("wording", "published", "expected"), [
+    # A day and month without a year: the one nearest the article's day.
+    ("22 September", datetime(2026, 9, 10, 9, tzinfo=UTC), "2026-09-22"),
+    ("Sept. 2", datetime(2026, 9, 10, 9, tzinfo=UTC), "2026-09-02"),
+    ("Dec. 30", datetime(2027, 1, 3, 9, tzinfo=UTC), "2026-12-30"),
+    ("March 3", datetime(2026, 8, 1, 9, tzinfo=UTC), "2026-03-03"),
+    # A year written, however short, is kept.
+    ("09/01/94", datetime(2017, 4, 3, 9, tzinfo=UTC), "1994-09-01"),
+    ("Sept. 22, 2025", datetime(2026, 9, 10, 9, tzinfo=UTC), "2025-09-22"),
+])
+def test_a_date_without_its_year_is_the_nearest(rules: Any, wording: str, published: datetime,
+                                                expected: str) -> None:
+    match = patterns(rules).date.search(f"It happens {wording}.")
+    assert match is not None and match.group(0) == wording
+    value, _, _ = dates.resolve(match, published)
+    assert (dates._EPOCH + timedelta(days=value)).isoformat() == expected

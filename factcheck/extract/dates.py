@@ -117,6 +117,11 @@ def prepare() -> None:
     _parse("1 January 2001", _MONDAY)
 
 
+# A year written in the date: "2016", "'16", or the last group of "09/01/94".
+_A_YEAR = re.compile(r"\d{4}|['’]\d\d\b|\d[/.-]\d{1,2}[/.-]\d")
+_HALF_YEAR = 182
+
+
 def resolve(match: Any, published: datetime | None) -> tuple[float, float, float] | None:
     """(value, low, high) in days for a match of the date pattern, or None."""
     base = (published.astimezone(UTC).replace(tzinfo=None)
@@ -134,6 +139,16 @@ def resolve(match: Any, published: datetime | None) -> tuple[float, float, float
         # The publication's own weekday is that day ("police said Wednesday" in
         # Wednesday's paper); dateparser, preferring the past, goes a week back.
         found = base.date()
+    if not (wd or match.group("rel") or match.group("my") or _A_YEAR.search(text)) \
+            and (base.date() - found).days > _HALF_YEAR:
+        # A day and month without a year is the one nearest the article's day:
+        # news looks back, so dateparser prefers the past, but "will walk out
+        # from 22 September" in a paper of 10 September is twelve days ahead,
+        # not a year back.
+        try:
+            found = found.replace(year=found.year + 1)
+        except ValueError:  # 29 February
+            pass
     if match.group("my"):
         last = calendar.monthrange(found.year, found.month)[1]
         start, end = found.replace(day=1), found.replace(day=last)
