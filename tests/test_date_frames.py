@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
+import polars as pl
 import pytest
 
 from factcheck.model import Article
@@ -45,16 +46,31 @@ CASES = [
      "band and closed the US-19 bypass in Macon Count…\n\nPipe bomb explodes near a "
      "parade in Ohio, no injuries Police say a pipe bomb exploded in a metal trash can "
      "Sunday morning in Lake Park.", [("Sunday", "", "exact")]),
+    # A plan's day is of what the plan is of (rules `plan_events`): its verb
+    # with its particle, or the noun it is said of; of no class, ":planned".
+    ("Cleaners at the depot will walk out on Tuesday over unpaid overtime.",
+     [("Tuesday", "plan:strike", "exact")]),
+    ("A candlelight vigil will be held Sunday outside the chapel.",
+     [("Sunday", "plan:vigil", "exact")]),
+    ("The accused is expected to appear in court Monday.",
+     [("Monday", "plan:hearing", "exact")]),
+    ("Friends of the family will gather Saturday at the lake.",
+     [("Saturday", ":planned", "exact")]),
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), CASES, ids=[t[:30] for t, _ in CASES])
-def test_the_day_a_date_names(rules: Any, text: str, expected: list) -> None:
+def _dates(rules: Any, text: str) -> pl.DataFrame:
+    """The date facts of `text` in an article of Friday, 8 March 2024."""
     article = Article(id="a", path="a", source="s", title="",
                       published=datetime(2024, 3, 8, 12, tzinfo=UTC), url="", story="s",
                       text=text)
     facts = extract_articles([article], rules)
-    dates = facts.filter(facts["kind"] == "date")
+    return facts.filter(facts["kind"] == "date")
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[t[:30] for t, _ in CASES])
+def test_the_day_a_date_names(rules: Any, text: str, expected: list) -> None:
+    dates = _dates(rules, text)
     got = list(zip(dates["text"].to_list(), dates["event"].to_list(),
                    dates["qualifier"].to_list(), strict=True))
     assert len(got) == len(expected)
@@ -66,3 +82,16 @@ def test_the_day_a_date_names(rules: Any, text: str, expected: list) -> None:
             assert (event or "").endswith(want_event)
         else:
             assert (event or "") == want_event
+
+
+def test_a_plans_day_is_the_next_one(rules: Any) -> None:
+    """A weekday or a day of a month without its year is read as the last
+    one before publication; a plan's is the next one ("will strike Tuesday"
+    in Friday's paper is four days ahead, "from 2 March" next year's)."""
+    text = ("A porter was shot Tuesday near the docks. Dock workers will strike "
+            "Tuesday and will walk out again from 2 March, their union said.")
+    dates = _dates(rules, text)
+    got = [(t, e, datetime.fromtimestamp(v * 86400, UTC).date().isoformat())
+           for t, e, v in dates.select("text", "event", "value").rows()]
+    assert got == [("Tuesday", "shot", "2024-03-05"), ("Tuesday", "plan:strike", "2024-03-12"),
+                   ("2 March", "plan:strike", "2025-03-02")]

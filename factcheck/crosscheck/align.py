@@ -212,6 +212,7 @@ def numeric_pairs(facts: pl.DataFrame, rules: Any,
         "i", "article", "story", "bkind", "dim", "unit", "value", "low", "high", "base", "subj",
         "ctx", "entities", "per", "mark", pl.col("event").fill_null(""),
         "holder", "as_of", (pl.col("pattern") == "frames.day_part").fill_null(False).alias("part"),
+        pl.col("published").dt.epoch("d").cast(pl.Float64).alias("pub"),
         pl.col("pattern").str.ends_with(".story").fill_null(False).alias("named"),
         "published",
     ).with_columns(
@@ -253,6 +254,11 @@ def numeric_pairs(facts: pl.DataFrame, rules: Any,
         # a state held, the victim died: "event:said") is no only candidate.
         .filter((pl.col("bkind") != "date") | pl.col("same_event").is_not_null()
                 | ~(pl.col("event").str.contains(":") | pl.col("event_r").str.contains(":")))
+        # A plan told after the other's day had come is a new plan (a hearing
+        # put off), not a disagreement about the first.
+        .filter(~pl.col("event").str.starts_with("plan:")
+                | ~((pl.col("pub") > pl.col("value_r")) | (pl.col("pub_r") > pl.col("value")))
+                .fill_null(False) | (pl.col("bkind") != "date"))
         # Durations ("served four years", "lived there for five years") are
         # mostly background: unframed, they align only as the only ones of
         # both articles, and by their subjects or the words around them (below).

@@ -74,6 +74,11 @@ def event_links(rules: Any) -> pl.DataFrame:
     for e, entry in events.items():
         for o in entry.get("aligns_with") or []:
             pairs |= {(e, o), (o, e)}
+    # The days of plans of one class ("plan:strike", rules `plan_events`)
+    # are one figure: "will walk out from 22 September" and "will strike
+    # from 23 September" disagree.
+    plans = (getattr(rules, "plan_events", None) if rules is not None else None) or {}
+    pairs |= {(f"plan:{p}", f"plan:{p}") for p in plans}
     rows = sorted(pairs)
     return pl.DataFrame({"event": [a for a, _ in rows], "event_r": [b for _, b in rows],
                          "same_event": [a == b for a, b in rows]},

@@ -10,6 +10,7 @@ month, "in 2019" the year). dateparser reads the wording (weekdays and
 from __future__ import annotations
 
 import calendar
+import math
 import re
 from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
@@ -154,6 +155,32 @@ def resolve(match: Any, published: datetime | None) -> tuple[float, float, float
         start, end = found.replace(day=1), found.replace(day=last)
         return days(start), days(start), days(end)
     return days(found), days(found), days(found)
+
+
+def ahead(match: Any, published: datetime | None, value: float) -> float:
+    """Days from `value` to the next such day on or after `published`, for a
+    plan's date ("will strike Friday", "will walk out from 14 October"): a
+    weekday or a day of a month without its year is read as the last one
+    (dateparser prefers the past), a plan's is the next one. 0 when the
+    date says its year or is no earlier than `published`."""
+    if published is None or match.group("rel") or match.group("y1") or match.group("y2") \
+            or match.group("my") or match.group("iso") \
+            or (match.group("wdp") or "").strip().casefold() == "last":
+        return 0.0
+    pub = days(published.astimezone(UTC).date())
+    if value >= pub:
+        return 0.0
+    if match.group("wd"):
+        return 7.0 * math.ceil((pub - value) / 7)
+    found = _EPOCH + timedelta(days=int(value))
+    for years in (1, 2):
+        try:
+            later = found.replace(year=found.year + years)
+        except ValueError:  # 29 February
+            continue
+        if days(later) >= pub:
+            return days(later) - value
+    return 0.0
 
 
 def year_interval(year: int) -> tuple[float, float, float]:

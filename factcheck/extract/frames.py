@@ -46,6 +46,7 @@ def add_frames(doc: Doc, rows: list[dict[str, Any]], rules: Any,
     out: list[dict[str, Any]] = []
     places: dict[int, str] = {}
     for row in rows:
+        ahead = row.pop("_ahead", 0.0)
         if row["kind"] == "attribute":
             out.append(row)
             continue
@@ -60,6 +61,11 @@ def add_frames(doc: Doc, rows: list[dict[str, Any]], rules: Any,
         row["event"] = event_of(noun, fr) if _may_frame(span, row) else None
         if row["kind"] == "date":
             _date_frame(span, row, fr)
+            if ahead and _planned(row["event"]):
+                # A plan's "Friday" is the next one, not the last.
+                row["value"], row["low"], row["high"] = (
+                    None if v is None else v + ahead
+                    for v in (row["value"], row["low"], row["high"]))
         row["holder"] = holder_of(noun, fr)
         if row["kind"] == "measure" and row["holder"] is None:
             row["holder"] = reference_of(span, fr)
@@ -193,7 +199,35 @@ def _later_moment(span: Span, fr: Frames) -> str | None:
     if verb.dep_ == "xcomp":
         words.add(verb.head.lemma_.lower())
     if words & fr.plan_words:
+        plan = _plan_of(verb, fr)
+        if plan is not None:
+            return f"plan:{plan}"
         return f"{verb_event(verb, span.root, fr) or fr.cls(verb) or 'event'}:planned"
+    return None
+
+
+def _planned(event: str | None) -> bool:
+    return event is not None and (event.startswith("plan:") or event.endswith(":planned"))
+
+
+def _plan_of(verb: Token, fr: Frames) -> str | None:
+    """What a plan is of (rules `plan_events`): its verb with its particle
+    ("will walk out"), else the noun it is said of ("a vigil will be held",
+    "will hold a vote", "the trial is scheduled to begin"). Written "plan:<class>"
+    so that two plans' days align by their class, and with no event's day."""
+    plans = fr.times.plans
+    heads = [verb, verb.head] if verb.dep_ == "xcomp" else [verb]
+    for head in heads:
+        # The particle right after its verb, as the parse may call it an adverb.
+        prt = [c.lower_ for c in head.children
+               if c.dep_ in ("prt", "advmod") and c.i == head.i + 1]
+        for word in (" ".join([head.lemma_.lower(), *prt]), head.lemma_.lower()):
+            if word in plans:
+                return plans[word]
+    for head in heads:
+        for child in head.children:
+            if child.dep_ in ("nsubj", "nsubjpass", "dobj") and child.lemma_.lower() in plans:
+                return plans[child.lemma_.lower()]
     return None
 
 

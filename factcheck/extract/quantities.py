@@ -148,6 +148,8 @@ def _date_row(m: re.Match[str], doc: Doc, ctx: _Context, article: Any) -> dict[s
     if row is None:
         return None
     row["value"], row["low"], row["high"] = resolved
+    # How far ahead the next such day is, should the date be a plan's (frames).
+    row["_ahead"] = dates.ahead(m, getattr(article, "published", None), resolved[0])
     row["unit"] = "day"
     return row
 

@@ -56,6 +56,8 @@ class TimeWords:
     after_events: frozenset[str] = frozenset()
     # Prepositions that make a date a bound ("since Saturday"), not a day.
     bounds: frozenset[str] = frozenset()
+    # What a plan is of, by word ("walk out" → strike): plans' days align by it.
+    plans: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def of(cls, rules: Any) -> TimeWords:
@@ -70,7 +72,9 @@ class TimeWords:
                    frozenset(w.casefold() for w in rules.state_verbs),
                    frozenset(w.casefold() for w in rules.after_words),
                    frozenset(rules.after_events),
-                   frozenset(w.casefold() for w in rules.date_bounds))
+                   frozenset(w.casefold() for w in rules.date_bounds),
+                   {" ".join(w.casefold().split()): k for k, words in rules.plan_events.items()
+                    for w in words})
 
 
 def clock(text: str) -> float | None:

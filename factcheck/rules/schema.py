@@ -394,6 +394,10 @@ class RuleSet(BaseModel):
     date_bounds: list[str] = _section(list,
         "Prepositions that make a date a bound, not the day of the event ('killed since "
         "Saturday', 'until Monday').")
+    plan_events: dict[str, list[str]] = _section(dict,
+        "What a plan is of (strike: [strike, walkout, walk out]): the plan's verb, with "
+        "its particle, or its subject's or object's noun ('a vigil will be held "
+        "Friday'). Days of plans of one class align; of no class, with nothing.")
     relative_days: dict[str, int] = _section(dict,
         'Relative day words (yesterday: -1), resolved against `published`.')
     year_range: YearRange = _section(YearRange,
