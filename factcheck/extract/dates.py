@@ -118,9 +118,13 @@ def prepare() -> None:
     _parse("1 January 2001", _MONDAY)
 
 
-# A year written in the date: "2016", "'16", or the last group of "09/01/94".
-_A_YEAR = re.compile(r"\d{4}|['’]\d\d\b|\d[/.-]\d{1,2}[/.-]\d")
 _HALF_YEAR = 182
+
+
+def _says_year(match: Any) -> bool:
+    """Whether the date pattern's match writes its year ("Sept. 2, 2016",
+    "09/01/94", "May 2009", "2016-09-02"): the pattern's groups say so."""
+    return any(match.group(g) for g in ("y1", "y2", "num", "my", "iso"))
 
 
 def resolve(match: Any, published: datetime | None) -> tuple[float, float, float] | None:
@@ -140,7 +144,7 @@ def resolve(match: Any, published: datetime | None) -> tuple[float, float, float
         # The publication's own weekday is that day ("police said Wednesday" in
         # Wednesday's paper); dateparser, preferring the past, goes a week back.
         found = base.date()
-    if not (wd or match.group("rel") or match.group("my") or _A_YEAR.search(text)) \
+    if not (wd or match.group("rel") or _says_year(match)) \
             and (base.date() - found).days > _HALF_YEAR:
         # A day and month without a year is the one nearest the article's day:
         # news looks back, so dateparser prefers the past, but "will walk out
@@ -163,24 +167,21 @@ def ahead(match: Any, published: datetime | None, value: float) -> float:
     weekday or a day of a month without its year is read as the last one
     (dateparser prefers the past), a plan's is the next one. 0 when the
     date says its year or is no earlier than `published`."""
-    if published is None or match.group("rel") or match.group("y1") or match.group("y2") \
-            or match.group("my") or match.group("iso") \
-            or (match.group("wdp") or "").strip().casefold() == "last":
+    wd = (match.group("wd") or "").split()
+    if published is None or match.group("rel") or _says_year(match) \
+            or wd[:1] and wd[0].casefold() == "last":
         return 0.0
     pub = days(published.astimezone(UTC).date())
     if value >= pub:
         return 0.0
     if match.group("wd"):
         return 7.0 * math.ceil((pub - value) / 7)
+    # `resolve` read it as the nearest such day, so the next is a year on.
     found = _EPOCH + timedelta(days=int(value))
-    for years in (1, 2):
-        try:
-            later = found.replace(year=found.year + years)
-        except ValueError:  # 29 February
-            continue
-        if days(later) >= pub:
-            return days(later) - value
-    return 0.0
+    try:
+        return days(found.replace(year=found.year + 1)) - value
+    except ValueError:  # 29 February
+        return 0.0
 
 
 def year_interval(year: int) -> tuple[float, float, float]:

@@ -60,7 +60,7 @@ class _Matchers:
     not_names: frozenset[str]  # words that make a "name" a place or body
     # state → the places whose name after an opener of it says it (each a tuple of words)
     opened: dict[str, tuple[tuple[str, ...], ...]]
-    naming: frozenset[str] = frozenset()  # verbs that give a described person's name
+    naming: frozenset[str]  # verbs that give a described person's name
 
 
 _CACHE: dict[tuple[int, str], _Matchers] = {}
@@ -111,7 +111,7 @@ def extract_people(people: People, offset: int, rules: Rules,
     _names_of_ages(people, offset, ages or [])
     _names_described(people, rules)
     births = _births(people, offset, ages or [], rules)
-    naming = frozenset(str(w).lower() for w in rules.naming_verbs)
+    naming = _matchers(doc.vocab, rules).naming
     rows = []
     # A name is in `mentions` once as an entity and again after a title.
     for i, name in sorted(set(people.mentions)):
