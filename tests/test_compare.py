@@ -216,3 +216,16 @@ def _rules():
     from factcheck.rules.load import load_rules
 
     return load_rules()
+
+
+@pytest.mark.parametrize(("score", "severity"), [
+    pytest.param(0.62, "info", id="barely-aligned-counts-are-unsure"),
+    pytest.param(0.9, "error", id="well-aligned-counts-keep-their-severity"),
+])
+def test_a_count_that_barely_aligned_is_info(rules, score, severity):
+    # A part ("four were taken to one hospital") and its whole ("six
+    # injured") align only just; a figure told two ways aligns well.
+    facts = frame(count("a", "four people", 4), count("b", "six people", 6)).with_columns(
+        pl.lit("wounded").alias("event"))
+    groups = one_group(facts).with_columns(pl.lit(score).alias("score"))
+    assert compare(facts, groups, rules)["severity"].to_list() == [severity]

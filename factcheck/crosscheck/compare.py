@@ -132,7 +132,7 @@ def _source(f: dict[str, Any]) -> str:
 
 
 def _severity(rules: Any, rule: str, default: str, kind: str, size: float,
-              cited: list[dict[str, Any]]) -> str:
+              cited: list[dict[str, Any]], score: float) -> str:
     for s in rules.severity:
         rules_named = s.get("rule")
         if isinstance(rules_named, str):
@@ -148,6 +148,8 @@ def _severity(rules: Any, rule: str, default: str, kind: str, size: float,
         if "min_ratio" in s and size < s["min_ratio"]:
             continue
         if "max_ratio" in s and size > s["max_ratio"]:
+            continue
+        if "max_score" in s and score > s["max_score"]:
             continue
         return s["level"]
     return default
@@ -323,16 +325,17 @@ def compare(facts: pl.DataFrame, groups: pl.DataFrame, rules: Any) -> pl.DataFra
                                      say="says" if len(against) == 1 else "say",
                                      entity=f["who"] or "", ratio=f"{size:.2g}×")
             cited = [f, *against]
+            score = max(g["score"] for g in members)
             subject_key = " ".join(canonical_words(subject, synonyms))
             row = {
                 "id": fingerprint(how.rule, f["story"], f["kind"], f["unit"], subject_key, cited),
                 "rule": how.rule, "name": check.get("name", how.rule), "kind": f["kind"],
                 "severity": _severity(rules, how.rule, check.get("severity", "warning"),
-                                      f["kind"], size, cited),
+                                      f["kind"], size, cited, score),
                 "status": how.status, "story": f["story"], "group": gid, "subject": subject,
                 "message": message,
-                "detail": f"{how.detail}; alignment score {max(g['score'] for g in members):.2f}",
-                "score": max(g["score"] for g in members),
+                "detail": f"{how.detail}; alignment score {score:.2f}",
+                "score": score,
                 # The outlier first (reports annotate it), then the others by position.
                 "fact_ids": [f["fact_id"],
                              *[g["fact_id"] for g in sorted(against, key=lambda r: r["pos"])]],

@@ -55,6 +55,8 @@ class SeverityOverride(TypedDict):
         description="'unread': matches when the event of a cited figure could not be read")]]
     min_ratio: NotRequired[Annotated[Amount, Field(description="larger ÷ smaller, at least")]]
     max_ratio: NotRequired[Annotated[Amount, Field(description="larger ÷ smaller, at most")]]
+    max_score: NotRequired[Annotated[Amount, Field(
+        description="the alignment score that made the figures one fact (0-1), at most")]]
     level: Annotated[Level, Field(description="the severity given")]
     why: NotRequired[str]
 
