@@ -135,8 +135,9 @@ def _state(p: Person, rank: dict[str, int], telling: dict[str, int] | None = Non
            ) -> tuple[str, dict[str, Any]] | None:
     """What this article last says happened to `p`; death is final whatever follows.
     The mention cited is the article's plainest wording of that state (`telling`:
-    a phrase's place in its rule list): "died Monday" says the death, "a boy who
-    was fatally shot" describes the shooting."""
+    a phrase's place in its rule list) outside a clause that only picks the person
+    out: "died Monday" says the death, "a boy who was fatally shot" describes the
+    shooting."""
     if not p.conditions:
         return None
     facts = sorted(p.conditions, key=lambda f: f["start"])
@@ -147,7 +148,10 @@ def _state(p: Person, rank: dict[str, int], telling: dict[str, int] | None = Non
     state = (dead or released or facts)[-1]["attribute_value"]
     said = [f for f in facts if f["attribute_value"] == state]
     order = telling or {}
-    f = min(said, key=lambda f: (order.get(f["text"].lower(), len(order)), f["start"]))
+    # Not a clause that picks the person out by it ("the man who died"): the
+    # copy tells the news elsewhere ("a shooting that left one man dead").
+    f = min(said, key=lambda f: (f.get("pattern") == "person:condition.relative",
+                                 order.get(f["text"].lower(), len(order)), f["start"]))
     return state, f
 
 
