@@ -202,3 +202,17 @@ def test_a_state_is_cited_where_it_is_news_not_where_it_picks_the_person_out(tmp
                              for i, s, p, t in said])
     assert _cited_by_the_one(path, "FC305") == [
         ("a", "critical condition"), ("b", "left one man dead")]
+
+
+def test_a_one_word_name_the_article_writes_before_a_place_word_is_no_one(tmp_path):
+    from factcheck.model import Options
+    from factcheck.run.pipeline import run
+
+    path = _write(tmp_path, [
+        {"id": "a", "story": "s", "source": "north.example",
+         "text": "Shots were fired inside the Marlo Nightclub early on Sunday. Chief Dana "
+                 "Ruiz said Marlo is a large venue and hires off-duty officers. Ruiz said "
+                 "Marlo would stay closed."},
+    ])
+    names = set(run([str(path)], Options()).people["name"].to_list())
+    assert "Dana Ruiz" in names and not any("Marlo" in n for n in names)

@@ -118,6 +118,7 @@ def extract_people(people: People, offset: int, rules: Rules,
     _names_described(people, rules)
     births = _births(people, offset, ages or [], rules)
     naming = _matchers(doc.vocab, rules).naming
+    _drop_no_ones(people, _matchers(doc.vocab, rules).not_names)
     rows = []
     # A name is in `mentions` once as an entity and again after a title.
     for i, name in sorted(set(people.mentions)):
@@ -140,6 +141,23 @@ def extract_people(people: People, offset: int, rules: Rules,
     if rules.wound_places:
         rows.extend(_wounds(people, offset, rules))
     return first_of_each(rows)
+
+
+def _drop_no_ones(people: People, not_names: frozenset[str]) -> None:
+    """Forget one-word "names" that are no one, so no row or he/she means them: a
+    common noun the model tagged ("View as list": its word no proper noun), and
+    a word the article also writes before a word of `not_names` ("Cameo" of
+    "Cameo Nightclub", "Stroger" of "Stroger Hospital", "the Gresham neighborhood")."""
+    doc = people.doc
+    singles = {n for _, n in people.mentions if n.isalpha() and n not in people.full_of}
+    placed: set[str] = set()
+    if singles and not_names:
+        pattern = "|".join(re.escape(w) for w in sorted(singles, key=lambda w: (-len(w), w)))
+        placed = {m.group(1) for m in re.finditer(rf"(?<!\w)({pattern})\s+([A-Za-z]+)",
+                                                  text_of(doc))
+                  if m.group(2).casefold() in not_names}
+    people.mentions = [(i, n) for i, n in people.mentions if n not in placed and not (
+        n in singles and doc[i].pos_ != "PROPN" and not doc[i].is_upper)]
 
 
 def _states(people: People, offset: int, rules: Rules) -> list[dict[str, Any]]:
