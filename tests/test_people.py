@@ -216,3 +216,20 @@ def test_a_one_word_name_the_article_writes_before_a_place_word_is_no_one(tmp_pa
     ])
     names = set(run([str(path)], Options()).people["name"].to_list())
     assert "Dana Ruiz" in names and not any("Marlo" in n for n in names)
+
+
+@pytest.mark.parametrize(("text", "part"), [
+    # Quoted about the gunman, the chief is still the chief.
+    ("Police Chief Dana Ruiz said the gunman fled toward the river after the shooting.",
+     "official"),
+    # A rank an officer who is shot holds says nothing of the part.
+    ("Sergeant Dana Ruiz was shot in the leg as she reached the river.", "victim"),
+])
+def test_a_title_that_speaks_for_a_body_makes_an_official(tmp_path, text, part):
+    from factcheck.model import Options
+    from factcheck.run.pipeline import run
+
+    path = _write(tmp_path, [{"id": "a", "story": "s", "source": "north.example",
+                              "text": text}])
+    people = run([str(path)], Options()).people
+    assert people.filter(people["name"] == "Dana Ruiz")["part"].to_list() == [part]
