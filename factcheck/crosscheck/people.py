@@ -256,9 +256,11 @@ def _check_names(pid: str, cluster: list[Person], sure: float, ctx: _Ctx,
         parts = name_parts(p.name.replace("-", " "), suffixes)
         return (parts[0], tuple(parts[1:])) if len(parts) > 1 else None
 
-    # A holder of office is a public figure whose foreign name each outlet
-    # transliterates by its house style ("Zelensky", "Zelenskyy"): not an error.
-    if any(q.roles for q in cluster):
+    # A holder of a state office is a public figure whose foreign name each
+    # outlet transliterates by its house style ("Zelensky", "Zelenskyy"): not an
+    # error. A police chief's name spelt two ways is ("Eliot", "Elliot Isaac").
+    if any(set(re.findall(r"[a-z]+", (r["attribute_value"] or "").lower())) & ctx.words.states
+           for q in cluster for r in q.roles):
         return
     # Spellings that are one name: the key of the first member it matches.
     reps: list[tuple[str, tuple[str, ...]]] = []
@@ -268,8 +270,10 @@ def _check_names(pid: str, cluster: list[Person], sure: float, ctx: _Ctx,
         if k is None:
             return None
         for r in reps:
-            # "Josh" for "Joshua"; either half of a double family name.
-            given = r[0].startswith(k[0]) or k[0].startswith(r[0])
+            # "Josh" for "Joshua", "Charlie" for "Charles"; either half of a
+            # double family name.
+            given = r[0].startswith(k[0]) or k[0].startswith(r[0]) \
+                or ctx.words.forms.get(r[0], r[0]) == ctx.words.forms.get(k[0], k[0])
             if given and (set(r[1]) <= set(k[1]) or set(k[1]) <= set(r[1])):
                 return r
         reps.append(k)

@@ -139,6 +139,8 @@ class Words:
     other_events: tuple[str, ...]  # phrases of a sentence about another event
     regions: dict[str, frozenset[str]]  # place of a wound → the places it holds
     officials: frozenset[str] = frozenset()  # words of a title whose holder is an official
+    states: frozenset[str] = frozenset()  # words of a title of a state office
+    forms: dict[str, str] = field(default_factory=dict)  # a given name's other form → its first
 
     @classmethod
     def of(cls, rules: Any) -> Words:
@@ -153,7 +155,9 @@ class Words:
                     for c in cs},
                    tuple(str(w).lower() for w in rules.other_event_phrases),
                    {str(r): frozenset(str(p) for p in ps) for r, ps in rules.wound_regions.items()},
-                   frozenset(str(w).casefold() for w in rules.official_titles))
+                   frozenset(str(w).casefold() for w in rules.official_titles),
+                   frozenset(str(w).casefold() for w in rules.state_titles),
+                   {_fold(str(f)): _fold(str(g[0])) for g in rules.given_name_forms for f in g})
 
     def meet(self, a: set[str], b: set[str]) -> bool:
         """Whether two sets of places of wounds share one, or one holds the other's
