@@ -120,9 +120,6 @@ def test_the_people_table_and_nobody_linked_across_stories(tmp_path):
 def test_a_spelling_cites_the_mention_beside_the_age(tmp_path):
     """"Malik, 19," is where the article gives the spelling with the age; the
     finding cites it there, not the first whole name."""
-    from factcheck.model import Options
-    from factcheck.run.pipeline import run
-
     path = _write(tmp_path, [
         {"id": "a", "story": "shop", "source": "north.example",
          "text": "Two other men, Deon Hollis and Malik Hollis, ran from the shop as shots "
@@ -132,12 +129,19 @@ def test_a_spelling_cites_the_mention_beside_the_age(tmp_path):
          "text": "Police said 19-year-old Malek Hollis and his 20-year-old brother Deon "
                  "Hollis ran from the shop as shots were fired."},
     ])
+    assert _cited_by_the_one(path, "FC301") == [("a", "Malik"), ("b", "Malek Hollis")]
+
+
+def _cited_by_the_one(path: Path, rule: str) -> list[tuple[str, str]]:
+    """(article, text) of the facts the one finding of `rule` on `path` cites."""
+    from factcheck.model import Options
+    from factcheck.run.pipeline import run
+
     result = run([str(path)], Options())
-    found = result.discrepancies.filter(result.discrepancies["rule"] == "FC301")
+    found = result.discrepancies.filter(result.discrepancies["rule"] == rule)
     assert found.height == 1
     cited = result.facts.filter(result.facts["fact_id"].is_in(found["fact_ids"][0].to_list()))
-    assert sorted(zip(cited["article"], cited["text"], strict=True)) == [
-        ("a", "Malik"), ("b", "Malek Hollis")]
+    return sorted(zip(cited["article"], cited["text"], strict=True))
 
 
 @pytest.mark.parametrize(("text", "form"), [
@@ -183,3 +187,49 @@ def test_the_stabbed_are_victims_even_beside_a_charge(tmp_path):
     parts = dict(zip(emma["article"].to_list(), emma["part"].to_list(), strict=True))
     assert parts["a"] == "victim"
     assert parts["b"] != "suspect"
+
+
+def test_a_state_is_cited_where_it_is_news_not_where_it_picks_the_person_out(tmp_path):
+    """"The man who died" picks the man out by what the reader knows; "the
+    shooting that left one man dead" tells it. The finding cites the telling."""
+    said = [("a", "north.example", "2024-10-04T08:00:00Z",
+             "A man was shot outside a bakery on Pine Street on Friday night. The man "
+             "was taken to the county hospital in critical condition, police said."),
+            ("b", "south.example", "2024-10-06T08:00:00Z",
+             "Detectives said the man who died had argued with a neighbour. A woman "
+             "was arrested on Sunday over the shooting that left one man dead.")]
+    path = _write(tmp_path, [{"id": i, "story": "bakery", "source": s, "published": p, "text": t}
+                             for i, s, p, t in said])
+    assert _cited_by_the_one(path, "FC305") == [
+        ("a", "critical condition"), ("b", "left one man dead")]
+
+
+def test_a_one_word_name_the_article_writes_before_a_place_word_is_no_one(tmp_path):
+    from factcheck.model import Options
+    from factcheck.run.pipeline import run
+
+    path = _write(tmp_path, [
+        {"id": "a", "story": "s", "source": "north.example",
+         "text": "Shots were fired inside the Marlo Nightclub early on Sunday. Chief Dana "
+                 "Ruiz said Marlo is a large venue and hires off-duty officers. Ruiz said "
+                 "Marlo would stay closed."},
+    ])
+    names = set(run([str(path)], Options()).people["name"].to_list())
+    assert "Dana Ruiz" in names and not any("Marlo" in n for n in names)
+
+
+@pytest.mark.parametrize(("text", "part"), [
+    # Quoted about the gunman, the chief is still the chief.
+    ("Police Chief Dana Ruiz said the gunman fled toward the river after the shooting.",
+     "official"),
+    # A rank an officer who is shot holds says nothing of the part.
+    ("Sergeant Dana Ruiz was shot in the leg as she reached the river.", "victim"),
+])
+def test_a_title_that_speaks_for_a_body_makes_an_official(tmp_path, text, part):
+    from factcheck.model import Options
+    from factcheck.run.pipeline import run
+
+    path = _write(tmp_path, [{"id": "a", "story": "s", "source": "north.example",
+                              "text": text}])
+    people = run([str(path)], Options()).people
+    assert people.filter(people["name"] == "Dana Ruiz")["part"].to_list() == [part]

@@ -135,8 +135,9 @@ def _state(p: Person, rank: dict[str, int], telling: dict[str, int] | None = Non
            ) -> tuple[str, dict[str, Any]] | None:
     """What this article last says happened to `p`; death is final whatever follows.
     The mention cited is the article's plainest wording of that state (`telling`:
-    a phrase's place in its rule list): "died Monday" says the death, "a boy who
-    was fatally shot" describes the shooting."""
+    a phrase's place in its rule list) outside a clause that only picks the person
+    out: "died Monday" says the death, "a boy who was fatally shot" describes the
+    shooting."""
     if not p.conditions:
         return None
     facts = sorted(p.conditions, key=lambda f: f["start"])
@@ -147,7 +148,10 @@ def _state(p: Person, rank: dict[str, int], telling: dict[str, int] | None = Non
     state = (dead or released or facts)[-1]["attribute_value"]
     said = [f for f in facts if f["attribute_value"] == state]
     order = telling or {}
-    f = min(said, key=lambda f: (order.get(f["text"].lower(), len(order)), f["start"]))
+    # Not a clause that picks the person out by it ("the man who died"): the
+    # copy tells the news elsewhere ("a shooting that left one man dead").
+    f = min(said, key=lambda f: (f.get("pattern") == "person:condition.relative",
+                                 order.get(f["text"].lower(), len(order)), f["start"]))
     return state, f
 
 
@@ -252,9 +256,11 @@ def _check_names(pid: str, cluster: list[Person], sure: float, ctx: _Ctx,
         parts = name_parts(p.name.replace("-", " "), suffixes)
         return (parts[0], tuple(parts[1:])) if len(parts) > 1 else None
 
-    # A holder of office is a public figure whose foreign name each outlet
-    # transliterates by its house style ("Zelensky", "Zelenskyy"): not an error.
-    if any(q.roles for q in cluster):
+    # A holder of a state office is a public figure whose foreign name each
+    # outlet transliterates by its house style ("Zelensky", "Zelenskyy"): not an
+    # error. A police chief's name spelt two ways is ("Eliot", "Elliot Isaac").
+    if any(set(re.findall(r"[a-z]+", (r["attribute_value"] or "").lower())) & ctx.words.states
+           for q in cluster for r in q.roles):
         return
     # Spellings that are one name: the key of the first member it matches.
     reps: list[tuple[str, tuple[str, ...]]] = []
@@ -264,8 +270,10 @@ def _check_names(pid: str, cluster: list[Person], sure: float, ctx: _Ctx,
         if k is None:
             return None
         for r in reps:
-            # "Josh" for "Joshua"; either half of a double family name.
-            given = r[0].startswith(k[0]) or k[0].startswith(r[0])
+            # "Josh" for "Joshua", "Charlie" for "Charles"; either half of a
+            # double family name.
+            given = r[0].startswith(k[0]) or k[0].startswith(r[0]) \
+                or ctx.words.forms.get(r[0], r[0]) == ctx.words.forms.get(k[0], k[0])
             if given and (set(r[1]) <= set(k[1]) or set(k[1]) <= set(r[1])):
                 return r
         reps.append(k)

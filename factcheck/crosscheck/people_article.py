@@ -138,6 +138,9 @@ class Words:
     sexes: dict[str, str]  # class → sex
     other_events: tuple[str, ...]  # phrases of a sentence about another event
     regions: dict[str, frozenset[str]]  # place of a wound → the places it holds
+    officials: frozenset[str] = frozenset()  # words of a title whose holder is an official
+    states: frozenset[str] = frozenset()  # words of a title of a state office
+    forms: dict[str, str] = field(default_factory=dict)  # a given name's other form → its first
 
     @classmethod
     def of(cls, rules: Any) -> Words:
@@ -151,7 +154,10 @@ class Words:
                    {str(c): str(sex) for sex, cs in sorted(rules.person_sexes.items())
                     for c in cs},
                    tuple(str(w).lower() for w in rules.other_event_phrases),
-                   {str(r): frozenset(str(p) for p in ps) for r, ps in rules.wound_regions.items()})
+                   {str(r): frozenset(str(p) for p in ps) for r, ps in rules.wound_regions.items()},
+                   frozenset(str(w).casefold() for w in rules.official_titles),
+                   frozenset(str(w).casefold() for w in rules.state_titles),
+                   {_fold(str(f)): _fold(str(g[0])) for g in rules.given_name_forms for f in g})
 
     def meet(self, a: set[str], b: set[str]) -> bool:
         """Whether two sets of places of wounds share one, or one holds the other's
@@ -337,6 +343,11 @@ def _people_of_article(rows: list[dict[str, Any]], story: str, index: int,
         # What happened to someone says the part itself: a state is a victim's,
         # a charge a suspect's.
         p.parts += ["victim"] * bool(p.conditions) + ["suspect"] * bool(p.charges)
+        # A title that speaks for a body says the part, not the sentences that
+        # quote its holder about the victim or the gunman.
+        if any(set(re.findall(r"[a-z]+", (r["attribute_value"] or "").lower())) & words.officials
+               for r in p.roles):
+            p.parts = ["official"]
     return list(people.values())
 
 

@@ -7,7 +7,8 @@ pair of articles, the surest first, and never puts two people of one article
 together, so two people of close names in one article ("Tristan" and
 "Tristin Carr", both named) each keep their own. Ages that differ by more
 than a year keep two close names apart. Unnamed people link only when each is
-the only one of its class in its article. A person described in one article
+the only one of its class in its article (or of its class and age, or of its
+class in the part it plays: the one man arrested). A person described in one article
 ("a 36-year-old woman with a gunshot wound to the head") is one named in
 another when both are the only one of that age there, or the only one hit in
 that place, and nothing they are said to be (sex, part, wound) differs.
@@ -155,7 +156,8 @@ def link_story(people: list[Person], words: Words) -> list[tuple[list[Person], f
             for p in by_article[ax]:
                 for q in by_article[ay]:
                     unique = _only_of_kind(p, by_article[ax]) and _only_of_kind(
-                        q, by_article[ay]) or _only_of_age(p, q, by_article[ax], by_article[ay])
+                        q, by_article[ay]) or _only_of_age(p, q, by_article[ax], by_article[ay]) \
+                        or _only_in_part(p, q, by_article[ax], by_article[ay])
                     got = link(p, q, suffixes, unique)
                     if got is None and (p.name is None) != (q.name is None):
                         got = described(p, q, by_article[ax], by_article[ay], words) \
@@ -352,6 +354,18 @@ def _only_of_age(p: Person, q: Person, ps: list[Person], qs: list[Person]) -> bo
         return False
     return all(not x.elsewhere and not x.several() and sum(
         1 for o in xs if o.name is None and o.kind == x.kind and o.years() == x.years()) == 1
+        for x, xs in ((p, ps), (q, qs)))
+
+
+def _only_in_part(p: Person, q: Person, ps: list[Person], qs: list[Person]) -> bool:
+    """Two unnamed people of one class who play one part, each the only one of
+    that class in that part in its article ("a 24-year-old man" shot and "a
+    19-year-old man" arrested: the arrested man of each article)."""
+    part = p.part()
+    if p.name or q.name or p.kind != q.kind or part is None or q.part() != part:
+        return False
+    return all(not x.elsewhere and not x.several() and sum(
+        1 for o in xs if o.name is None and o.kind == x.kind and o.part() == part) == 1
         for x, xs in ((p, ps), (q, qs)))
 
 

@@ -227,21 +227,28 @@ class People:
 
     def untagged(self) -> None:
         """A proper noun the model left untagged that is a known surname is a
-        mention too ("When Pruner tried")."""
-        if not self.full_of:
+        mention too ("When Pruner tried"); so is a one-word name the article
+        never gives in full (a first name, a nickname: "Bill"), the model having
+        tagged it elsewhere."""
+        # A one-word name after other proper nouns is still that name ("Old Man
+        # Bill"); a surname there is someone else's ("Mary Pruner").
+        singles = {n for _, n in self.mentions if n.isalpha() and len(n) > 2 and n[0].isupper()
+                   and n not in self.full_of}
+        if not self.full_of and not singles:
             return
         known = {i for i, _ in self.mentions}
         doc = self.doc
         # Found in the text, not token by token: few surnames, many tokens.
         starts = doc.to_array("IDX")
-        pattern = "|".join(re.escape(w) for w in sorted(self.full_of, key=lambda w: (-len(w), w)))
+        pattern = "|".join(re.escape(w) for w in sorted({*self.full_of, *singles},
+                                                        key=lambda w: (-len(w), w)))
         for m in re.finditer(rf"(?<!\w)(?:{pattern})(?!\w)", text_of(doc)):
             i = int(starts.searchsorted(m.start()))
             if i < len(doc) and starts[i] == m.start() and doc[i].text == m.group(0):
                 tok = doc[i]
                 if tok.i not in self.ent_at and tok.i not in known and tok.pos_ == "PROPN" \
-                        and self.is_name_token(tok) \
-                        and not (tok.i > 0 and doc[tok.i - 1].pos_ == "PROPN"):
+                        and self.is_name_token(tok) and (tok.text in singles or not (
+                            tok.i > 0 and doc[tok.i - 1].pos_ == "PROPN")):
                     self.mentions.append((tok.i, tok.text))
         self.mentions.sort()
 

@@ -61,6 +61,8 @@ class _Matchers:
     # state → the places whose name after an opener of it says it (each a tuple of words)
     opened: dict[str, tuple[tuple[str, ...], ...]]
     naming: frozenset[str]  # verbs that give a described person's name
+    # state → the verbs that leave their object in it ("left one man dead")
+    left_in: dict[str, frozenset[str]]
 
 
 _CACHE: dict[tuple[int, str], _Matchers] = {}
@@ -78,12 +80,16 @@ def _build_matchers(vocab: Any, rules: Rules) -> _Matchers:
     conditions = PhraseMatcher(vocab, attr="LOWER")
     rank = {}
     opened = {}
+    left_in = {}
     for state, entry in sorted(rules.person_conditions.items()):
         conditions.add(str(state), [make(p.lower()) for p in entry["phrases"]])
         rank[str(state)] = int(entry["rank"])
         if entry.get("openers") and entry.get("places"):
             conditions.add(_OPENER + str(state), [make(p.lower()) for p in entry["openers"]])
             opened[str(state)] = tuple(tuple(str(w).lower().split()) for w in entry["places"])
+        if entry.get("results") and entry.get("result_verbs"):
+            conditions.add(_RESULT + str(state), [make(p.lower()) for p in entry["results"]])
+            left_in[str(state)] = frozenset(str(v).lower() for v in entry["result_verbs"])
     charges = PhraseMatcher(vocab, attr="LOWER")
     phrases = sorted({p.lower() for p in rules.charge_phrases})
     if phrases:
@@ -99,7 +105,7 @@ def _build_matchers(vocab: Any, rules: Rules) -> _Matchers:
                      {str(n).lower(): sex for n, c in rules.person_nouns.items()
                       for sex, cs in rules.person_sexes.items() if c in cs},
                      frozenset(str(w).casefold() for w in rules.not_name_words), opened,
-                     frozenset(str(w).lower() for w in rules.naming_verbs))
+                     frozenset(str(w).lower() for w in rules.naming_verbs), left_in)
 
 
 def extract_people(people: People, offset: int, rules: Rules,
@@ -112,6 +118,7 @@ def extract_people(people: People, offset: int, rules: Rules,
     _names_described(people, rules)
     births = _births(people, offset, ages or [], rules)
     naming = _matchers(doc.vocab, rules).naming
+    _drop_no_ones(people, _matchers(doc.vocab, rules).not_names)
     rows = []
     # A name is in `mentions` once as an entity and again after a title.
     for i, name in sorted(set(people.mentions)):
@@ -136,6 +143,23 @@ def extract_people(people: People, offset: int, rules: Rules,
     return first_of_each(rows)
 
 
+def _drop_no_ones(people: People, not_names: frozenset[str]) -> None:
+    """Forget one-word "names" that are no one, so no row or he/she means them: a
+    common noun the model tagged ("View as list": its word no proper noun), and
+    a word the article also writes before a word of `not_names` ("Cameo" of
+    "Cameo Nightclub", "Stroger" of "Stroger Hospital", "the Gresham neighborhood")."""
+    doc = people.doc
+    singles = {n for _, n in people.mentions if n.isalpha() and n not in people.full_of}
+    placed: set[str] = set()
+    if singles and not_names:
+        pattern = "|".join(re.escape(w) for w in sorted(singles, key=lambda w: (-len(w), w)))
+        placed = {m.group(1) for m in re.finditer(rf"(?<!\w)({pattern})\s+([A-Za-z]+)",
+                                                  text_of(doc))
+                  if m.group(2).casefold() in not_names}
+    people.mentions = [(i, n) for i, n in people.mentions if n not in placed and not (
+        n in singles and doc[i].pos_ != "PROPN" and not doc[i].is_upper)]
+
+
 def _states(people: People, offset: int, rules: Rules) -> list[dict[str, Any]]:
     """Condition and charge rows: what happened to whom, what they face."""
     from spacy.util import filter_spans
@@ -158,11 +182,19 @@ def _states(people: People, offset: int, rules: Rules) -> list[dict[str, Any]]:
     for span in filter_spans(spans):
         if _negated(span) or _supposed(span, hedges):
             continue
+        if span.label_.startswith(_RESULT):
+            row = _left_in(people, offset, span, m)
+            if row is not None:
+                rows.append(row)
+            continue
         holder = _holder(people, span, m=m)
         if holder is None:
             continue
+        # "the man who died": a clause that picks out the person by what the
+        # reader already knows; the news is told elsewhere ("left one man dead").
+        pattern = "person:condition.relative" if _relative(span) else "person:condition"
         rows.append(_row(people, offset, span.start, span.end, holder, "condition", span.label_,
-                         "person:condition"))
+                         pattern))
     for _, start, end in m.charges(doc):
         charge = _charge(doc, end)
         if charge is None:
@@ -177,6 +209,35 @@ def _states(people: People, offset: int, rules: Rules) -> list[dict[str, Any]]:
     return rows
 
 
+def _left_in(people: People, offset: int, span: Span, m: _Matchers) -> dict[str, Any] | None:
+    """The row of a state an event left its object in ("a shooting that left one
+    man dead"): the word is the object's predicate, the verb one of `left_in`."""
+    state = span.label_[len(_RESULT):]
+    verb = span.root.head
+    if span.root.dep_ != "oprd" or verb.lemma_.lower() not in m.left_in.get(state, ()):
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    holder = _who(people, obj, m) if obj is not None else None
+    if holder is None:
+        return None
+    return _row(people, offset, verb.i, span.end, holder, "condition", state, "person:condition")
+
+
+def _relative(span: Span) -> bool:
+    """Whether the state is said in a clause on the person's noun ("a boy who was
+    fatally shot", "the man who later died", "a man shot dead")."""
+    verb = _verb(span)
+    while verb is not None and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        verb = verb.head
+    if verb is None or verb.dep_ not in ("relcl", "acl") \
+            or verb.head.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return False
+    subj = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+    return subj is None or subj.lower_ in ("who", "that")
+
+
+# The match id prefix of a state's `results` ("dead" in "left one man dead").
+_RESULT = "left:"
 # The match id prefix of a condition's openers ("released from"), which say it
 # only before the name of a place of its `places`.
 _OPENER = "open:"
@@ -540,6 +601,17 @@ def _previous_subject(tok: Token) -> Token | None:
     return subj if subj is not None and subj.pos_ == "NOUN" else None
 
 
+def _said_between(people: People, name: str, tok: Token, sex: str, m: _Matchers) -> bool:
+    """Whether a noun of `sex` ("a woman") stands as a subject or object between
+    the last mention of `name` and the pronoun at `tok`, not in apposition to it."""
+    last = max((i for i, n in people.mentions if i < tok.i and people.full(n) == name),
+               default=None)
+    if last is None:
+        return False
+    return any(t.tag_ == "NN" and t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj")
+               and m.sexes.get(t.lemma_.lower()) == sex for t in tok.doc[last + 1:tok.i])
+
+
 def _quoted(tok: Token) -> bool:
     """Whether `tok` stands inside a quotation in its sentence."""
     before = tok.doc[tok.sent.start:tok.i].text
@@ -566,6 +638,11 @@ def _who(people: People, tok: Token, m: _Matchers | None = None
         # Nor a name its article describes as of the other sex ("The father, Rex
         # Orla, found his daughter shot ... where she remained in critical condition").
         if name and people.sex_of.get(name, sex) != sex:
+            name = None
+        # Nor a name of no known sex when someone of the pronoun's sex came up
+        # after it ("Vance shot a woman ... She also sustained injuries").
+        if name and m is not None and name not in people.sex_of \
+                and _said_between(people, name, tok, sex, m):
             name = None
         if name and near:
             return name, None

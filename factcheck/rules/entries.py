@@ -88,6 +88,11 @@ class Condition(TypedDict):
     places: NotRequired[Annotated[list[str], Field(
         description="words that end the name of the place after an opener "
                     "('hospital', 'medical center')")]]
+    results: NotRequired[Annotated[list[str], Field(
+        description="words that say it as what a verb of `result_verbs` leaves its "
+                    "object in ('a shooting that left one man dead')")]]
+    result_verbs: NotRequired[Annotated[list[str], Field(
+        description="lemmas of the verbs whose object `results` describe ('leave')")]]
 
 
 @with_config(STRICT)

@@ -145,6 +145,18 @@ class RuleSet(BaseModel):
     person_sexes: dict[str, list[str]] = _section(dict,
         "Sex → the classes of person_nouns that say it (female: woman, girl): a man "
         'described in one article is not a woman named in another.')
+    official_titles: list[str] = _section(list,
+        "Words of a title (a role fact's value: 'Police Chief', 'Spokesperson') whose "
+        "holder speaks for a body: part `official`, whatever the sentences naming them "
+        "say ('Chief Dana Ruiz said the gunman fled' names no suspect).")
+    given_name_forms: list[list[str]] = _section(list,
+        "Groups of given names that are one name in its familiar forms ([Charles, Charlie, "
+        "Chuck]): not a misspelling (FC301). A short form the long one starts with "
+        "(Josh, Joshua) needs no entry.")
+    state_titles: list[str] = _section(list,
+        "Words of a title of a state office ('President', 'Prime Minister'): its holder's "
+        "foreign name is transliterated by each outlet's house style, so names spelt two "
+        "ways are not reported (FC301); other officials' are.")
     other_event_phrases: list[str] = _section(list,
         "Phrases of a sentence about another event than the story's ('in a separate "
         "shooting'): a person it describes, unnamed, is linked to nobody by description.")
