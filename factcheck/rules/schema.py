@@ -48,6 +48,7 @@ from .section_checks import (
     whole,
 )
 from .settings import (
+    Affiliations,
     Alignment,
     NameMatching,
     Names,
@@ -169,6 +170,10 @@ class RuleSet(BaseModel):
     not_name_words: list[str] = _section(list,
         "Words that make a 'name' a place, body or page furniture, not a person (avenue, "
         'county, javascript).')
+    affiliations: Affiliations = _section(Affiliations,
+        "Where a person studies or works ('a senior at Lincoln High', 'a Kroger employee'): "
+        "the nouns and verbs that say it, the words of a former one, the kinds of school "
+        "and the words names of bodies share; one person at two schools is FC308.")
     relation_words: dict[str, str] = _section(dict,
         'What a person is to another, wording → relation (mom: mother), read from a '
         "description beside the name: the people table's relation; two people each the "
