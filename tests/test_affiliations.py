@@ -5,8 +5,6 @@ from __future__ import annotations
 import pytest
 
 from factcheck.crosscheck.affiliations import Bodies
-from factcheck.extract import extract_doc
-from factcheck.model import Article
 
 
 @pytest.fixture(scope="module")
@@ -53,11 +51,8 @@ def test_two_names_of_one_body(bodies, a, b, same):
     ("A student from Detroit was hurt.", []),
     ("Marco Pell attended Steve's camp in June.", []),
 ], ids=lambda v: str(v)[:40])
-def test_affiliation_rows(nlp, rules, text, want):
-    article = Article(id="t.txt", path="t.txt", source="t", title="", published=None,
-                      url="", story=None, text=text)
-    rows = [r for r in extract_doc(nlp(text), article, rules, 0)
-            if r["kind"] == "person" and r["attribute"] == "affiliation"]
+def test_affiliation_rows(person_rows, text, want):
+    rows = person_rows(text, "affiliation")
     for r in rows:  # the span is exact and holds the name
         assert r["attribute_value"] in text[r["start"]:r["end"]]
     assert [(r["entity"], r["subject"], r["attribute_value"], r["attribute_scope"])

@@ -214,7 +214,7 @@ def _source(p: Person) -> str:
 
 def _any_fact(p: Person) -> dict[str, Any]:
     return (p.names or p.ages or p.conditions or p.charges or p.roles or p.wounds
-            or p.affiliations)[0]
+            or p.injuries or p.affiliations)[0]
 
 
 def _emit(ctx: _Ctx, rule: str, pid: str, out: Person, against: list[Person],
@@ -411,19 +411,28 @@ def _check_charges(pid: str, cluster: list[Person], sure: float, ctx: _Ctx) -> N
 def _check_wounds(pid: str, cluster: list[Person], sure: float, ctx: _Ctx) -> None:
     """FC307: outlets say one person was hit in places that do not meet ("in the
     neck" / "in the upper left shoulder"); a region and a place in it meet, and an
-    article that names several places agrees with one that names any of them."""
-    have = [p for p in _by_time(cluster) if p.wounds]
-    for k, p in enumerate(have):
-        earlier = [q for q in have[:k] if not ctx.words.hits_meet(p.hits(), q.hits())]
-        if not earlier:
-            continue
-        mine = min(p.wounds, key=lambda f: f["start"])
-        cited = [mine, *[min(q.wounds, key=lambda f: f["start"]) for q in earlier]]
-        subject = f"{_called(cluster, earlier[0])} · wound"
-        _emit(ctx, "FC307", pid, p, earlier, cited, _hit_text(p), " / ".join(
-            sorted({_hit_text(q) for q in earlier})), subject, "conflict", sure,
-            f"hit in the {_hit_text(p)} against the {_hit_text(earlier[0])}",
-            _called(cluster, earlier[0]))
+    article that names several places agrees with one that names any of them.
+    Injuries of one kind are compared the same way ("a broken leg" / "a broken
+    arm"); a wound and an injury, or two kinds of injury, are two hurts."""
+    kinds = sorted({f["unit"] for p in cluster for f in p.injuries if f["unit"]})
+    for kind in [None, *kinds]:
+        have = [p for p in _by_time(cluster) if p.hits(kind)]
+        for k, p in enumerate(have):
+            earlier = [q for q in have[:k] if not ctx.words.hits_meet(p.hits(kind), q.hits(kind))]
+            if not earlier:
+                continue
+            mine = min(_hurts(p, kind), key=lambda f: f["start"])
+            cited = [mine, *[min(_hurts(q, kind), key=lambda f: f["start"]) for q in earlier]]
+            subject = f"{_called(cluster, earlier[0])} · " + ("wound" if kind is None else kind)
+            said = "" if kind is None else f" ({kind})"
+            _emit(ctx, "FC307", pid, p, earlier, cited, _hit_text(p, kind) + said, " / ".join(
+                sorted({_hit_text(q, kind) for q in earlier})) + said, subject, "conflict", sure,
+                f"hit in the {_hit_text(p, kind)} against the {_hit_text(earlier[0], kind)}"
+                + said, _called(cluster, earlier[0]))
+
+
+def _hurts(p: Person, kind: str | None) -> list[dict[str, Any]]:
+    return p.wounds if kind is None else [f for f in p.injuries if f["unit"] == kind]
 
 
 def _check_affiliations(pid: str, cluster: list[Person], sure: float, ctx: _Ctx) -> None:
@@ -457,8 +466,9 @@ def _check_affiliations(pid: str, cluster: list[Person], sure: float, ctx: _Ctx)
                   who)
 
 
-def _hit_text(p: Person) -> str:
-    return " and ".join(sorted(f"{side} {place}" if side else place for place, side in p.hits()))
+def _hit_text(p: Person, kind: str | None = None) -> str:
+    return " and ".join(sorted(f"{side} {place}" if side else place
+                               for place, side in p.hits(kind)))
 
 
 def _relation_of(p: Person) -> str | None:

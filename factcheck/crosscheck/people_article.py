@@ -29,7 +29,7 @@ _AGE_IN_DESC = re.compile(r"\b(\d{1,3})[- ]?(?:year|yr)s?[- ]?old\b")
 _DEFINITE = re.compile(r"\b(?:the|this|that)\s+$", re.IGNORECASE)
 # The person rows said of someone (a name or a description) → the Person list they go to.
 _SLOTS = {"condition": "conditions", "charge": "charges", "wound": "wounds",
-          "affiliation": "affiliations"}
+          "affiliation": "affiliations", "injury": "injuries"}
 _UNIT_YEARS = {"year": 1.0, "month": 1 / 12, "week": 7 / 365.25, "day": 1 / 365.25}
 
 
@@ -49,6 +49,7 @@ class Person:
     charges: list[dict[str, Any]] = field(default_factory=list)
     wounds: list[dict[str, Any]] = field(default_factory=list)
     affiliations: list[dict[str, Any]] = field(default_factory=list)  # schools, workplaces
+    injuries: list[dict[str, Any]] = field(default_factory=list)  # hurts other than wounds
     classes: list[str] = field(default_factory=list)  # what descriptions of a named person say
     elsewhere: bool = False  # described as of another event ("in a separate shooting")
     # Ages the article gives of people it neither names nor describes ("an
@@ -87,9 +88,11 @@ class Person:
         """Where the article says this person was hit."""
         return {f["attribute_value"] for f in self.wounds}
 
-    def hits(self) -> set[tuple[str, str | None]]:
-        """Where the article says this person was hit, with the side where said."""
-        return {(f["attribute_value"], f["attribute_scope"]) for f in self.wounds}
+    def hits(self, kind: str | None = None) -> set[tuple[str, str | None]]:
+        """Where the article says this person was hit, with the side where said;
+        with `kind`, where they had an injury of that kind (a fracture...)."""
+        facts = self.wounds if kind is None else [f for f in self.injuries if f["unit"] == kind]
+        return {(f["attribute_value"], f["attribute_scope"]) for f in facts}
 
     def in_years(self) -> bool:
         """Whether the age is given in whole years (not "22-month-old")."""

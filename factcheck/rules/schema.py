@@ -161,6 +161,11 @@ class RuleSet(BaseModel):
     wound_words: list[str] = _section(list,
         "Words a place of a wound hangs from ('shot in the head', 'a gunshot wound to "
         "the neck'): shot, wound, hit.")
+    injuries: dict[str, list[str]] = _section(dict,
+        "Hurts other than wounds, kind (fracture, cut, burn) → the words that say it before "
+        "a place of wound_places ('a broken leg'), as the noun it hangs from or stands "
+        "before ('cuts to his face', 'leg burns') or as a verb of it ('broke his wrist'); "
+        "one person's injuries of one kind in places that do not meet are FC307.")
     naming_verbs: list[str] = _section(list,
         "Lemmas of verbs that give a described person's name ('identified the boy as "
         "Dana Ruiz'): the description is the name's, as an appositive is.")
