@@ -37,6 +37,8 @@ def test_two_names_of_one_body(bodies, a, b, same):
      [("Dana Ruiz", None, "Lincoln High School", "school")]),
     ("Marco Pell, a senior at Oak Ridge High School in Maple Grove, was hurt.",
      [("Marco Pell", None, "Oak Ridge High School", "school")]),
+    ("Police named Lincoln High School student Marcus Dane as the victim.",
+     [("Marcus Dane", None, "Lincoln High School", "school")]),
     ("He said Marco Pell worked at Kroger.", [("Marco Pell", None, "Kroger", "work")]),
     ("Sam Ford worked as a nurse at Mercy Hospital.",
      [("Sam Ford", None, "Mercy Hospital", "work")]),
@@ -48,6 +50,7 @@ def test_two_names_of_one_body(bodies, a, b, same):
     ("Omar Tell was planning to attend Westfield High School.", []),
     ("Ana Cole was not a student at Hofstra University.", []),
     ("Students at Lincoln High School were sent home.", []),
+    ("The Lincoln Herald student newspaper ran the story.", []),
     ("A student from Detroit was hurt.", []),
     ("Marco Pell attended Steve's camp in June.", []),
 ], ids=lambda v: str(v)[:40])

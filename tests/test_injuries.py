@@ -10,7 +10,12 @@ import pytest
      [("injury", "fracture", "leg", "Dana Ruiz", None)]),
     ("A man with a fractured skull was taken to the hospital.",
      [("injury", "fracture", "head", None, "man")]),
-    ("Police said Ben Cole broke his wrist.", [("injury", "fracture", "arm", "Ben Cole", None)]),
+    ("Police said Ben Cole, 33, fell and he broke his wrist.",
+     [("injury", "fracture", "arm", "Ben Cole", None)]),
+    ("Ben Cole, 33, fell from the roof, breaking his wrist.",
+     [("injury", "fracture", "arm", "Ben Cole", None)]),
+    # The one who cut is not whose face it was.
+    ("Police said Ben Cole cut his face.", []),
     ("Police said Ana Lee, 19, had cuts to her face.",
      [("injury", "cut", "head", "Ana Lee", None)]),
     ("Al Fry had leg burns.", [("injury", "burn", "leg", "Al Fry", None)]),

@@ -86,9 +86,10 @@ def affiliation_rows(people: People, offset: int, rules: Rules) -> list[dict[str
             continue
         tok = doc[i]
         kind, verb = hit
-        # "students at Lincoln High" are a group, not one person.
-        if verb != (tok.pos_ in ("VERB", "AUX")) or tok.dep_ == "compound" \
-                or tok.tag_ in _PLURAL:
+        # "students at Lincoln High" are a group, not one person; "student
+        # newspaper" no person, but "Lincoln High student Dana Ruiz" is one.
+        if verb != (tok.pos_ in ("VERB", "AUX")) or tok.tag_ in _PLURAL or \
+                tok.dep_ == "compound" and tok.head.pos_ != "PROPN":
             continue
         name = _body(tok, w, verb)
         if name is None or _past(tok, w) or _negated(doc[i:i + 1]):
@@ -124,9 +125,11 @@ def affiliation_rows(people: People, offset: int, rules: Rules) -> list[dict[str
 def _person_of(people: People, tok: Token, m: Any) -> tuple[str | None, str | None] | None:
     """Whom a noun like "student" describes: the subject it is said of ("Ana was a
     senior at ...", "worked as a nurse at ..."), the name it stands beside ("Ana
-    Ruiz, a Lincoln High junior"), or the description itself ("a Lincoln High
-    junior was shot")."""
+    Ruiz, a Lincoln High junior") or before ("Lincoln High junior Ana Ruiz"), or
+    the description itself ("a Lincoln High junior was shot")."""
     head = tok.head
+    if tok.dep_ == "compound":  # "Lincoln High student Dana Ruiz"
+        return _who(people, head, m)
     if tok.dep_ == "attr" or tok.dep_ == "pobj" and head.lower_ == "as":
         verb = head if tok.dep_ == "attr" else head.head
         return _holder(people, tok.doc[verb.i:verb.i + 1], m=m)

@@ -104,6 +104,15 @@ def _person(people: People, place: Token, phrase: Token, m: Any
     """Whom the hurt `phrase` (its noun, or its verb) of `place` is said of."""
     doc = people.doc
     if phrase.pos_ == "VERB":
+        # "Ana cut her face" is Ana's or another's: whose face it is says it.
+        mine = next(c for c in place.children if c.dep_ == "poss")
+        if mine.lower_ in PRONOUNS or mine.pos_ == "PROPN":
+            return _who(people, mine, m)
+        # "he broke his wrist", "fell, breaking his leg": the one who did it, unless
+        # the verb has a subject of its own that may be another ("Cole cut his face").
+        subj = next((c for c in phrase.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and subj.pos_ != "PRON":
+            return None
         # Read up from the place: from the verb, _holder takes its object for the person.
         return _holder(people, doc[place.i:place.i + 1], m=m)
     # "his broken leg", "cuts to her face": whose it is.
