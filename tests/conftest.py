@@ -55,3 +55,18 @@ def seeds_result():
     from factcheck.run.pipeline import run
 
     return run([str(SEEDS)])
+
+
+@pytest.fixture(scope="session")
+def person_rows(nlp, rules):
+    """The person rows of one text, as extracted from a one-line article, of the
+    attributes asked for."""
+    from factcheck.extract import extract_doc
+    from factcheck.model import Article
+
+    def rows(text: str, *attributes: str) -> list[dict]:
+        article = Article(id="t.txt", path="t.txt", source="t", title="", published=None,
+                          url="", story=None, text=text)
+        return [r for r in extract_doc(nlp(text), article, rules, 0)
+                if r["kind"] == "person" and r["attribute"] in attributes]
+    return rows

@@ -1,9 +1,10 @@
 """People across the articles of a story: the people table and the checks on
-them (FC301, FC302, FC304-FC307).
+them (FC301, FC302, FC304-FC308).
 
 crosscheck/people_article.py puts each article's facts on people,
 crosscheck/people_link.py links them across the story's articles; here each
-linked person's names, ages, relations, conditions, charges and wounds are compared.
+linked person's names, ages, relations, conditions, charges, wounds and
+schools or workplaces (compared as crosscheck/affiliations.py reads them) are compared.
 A finding on a link below ``SURE`` is ``info``.
 """
 
@@ -21,6 +22,7 @@ from rapidfuzz import fuzz
 
 from ..facts import DISCREPANCY_SCHEMA, PEOPLE_SCHEMA, empty, frame
 from ..model import SEVERITY_ORDER
+from .affiliations import Bodies
 from .compare import fingerprint
 from .people_article import (
     SURE,
@@ -45,6 +47,7 @@ class _Ctx:
     telling: dict[str, int] = field(default_factory=dict)  # condition phrase → its place
     agrees: dict[str, set[str]] = field(default_factory=dict)  # state → states it goes with
     rows: list[tuple[tuple, dict[str, Any]]] = field(default_factory=list)
+    bodies: Bodies | None = None  # how names of schools and workplaces compare (FC308)
 
 
 def people_check(facts: pl.DataFrame, rules: Any) -> tuple[pl.DataFrame, pl.DataFrame]:
@@ -71,6 +74,7 @@ def people_check(facts: pl.DataFrame, rules: Any) -> tuple[pl.DataFrame, pl.Data
                tuple(str(w).lower() for w in rules.preliminary_charge_words),
                {str(ph).lower(): i for v in rules.person_conditions.values()
                 for i, ph in reversed(list(enumerate(v["phrases"])))})
+    ctx.bodies = Bodies.of(rules)
     for state, entry in rules.person_conditions.items():
         for other in entry.get("agrees", []):
             ctx.agrees.setdefault(str(state), set()).add(str(other))
@@ -88,6 +92,7 @@ def people_check(facts: pl.DataFrame, rules: Any) -> tuple[pl.DataFrame, pl.Data
             _check_charges(pid, _named_first(cluster), sure, ctx)
             _check_relations(pid, cluster, sure, ctx)
             _check_wounds(pid, cluster, sure, ctx)
+            _check_affiliations(pid, cluster, sure, ctx)
     ctx.rows.sort(key=lambda r: r[0])
     found = frame([r for _, r in ctx.rows], DISCREPANCY_SCHEMA)
     return frame(table, PEOPLE_SCHEMA), found
@@ -212,7 +217,8 @@ def _source(p: Person) -> str:
 
 
 def _any_fact(p: Person) -> dict[str, Any]:
-    return (p.names or p.ages or p.conditions or p.charges or p.roles)[0]
+    return (p.names or p.ages or p.conditions or p.charges or p.roles or p.wounds
+            or p.injuries or p.affiliations)[0]
 
 
 def _emit(ctx: _Ctx, rule: str, pid: str, out: Person, against: list[Person],
@@ -413,23 +419,64 @@ def _check_charges(pid: str, cluster: list[Person], sure: float, ctx: _Ctx) -> N
 def _check_wounds(pid: str, cluster: list[Person], sure: float, ctx: _Ctx) -> None:
     """FC307: outlets say one person was hit in places that do not meet ("in the
     neck" / "in the upper left shoulder"); a region and a place in it meet, and an
-    article that names several places agrees with one that names any of them."""
-    have = [p for p in _by_time(cluster) if p.wounds]
-    for k, p in enumerate(have):
-        earlier = [q for q in have[:k] if not ctx.words.hits_meet(p.hits(), q.hits())]
-        if not earlier:
-            continue
-        mine = min(p.wounds, key=lambda f: f["start"])
-        cited = [mine, *[min(q.wounds, key=lambda f: f["start"]) for q in earlier]]
-        subject = f"{_called(cluster, earlier[0])} · wound"
-        _emit(ctx, "FC307", pid, p, earlier, cited, _hit_text(p), " / ".join(
-            sorted({_hit_text(q) for q in earlier})), subject, "conflict", sure,
-            f"hit in the {_hit_text(p)} against the {_hit_text(earlier[0])}",
-            _called(cluster, earlier[0]))
+    article that names several places agrees with one that names any of them.
+    Injuries of one kind are compared the same way ("a broken leg" / "a broken
+    arm"); a wound and an injury, or two kinds of injury, are two hurts."""
+    kinds = sorted({f["unit"] for p in cluster for f in p.injuries if f["unit"]})
+    for kind in [None, *kinds]:
+        have = [p for p in _by_time(cluster) if p.hits(kind)]
+        for k, p in enumerate(have):
+            earlier = [q for q in have[:k] if not ctx.words.hits_meet(p.hits(kind), q.hits(kind))]
+            if not earlier:
+                continue
+            mine = min(_hurts(p, kind), key=lambda f: f["start"])
+            cited = [mine, *[min(_hurts(q, kind), key=lambda f: f["start"]) for q in earlier]]
+            subject = f"{_called(cluster, earlier[0])} · " + ("wound" if kind is None else kind)
+            said = "" if kind is None else f" ({kind})"
+            _emit(ctx, "FC307", pid, p, earlier, cited, _hit_text(p, kind) + said, " / ".join(
+                sorted({_hit_text(q, kind) for q in earlier})) + said, subject, "conflict", sure,
+                f"hit in the {_hit_text(p, kind)} against the {_hit_text(earlier[0], kind)}"
+                + said, _called(cluster, earlier[0]))
 
 
-def _hit_text(p: Person) -> str:
-    return " and ".join(sorted(f"{side} {place}" if side else place for place, side in p.hits()))
+def _hurts(p: Person, kind: str | None) -> list[dict[str, Any]]:
+    return p.wounds if kind is None else [f for f in p.injuries if f["unit"] == kind]
+
+
+def _check_affiliations(pid: str, cluster: list[Person], sure: float, ctx: _Ctx) -> None:
+    """FC308: outlets tie one person to schools (or workplaces) that cannot be one
+    body. An article naming two agrees with one naming either (a transfer, a job
+    beside school); one that differs from more articles than agree with it is
+    reported, against those it differs from; of two, the later one."""
+    bodies = ctx.bodies or Bodies.of(ctx.rules)
+    for scope, said in (("school", "school"), ("work", "workplace")):
+        have: dict[str, tuple[Person, list[dict[str, Any]]]] = {}
+        for p in _by_time(cluster):
+            mine = [f for f in p.affiliations if f["attribute_scope"] == scope]
+            if mine:
+                have.setdefault(p.article, (p, []))[1].extend(mine)
+        told: set[tuple[str, str]] = set()
+        for p, mine in reversed(list(have.values())):
+            apart = [(q, theirs) for q, theirs in have.values() if q is not p and not any(
+                bodies.same(a["attribute_value"], b["attribute_value"])
+                for a in mine for b in theirs)]
+            if len(apart) * 2 < len(have) or not (apart := [
+                    (q, t) for q, t in apart if (q.article, p.article) not in told]):
+                continue
+            told.update((p.article, q.article) for q, _ in apart)
+            first = min(mine, key=lambda f: f["start"])
+            cited = [first, *[min(t, key=lambda f: f["start"]) for _, t in apart]]
+            who = _called(cluster, apart[0][0])
+            _emit(ctx, "FC308", pid, p, [q for q, _ in apart], cited, first["attribute_value"],
+                  " / ".join(sorted({f["attribute_value"] for f in cited[1:]})),
+                  f"{who} · {said}", "conflict", sure,
+                  f"{said} {first['attribute_value']!r} against {cited[1]['attribute_value']!r}",
+                  who)
+
+
+def _hit_text(p: Person, kind: str | None = None) -> str:
+    return " and ".join(sorted(f"{side} {place}" if side else place
+                               for place, side in p.hits(kind)))
 
 
 def _relation_of(p: Person) -> str | None:

@@ -27,6 +27,9 @@ AGE_SLACK = 0.5
 MAX_TYPO = 2.0
 _AGE_IN_DESC = re.compile(r"\b(\d{1,3})[- ]?(?:year|yr)s?[- ]?old\b")
 _DEFINITE = re.compile(r"\b(?:the|this|that)\s+$", re.IGNORECASE)
+# The person rows said of someone (a name or a description) → the Person list they go to.
+_SLOTS = {"condition": "conditions", "charge": "charges", "wound": "wounds",
+          "affiliation": "affiliations", "injury": "injuries"}
 _UNIT_YEARS = {"year": 1.0, "month": 1 / 12, "week": 7 / 365.25, "day": 1 / 365.25}
 
 
@@ -45,6 +48,8 @@ class Person:
     conditions: list[dict[str, Any]] = field(default_factory=list)
     charges: list[dict[str, Any]] = field(default_factory=list)
     wounds: list[dict[str, Any]] = field(default_factory=list)
+    affiliations: list[dict[str, Any]] = field(default_factory=list)  # schools, workplaces
+    injuries: list[dict[str, Any]] = field(default_factory=list)  # hurts other than wounds
     classes: list[str] = field(default_factory=list)  # what descriptions of a named person say
     elsewhere: bool = False  # described as of another event ("in a separate shooting")
     # Ages the article gives of people it neither names nor describes ("an
@@ -83,9 +88,11 @@ class Person:
         """Where the article says this person was hit."""
         return {f["attribute_value"] for f in self.wounds}
 
-    def hits(self) -> set[tuple[str, str | None]]:
-        """Where the article says this person was hit, with the side where said."""
-        return {(f["attribute_value"], f["attribute_scope"]) for f in self.wounds}
+    def hits(self, kind: str | None = None) -> set[tuple[str, str | None]]:
+        """Where the article says this person was hit, with the side where said;
+        with `kind`, where they had an injury of that kind (a fracture...)."""
+        facts = self.wounds if kind is None else [f for f in self.injuries if f["unit"] == kind]
+        return {(f["attribute_value"], f["attribute_scope"]) for f in facts}
 
     def in_years(self) -> bool:
         """Whether the age is given in whole years (not "22-month-old")."""
@@ -262,8 +269,8 @@ def _people_of_article(rows: list[dict[str, Any]], story: str, index: int,
                     unnamed.append((r, kind, _years(r), "ages"))
                 elif (y := _years(r)) is not None:
                     loose.append(y)
-        elif r["kind"] == "person" and r["attribute"] in ("condition", "charge", "wound"):
-            slot = {"condition": "conditions", "charge": "charges"}.get(r["attribute"], "wounds")
+        elif r["kind"] == "person" and r["attribute"] in _SLOTS:
+            slot = _SLOTS[r["attribute"]]
             who = named(r["entity"])
             if who is not None:
                 getattr(who, slot).append(r)

@@ -15,9 +15,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from . import dates
+from .affiliations import affiliation_rows
 from .attributes import attributes_and_people
 from .frame_rules import frames_rules
 from .frames import add_frames
+from .injuries import injury_rows
 from .mentions import lexicon
 from .names import name_rows
 from .number_patterns import patterns
@@ -43,6 +45,9 @@ def extract_doc(doc: Doc, article: Article, rules: Rules, offset: int = 0) -> li
     rows.extend(name_rows(doc, rules, offset))
     # Person rows may share a span with an attribute: their kind keeps the ids apart.
     rows.extend(extract_people(people, offset, rules, ages=rows))
+    # After extract_people: a he/she is read with the sexes its names gave.
+    rows.extend(affiliation_rows(people, offset, rules))
+    rows.extend(injury_rows(people, offset, rules))
     return rows
 
 

@@ -48,6 +48,7 @@ from .section_checks import (
     whole,
 )
 from .settings import (
+    Affiliations,
     Alignment,
     NameMatching,
     Names,
@@ -172,6 +173,11 @@ class RuleSet(BaseModel):
     wound_words: list[str] = _section(list,
         "Words a place of a wound hangs from ('shot in the head', 'a gunshot wound to "
         "the neck'): shot, wound, hit.")
+    injuries: dict[str, list[str]] = _section(dict,
+        "Hurts other than wounds, kind (fracture, cut, burn) → the words that say it before "
+        "a place of wound_places ('a broken leg'), as the noun it hangs from or stands "
+        "before ('cuts to his face', 'leg burns') or as a verb of it ('broke his wrist'); "
+        "one person's injuries of one kind in places that do not meet are FC307.")
     naming_verbs: list[str] = _section(list,
         "Lemmas of verbs that give a described person's name ('identified the boy as "
         "Dana Ruiz'): the description is the name's, as an appositive is.")
@@ -181,6 +187,10 @@ class RuleSet(BaseModel):
     not_name_words: list[str] = _section(list,
         "Words that make a 'name' a place, body or page furniture, not a person (avenue, "
         'county, javascript).')
+    affiliations: Affiliations = _section(Affiliations,
+        "Where a person studies or works ('a senior at Lincoln High', 'a Kroger employee'): "
+        "the nouns and verbs that say it, the words of a former one, the kinds of school "
+        "and the words names of bodies share; one person at two schools is FC308.")
     relation_words: dict[str, str] = _section(dict,
         'What a person is to another, wording → relation (mom: mother), read from a '
         "description beside the name: the people table's relation; two people each the "

@@ -99,3 +99,31 @@ class Names(Settings):
 class YearRange(Settings):
     low: int = Field(1800, description="the first year")
     high: int = Field(2100, description="the last year")
+
+
+class Affiliations(Settings):
+    school_nouns: list[str] = Field(default_factory=list, description="lemmas of words for "
+                                    "one who studies at a school ('student', 'senior'), read "
+                                    "before its name or with a preposition after")
+    work_nouns: list[str] = Field(default_factory=list, description="lemmas of words for one "
+                                  "who works somewhere ('employee', 'nurse')")
+    school_verbs: list[str] = Field(default_factory=list, description="lemmas of verbs whose "
+                                    "object or preposition names a school ('attend')")
+    school_words: list[str] = Field(default_factory=list, description="words that, with those "
+                                    "of `levels`, say a name is a school's ('academy'): a "
+                                    "verb's object needs one")
+    work_verbs: list[str] = Field(default_factory=list, description="lemmas of verbs whose "
+                                  "preposition names a workplace ('work')")
+    prepositions: list[str] = Field(default_factory=list, description="words between a noun "
+                                    "or verb and the name of the body ('at', 'of')")
+    past_words: list[str] = Field(default_factory=list, description="words that make an "
+                                  "affiliation one the person had ('former', 'until'): not "
+                                  "compared")
+    levels: dict[str, list[str]] = Field(default_factory=dict, description="kind of school → "
+                                         "words of its name that say it (high school: high, "
+                                         "middle); schools of two kinds are not at odds")
+    generic_words: list[str] = Field(default_factory=list, description="words many names of "
+                                     "bodies share ('school', 'county', 'campus'): two names "
+                                     "are compared on the rest")
+    same_ratio: Amount = Field(85.0, description="rapidfuzz ratio (0-100) at or above which "
+                               "two words of names are one word spelt two ways")
