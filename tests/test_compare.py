@@ -229,3 +229,18 @@ def test_a_count_that_barely_aligned_is_info(rules, score, severity):
         pl.lit("wounded").alias("event"))
     groups = one_group(facts).with_columns(pl.lit(score).alias("score"))
     assert compare(facts, groups, rules)["severity"].to_list() == [severity]
+
+
+@pytest.mark.parametrize(("a", "b", "swapped"), [
+    pytest.param(14, 41, True, id="two-digits"),
+    pytest.param(1250, 1520, True, id="neighbours-inside"),
+    pytest.param(14, 14, False, id="same"),
+    pytest.param(123, 321, False, id="not-neighbours"),
+    pytest.param(5, 50, False, id="other-length"),
+    pytest.param(3, 3.5, False, id="small-and-not-whole"),
+    pytest.param(1243, 2143, True, id="first-two"),
+    pytest.param(1234, 2143, False, id="two-swaps"),
+])
+def test_two_neighbouring_digits_swapped(a, b, swapped):
+    from factcheck.crosscheck.numeric_pair import transposed
+    assert transposed(a, b) is swapped

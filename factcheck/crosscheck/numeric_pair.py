@@ -146,6 +146,24 @@ def later(f: dict[str, Any], g: dict[str, Any], min_hours: float) -> int:
     return 1 if hours > 0 else -1
 
 
+def transposed(a: float | None, b: float | None) -> bool:
+    """14 and 41, 1,250 and 1,520: whole numbers of ten or more whose digits
+    are the same but for two neighbours swapped."""
+    if a is None or b is None or a == b or min(a, b) < 10 or a % 1 or b % 1:
+        return False
+    x, y = str(int(a)), str(int(b))
+    if len(x) != len(y):
+        return False
+    at = [i for i in range(len(x)) if x[i] != y[i]]
+    return len(at) == 2 and at[1] == at[0] + 1 and x[at[0]] == y[at[1]] and x[at[1]] == y[at[0]]
+
+
+def _days_apart(f: dict[str, Any], g: dict[str, Any]) -> float | None:
+    if not f.get("published") or not g.get("published"):
+        return None
+    return abs((f["published"] - g["published"]).total_seconds()) / 86400
+
+
 def opposed(f: dict[str, Any], g: dict[str, Any]) -> bool:
     """'more than 10,000' against 'fewer than 10,000': the tolerance for
     rounding must not let two bounds facing away from each other meet."""
@@ -159,6 +177,11 @@ def opposed(f: dict[str, Any], g: dict[str, Any]) -> bool:
             strict = "more_than" in (qf, qg) or "less_than" in (qf, qg)
             return lo > hi or (strict and lo == hi)
     return False
+
+
+def _planned(f: dict[str, Any]) -> bool:
+    """A day of a plan of a known class ("will walk out from 22 September")."""
+    return str(f.get("event") or "").startswith("plan:")
 
 
 def clock(span: tuple[float, float]) -> str:
@@ -228,8 +251,11 @@ class Pair:
 
     @cached_property
     def tol(self) -> float:
-        return tolerance(self.rules, self.g2["kind"], self.f2["value"] or 0,
-                         self.g2["value"] or 0)
+        kind = self.g2["kind"]
+        if kind == "date" and _planned(self.f) and _planned(self.g2) \
+                and "plan" in self.rules.tolerances:
+            kind = "plan"  # a plan's day as stated: no day either way
+        return tolerance(self.rules, kind, self.f2["value"] or 0, self.g2["value"] or 0)
 
     @cached_property
     def cut(self) -> tuple[tuple[float, float], tuple[float, float]]:
@@ -312,6 +338,10 @@ class Pair:
         higher = cut_f if f_higher else cut_g
         if lower[1] > 0 and higher[0] > upd.max_growth * lower[1]:
             return 0  # a tenfold jump is more likely a slip than news
+        days = _days_apart(f, g)
+        if transposed(f["value"], g["value"]) and days is not None \
+                and days <= upd.transposed_days:
+            return 0  # "14 counts", then "41 counts" the next day: a swapped pair of digits
         from_none = lower[1] == 0 and f.get("event") and f.get("event") == g.get("event")
         if f_higher and (order == 1 or (order == 0 and from_none)):
             return 1

@@ -43,6 +43,8 @@ class Frames:
     verb_class: dict[str, str] = field(default_factory=dict)
     more_words: set[str] = field(default_factory=set)
     outcomes: dict[str, set[str]] = field(default_factory=dict)
+    # Verb lemma → a class whose times are responses to the event (`follows`).
+    responses: dict[str, str] = field(default_factory=dict)
 
     def cls(self, tok: Token) -> str | None:
         lemma = tok.lemma_.lower()
@@ -73,6 +75,9 @@ def frames_rules(rules: Any) -> Frames:
             fr.status.add(name)
         if entry.get("outcome_of"):
             fr.outcomes[name] = set(entry["outcome_of"])
+        if entry.get("follows") is not None:
+            for lemma in [*(entry.get("lemmas") or []), *(entry.get("time_lemmas") or [])]:
+                fr.responses.setdefault(lemma.casefold(), name)
     fr.place_class = {k.casefold(): v for k, v in rules.event_places.items()}
     fr.light = {w.casefold() for w in rules.light_verbs}
     fr.thing_class = {w.casefold(): c for c, words in rules.counted_things.items()

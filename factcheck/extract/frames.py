@@ -159,13 +159,18 @@ def _time_event(span: Span, fr: Frames) -> str | None:
     moment = _later_moment(span, fr)
     if moment is not None:
         return moment
+    # A call, officers arriving, a victim found (rules `follows`): when the
+    # event came to be known, whatever event noun stands beside the time ("the
+    # shooting was called in at 7:23 p.m.").
+    verb = _verb_of(span)
+    if verb.pos_ in VERBS and (response := fr.responses.get(verb.lemma_.lower())):
+        return response
     # The event noun just before the time, in its sentence: parses often hang
     # "around 1:54 a.m." on the main verb whatever it belongs to.
     for tok in reversed(doc[max(span.sent.start, span.start - 12):span.start]):
         cls = fr.cls(tok) if tok.pos_ == "NOUN" else None
         if cls and cls not in fr.status:
             return instance_of(tok, cls, fr)
-    verb = _verb_of(span)
     if verb.pos_ not in VERBS:
         return None
     if verb.lemma_.lower() in fr.incident_verbs:

@@ -161,3 +161,10 @@ class EventClass(TypedDict):
     made_of: NotRequired[Annotated[list[str], Field(
         description="classes whose figures add up to this one's (the shot are the wounded "
                     "and the killed)")]]
+    follows: NotRequired[Annotated[float, Field(ge=0, strict=False, description=(
+        "minutes: a time of day of this class is a response to the event (a call to "
+        "police, officers arriving, a victim found), the event's time at the latest: "
+        "the event happened at it or up to this long before"))]]
+    time_lemmas: NotRequired[Annotated[list[str], Field(
+        description="verbs that name it only as the verb of a time of day ('officers "
+                    "arrived at 8:30 p.m.'), before any event noun beside the time")]]

@@ -18,6 +18,9 @@ class Updates(Settings):
     max_growth: Amount = Field(3.0, description="an update is at most this many times the "
                                "earlier figure")
     min_hours: Amount = Field(1.0, description="an update is published at least this much later")
+    transposed_days: Amount = Field(2.0, description="a figure whose digits are the earlier's "
+                                    "with two swapped (14 → 41), published within this many "
+                                    "days of it, is a slip, not an update")
 
 
 class Alignment(Settings):
