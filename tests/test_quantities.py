@@ -263,6 +263,16 @@ RATES = [
     ("per-100000", "There were 7 deaths per 100,000 people.", "7 deaths per 100,000 people",
      "100000"),
     ("every-year-later", "It is the £2bn the state gives the city every year.", "£2bn", "year"),
+    ("rate-over-a-span", "The council will spend £50m a year over six years.", "£50m a year",
+     "year"),
+    ("a-year-earlier-is-a-moment", "Sales reached $80m, up from $65m a year earlier.", "$65m",
+     None),
+    ("a-week-ago-is-a-moment", "The stall took £900 a week ago.", "£900", None),
+    ("for-right-after-spreads", "The club will pay £20m for five years.", "£20m", "5 year"),
+    ("for-further-on-is-the-verbs", "The £20m footbridge was closed for three weeks.", "£20m",
+     None),
+    ("dividend-unsaid-per-share", "Holders will get a final dividend of 7.2p.", "7.2p", "share"),
+    ("dividend-scaled-is-the-payout", "The group paid out a £3bn dividend.", "£3bn", None),
 ]
 
 SUBJECTS = [
@@ -401,6 +411,12 @@ def test_rate_period(nlp, rules, case):
     _, sentence, text, per = case
     row = _by_text(facts(nlp, rules, sentence), text, sentence)
     assert row["per"] == per
+
+
+def test_a_size_before_its_noun_takes_no_period(nlp, rules):
+    sentence = "Some 9,000 lorries cross the 300-metre bridge every day."
+    row = _by_text(facts(nlp, rules, sentence), "300-metre", sentence)
+    assert (row["unit"], row["per"]) == ("meter", None)
 
 
 def test_total_over_years_differs_from_yearly_rate(nlp, rules):

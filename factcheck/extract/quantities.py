@@ -18,7 +18,7 @@ from .doc_text import ents_of, sentence_of, text_of
 from .not_quantities import glued_to_a_word, not_a_quantity, previous_word
 from .number_patterns import Patterns, patterns
 from .numbers import apply_qualifier, parse_number, parse_vague, plausible_year, vague_value
-from .rates import link_periods, merge_compounds, money_rate
+from .rates import implied_rate, link_periods, merge_compounds, money_rate
 from .reading import clause_entities
 from .unit_reading import read_unit, scaled, written_currency, written_per
 
@@ -342,6 +342,7 @@ def _fill(m, doc, ctx, value, qualifier, low, high, *, words, span=None, phrase=
     if reading.kind == "count":
         return count_row(row, m, doc, ctx, words)
     measure_subject(row, doc, ctx)
+    implied_rate(row, ctx.text, ctx.pats)
     return row
 
 

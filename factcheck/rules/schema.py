@@ -250,6 +250,17 @@ class RuleSet(BaseModel):
     spread_words: list[str] = _section(list,
         "Words between a total and the time it is spread over ('£3bn over three years'): "
         "the total's per becomes that span.")
+    rate_subjects: dict[str, str] = _section(dict,
+        "Things only ever paid per something, by their noun, and what they are paid per "
+        "('dividend: share'): an unscaled amount of one is that rate ('an interim dividend "
+        "of 5.4p' is 5.4p a share).")
+    adjacent_spread_words: list[str] = _section(list,
+        "Spread words that spread a total only written right after it ('£3bn for three "
+        "years'); further along the clause they tell how long its verb lasted ('the £3bn "
+        "scheme was held up for three weeks').")
+    period_offsets: list[str] = _section(list,
+        "Words after a period that make it a moment back or on, not a rate ('£290m a year "
+        "earlier', 'a week ago').")
     rate_bases: list[str] = _section(list,
         "Words before a numeric rate base ('per 100,000 people').")
     number_names: list[str] = _section(list,
