@@ -263,6 +263,10 @@ class RuleSet(BaseModel):
         "earlier', 'a week ago').")
     rate_bases: list[str] = _section(list,
         "Words before a numeric rate base ('per 100,000 people').")
+    route_words: dict[str, list[str]] = _section(dict,
+        "Words before a number that make it a route, road or flight's number ('Route 38', "
+        "'I-95'), by the kind of route, each spelling as written (matched with case): "
+        "such numbers are compared as identifiers (FC405), never as quantities.")
     number_names: list[str] = _section(list,
         "Words right before a number that make it a name ('Boeing 787', 'No 10'), not a "
         'fact. Matched with case.')
