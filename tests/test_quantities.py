@@ -161,6 +161,35 @@ QUALIFIED = [
      "in excess of", 500_000, "more_than", "ticket"),
 ]
 
+SUFFIX_QUALIFIED = [
+    # (id, sentence, span, suffix, value, qualifier, unit)
+    ("hyphen-plus", "The derby drew 20,000-plus fans.", "20,000-plus fans", "plus", 20_000,
+     "more_than", "fan"),
+    ("hyphen-odd", "A 300-odd convoy of lorries waited.", "300-odd convoy", "odd", 300,
+     "more_than", "convoy"),
+    ("plus-sign", "The derby drew 20,000+ fans.", "20,000+ fans", "+", 20_000, "more_than",
+     "fan"),
+    ("scaled-money-plus", "It is a £2bn-plus contract.", "£2bn-plus", "plus", 2e9, "more_than",
+     "GBP"),
+]
+
+
+@pytest.mark.parametrize("case", SUFFIX_QUALIFIED, ids=lambda c: c[0])
+def test_qualifiers_written_after_the_number(nlp, rules, case):
+    _, sentence, text, suffix, value, qualifier, unit = case
+    row = _by_text(facts(nlp, rules, sentence), text, sentence)
+    rule = rules.suffix_qualifiers[suffix]
+    _expect(row, row["kind"], value, value * rule["low"], value * rule["high"], qualifier, unit,
+            None)
+
+
+def test_plus_between_two_sums_is_no_qualifier(nlp, rules):
+    sentence = "The fee was €50m plus €8m in bonuses."
+    rows = facts(nlp, rules, sentence)
+    assert [(sentence[r["start"]:r["end"]], r["qualifier"]) for r in rows] == [
+        ("€50m", "exact"), ("€8m", "exact")]
+
+
 KINDS_AND_UNITS = [
     ("pound-symbol", "The club paid £45m for him.", "£45m", "money", 45e6, "GBP", None),
     ("us-dollar", "Aid of US$300 million arrived.", "US$300 million", "money", 3e8, "USD", None),
@@ -411,6 +440,12 @@ def test_rate_period(nlp, rules, case):
     _, sentence, text, per = case
     row = _by_text(facts(nlp, rules, sentence), text, sentence)
     assert row["per"] == per
+
+
+def test_over_a_span_after_a_rate_is_no_qualifier(nlp, rules):
+    sentence = "The port will get €150m a year over three years."
+    row = _by_text(facts(nlp, rules, sentence), "three years", sentence)
+    assert (row["qualifier"], row["low"], row["high"]) == ("exact", 3, 3)
 
 
 def test_a_size_before_its_noun_takes_no_period(nlp, rules):

@@ -131,6 +131,7 @@ class Patterns:
     units_cased: dict[str, dict[str, str]] = field(default_factory=dict)
     prefixes: dict[str, dict[str, str]] = field(default_factory=dict)
     qualifiers: dict[str, dict[str, Any]] = field(default_factory=dict)
+    suffix_qualifiers: dict[str, dict[str, Any]] = field(default_factory=dict)  # "-plus"
     periods: dict[str, str] = field(default_factory=dict)
     phrases: dict[str, dict[str, Any]] = field(default_factory=dict)
     ambiguous: dict[str, dict[str, str]] = field(default_factory=dict)
@@ -303,12 +304,17 @@ def _candidate(rules: Any, num: _Numbers, cur: str, unit: str, unit_words: str, 
     negative = rf"(?P<neg>(?<![\w\-])[\-−](?=\d)|(?i:{alternation(rules.negative_words)})\s+)"
     per = (rf"(?P<per>(?:{_SEP}|,\s*)(?i:{alternation(periods)})(?![\w]){_not_offset(rules)}"
            rf"|\s+(?i:{alternation(rules.rate_bases)})\s+(?P<base>{DIGITS}))")
+    words = [w for w in rules.suffix_qualifiers if w[:1].isalpha()]
+    signs = "".join(re.escape(w) for w in rules.suffix_qualifiers if not w[:1].isalpha())
+    # "10,000-plus", "10,000+": the qualifier after the number (not "€60m plus €10m").
+    suffix = (rf"(?:(?P<qsuf>-(?i:{alternation(words)})(?![\w\-])"
+              + (rf"|[{signs}](?![\w+])" if signs else "") + "))?")
     number = (
         rf"(?:(?P<between>(?i:between|from))\s+(?P<cur1>{cur})?(?P<a1>{core})"
         rf"\s+(?:and|to|-|–)\s+(?P<cur1b>{cur})?(?P<b1>{core})"
         rf"|(?P<cur2>{cur})?(?P<a2>{digits})\s*(?:-|–|to)\s*(?P<cur2b>{cur})?(?P<b2>{digits})"
         rf"|(?P<a3>{cardinal})\s+to\s+(?P<b3>{cardinal}|{digits})(?=\s*{unit_words})"
-        rf"|(?P<cur3>{cur})?{negative}?(?P<n>{core})"
+        rf"|(?P<cur3>{cur})?{negative}?(?P<n>{core}){suffix}"
         rf"|(?P<v>{num.vague})"
         rf"|(?<![\w])(?P<phrase>(?i:{alternation(rules.unit_phrases)}))(?![\w]))"
     )
@@ -403,6 +409,7 @@ def build(rules: Any) -> Patterns:
         units_cased={_norm(k): v for k, v in rules.units.items() if len(k) <= 3},
         prefixes={_norm(k).lower(): v for k, v in rules.unit_prefixes.items()},
         qualifiers=qualifiers, periods=periods, rules=rules,
+        suffix_qualifiers={k.lower(): v for k, v in rules.suffix_qualifiers.items()},
         phrases={_norm(k).lower(): v for k, v in rules.unit_phrases.items()},
         ambiguous=ambiguous,
         money_context=frozenset(w.lower() for w in rules.money_context),

@@ -63,13 +63,13 @@ def link_periods(rows: list[dict[str, Any]], text: str, pats: Patterns) -> None:
             continue
         if row["qualifier"] == "more_than" and not lead:
             continue
-        if prev["per"] and not prev["per"][:1].isdigit():
-            continue  # "£600m a year over seven years": a rate for a while is still the rate
         if lead:  # "£3bn over three years": "over" spreads the total, it is no qualifier
             row["start"] = lead.end()
             row["qualifier"], row["low"], row["high"] = "exact", row["value"], row["value"]
             row["pattern"] = "duration:spread"
-        prev["per"] = f"{row['value']:g} {row['unit']}"
+        if not prev["per"] or prev["per"][:1].isdigit():
+            # "£600m a year over seven years": a rate for a while is still the rate
+            prev["per"] = f"{row['value']:g} {row['unit']}"
     for i, row in enumerate(rows):
         if row["per"] or row["kind"] not in ("money", "count", "measure"):
             continue

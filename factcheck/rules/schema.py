@@ -208,6 +208,9 @@ class RuleSet(BaseModel):
     qualifiers: dict[str, QualifierWords] = _section(dict,
         "Words before a number ('more than', 'nearly') → the qualifier and the interval "
         'it allows as factors of the number (low, high; no high = unbounded).')
+    suffix_qualifiers: dict[str, QualifierWords] = _section(dict,
+        "Words glued after a number by a hyphen ('10,000-plus', '2,000-odd'), or a sign "
+        "right after it ('10,000+') → the qualifier and its interval, as `qualifiers`.")
     prepositional_qualifiers: list[str] = _section(list,
         "Qualifiers that are also prepositions ('over'): they qualify a number only when "
         "the parse attaches them to it, not in 'spread over three years'.")
