@@ -191,6 +191,7 @@ def test_plus_between_two_sums_is_no_qualifier(nlp, rules):
 
 
 KINDS_AND_UNITS = [
+    ("fraction-by", "Bus fares fell by a quarter.", "a quarter", "percent", 25, "percent", None),
     ("pound-symbol", "The club paid £45m for him.", "£45m", "money", 45e6, "GBP", None),
     ("us-dollar", "Aid of US$300 million arrived.", "US$300 million", "money", 3e8, "USD", None),
     ("pounds-word", "She was fined 500 pounds.", "500 pounds", "money", 500, "GBP", None),
