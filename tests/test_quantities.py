@@ -161,7 +161,37 @@ QUALIFIED = [
      "in excess of", 500_000, "more_than", "ticket"),
 ]
 
+SUFFIX_QUALIFIED = [
+    # (id, sentence, span, suffix, value, qualifier, unit)
+    ("hyphen-plus", "The derby drew 20,000-plus fans.", "20,000-plus fans", "plus", 20_000,
+     "more_than", "fan"),
+    ("hyphen-odd", "A 300-odd convoy of lorries waited.", "300-odd convoy", "odd", 300,
+     "more_than", "convoy"),
+    ("plus-sign", "The derby drew 20,000+ fans.", "20,000+ fans", "+", 20_000, "more_than",
+     "fan"),
+    ("scaled-money-plus", "It is a £2bn-plus contract.", "£2bn-plus", "plus", 2e9, "more_than",
+     "GBP"),
+]
+
+
+@pytest.mark.parametrize("case", SUFFIX_QUALIFIED, ids=lambda c: c[0])
+def test_qualifiers_written_after_the_number(nlp, rules, case):
+    _, sentence, text, suffix, value, qualifier, unit = case
+    row = _by_text(facts(nlp, rules, sentence), text, sentence)
+    rule = rules.suffix_qualifiers[suffix]
+    _expect(row, row["kind"], value, value * rule["low"], value * rule["high"], qualifier, unit,
+            None)
+
+
+def test_plus_between_two_sums_is_no_qualifier(nlp, rules):
+    sentence = "The fee was €50m plus €8m in bonuses."
+    rows = facts(nlp, rules, sentence)
+    assert [(sentence[r["start"]:r["end"]], r["qualifier"]) for r in rows] == [
+        ("€50m", "exact"), ("€8m", "exact")]
+
+
 KINDS_AND_UNITS = [
+    ("fraction-by", "Bus fares fell by a quarter.", "a quarter", "percent", 25, "percent", None),
     ("pound-symbol", "The club paid £45m for him.", "£45m", "money", 45e6, "GBP", None),
     ("us-dollar", "Aid of US$300 million arrived.", "US$300 million", "money", 3e8, "USD", None),
     ("pounds-word", "She was fined 500 pounds.", "500 pounds", "money", 500, "GBP", None),
@@ -263,6 +293,16 @@ RATES = [
     ("per-100000", "There were 7 deaths per 100,000 people.", "7 deaths per 100,000 people",
      "100000"),
     ("every-year-later", "It is the £2bn the state gives the city every year.", "£2bn", "year"),
+    ("rate-over-a-span", "The council will spend £50m a year over six years.", "£50m a year",
+     "year"),
+    ("a-year-earlier-is-a-moment", "Sales reached $80m, up from $65m a year earlier.", "$65m",
+     None),
+    ("a-week-ago-is-a-moment", "The stall took £900 a week ago.", "£900", None),
+    ("for-right-after-spreads", "The club will pay £20m for five years.", "£20m", "5 year"),
+    ("for-further-on-is-the-verbs", "The £20m footbridge was closed for three weeks.", "£20m",
+     None),
+    ("dividend-unsaid-per-share", "Holders will get a final dividend of 7.2p.", "7.2p", "share"),
+    ("dividend-scaled-is-the-payout", "The group paid out a £3bn dividend.", "£3bn", None),
 ]
 
 SUBJECTS = [
@@ -401,6 +441,18 @@ def test_rate_period(nlp, rules, case):
     _, sentence, text, per = case
     row = _by_text(facts(nlp, rules, sentence), text, sentence)
     assert row["per"] == per
+
+
+def test_over_a_span_after_a_rate_is_no_qualifier(nlp, rules):
+    sentence = "The port will get €150m a year over three years."
+    row = _by_text(facts(nlp, rules, sentence), "three years", sentence)
+    assert (row["qualifier"], row["low"], row["high"]) == ("exact", 3, 3)
+
+
+def test_a_size_before_its_noun_takes_no_period(nlp, rules):
+    sentence = "Some 9,000 lorries cross the 300-metre bridge every day."
+    row = _by_text(facts(nlp, rules, sentence), "300-metre", sentence)
+    assert (row["unit"], row["per"]) == ("meter", None)
 
 
 def test_total_over_years_differs_from_yearly_rate(nlp, rules):

@@ -27,6 +27,7 @@ from .people import _matchers as people_matchers
 from .people import extract_people
 from .places import place_rows, place_words
 from .quantities import extract_quantities
+from .routes import route_pattern, route_rows
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -43,6 +44,7 @@ def extract_doc(doc: Doc, article: Article, rules: Rules, offset: int = 0) -> li
     rows.extend(attributes)
     rows.extend(place_rows(doc, rules, offset))
     rows.extend(name_rows(doc, rules, offset))
+    rows.extend(route_rows(doc, rules, offset))
     # Person rows may share a span with an attribute: their kind keeps the ids apart.
     rows.extend(extract_people(people, offset, rules, ages=rows))
     # After extract_people: a he/she is read with the sexes its names gave.
@@ -60,6 +62,7 @@ def prepare(rules: Rules, vocab: Vocab | None = None) -> None:
     dates.prepare()
     frames_rules(rules)
     place_words(rules)
+    route_pattern(rules)
     if vocab is not None:
         lexicon(vocab, rules)
         people_matchers(vocab, rules)

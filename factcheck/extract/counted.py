@@ -27,8 +27,10 @@ def count_row(row, m, doc, ctx, words):
     g = m.groupdict()
     value, qualifier, end = row["value"], row["qualifier"], row["end"]
     span_ = doc.char_span(row["start"], end, alignment_mode="expand")
-    if words and value is not None and value < 1 and ctx.text[end:end + 4] == " of ":
-        # "a third of voters": a share of a whole, stored as percent.
+    if words and value is not None and value < 1 and (
+            ctx.text[end:end + 4] == " of "
+            or ctx.text[max(0, row["start"] - 3):row["start"]].lower() == "by "):
+        # "a third of voters", "fell by a fifth": a share of a whole, stored as percent.
         row.update(kind="percent", unit="percent", pattern="percent:fraction")
         for key in ("value", "low", "high"):
             row[key] = row[key] * 100 if row[key] is not None else None

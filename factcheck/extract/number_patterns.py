@@ -120,6 +120,8 @@ class Patterns:
     spread_before: re.Pattern[str]
     period_after: re.Pattern[str]
     spread_lead: re.Pattern[str]
+    spread_adjacent: re.Pattern[str]
+    offset_after: re.Pattern[str]  # "earlier" after "a year": a moment, not a period
     base_after: re.Pattern[str]
     time_of_day: re.Pattern[str]
     currency_before: dict[str, str] = field(default_factory=dict)  # written → ISO
@@ -129,6 +131,7 @@ class Patterns:
     units_cased: dict[str, dict[str, str]] = field(default_factory=dict)
     prefixes: dict[str, dict[str, str]] = field(default_factory=dict)
     qualifiers: dict[str, dict[str, Any]] = field(default_factory=dict)
+    suffix_qualifiers: dict[str, dict[str, Any]] = field(default_factory=dict)  # "-plus"
     periods: dict[str, str] = field(default_factory=dict)
     phrases: dict[str, dict[str, Any]] = field(default_factory=dict)
     ambiguous: dict[str, dict[str, str]] = field(default_factory=dict)
@@ -282,6 +285,15 @@ def _minor_group(num: _Numbers, cur_minor: dict[str, str]) -> str:
             rf"|\s+(?P<pscale>(?i:{alternation(num.word_scales)}))(?![\w]))")
 
 
+def _offset(rules: Any) -> str:
+    return rf"\s+(?i:{alternation(rules.period_offsets)})(?![\w])"
+
+
+def _not_offset(rules: Any) -> str:
+    """After a period: not a moment counted back or on ("a year earlier")."""
+    return rf"(?!{_offset(rules)})"
+
+
 def _candidate(rules: Any, num: _Numbers, cur: str, unit: str, unit_words: str, minor: str,
                qualifiers: dict[str, Any], periods: dict[str, str]) -> re.Pattern[str]:
     """The one pattern that finds every number expression."""
@@ -290,14 +302,19 @@ def _candidate(rules: Any, num: _Numbers, cur: str, unit: str, unit_words: str, 
     prefixes = alternation(_norm(k) for k in rules.unit_prefixes)
     prefix = rf"(?<![\w])(?P<prefix>(?i:{prefixes}))\s+"
     negative = rf"(?P<neg>(?<![\w\-])[\-−](?=\d)|(?i:{alternation(rules.negative_words)})\s+)"
-    per = (rf"(?P<per>(?:{_SEP}|,\s*)(?i:{alternation(periods)})(?![\w])"
+    per = (rf"(?P<per>(?:{_SEP}|,\s*)(?i:{alternation(periods)})(?![\w]){_not_offset(rules)}"
            rf"|\s+(?i:{alternation(rules.rate_bases)})\s+(?P<base>{DIGITS}))")
+    words = [w for w in rules.suffix_qualifiers if w[:1].isalpha()]
+    signs = "".join(re.escape(w) for w in rules.suffix_qualifiers if not w[:1].isalpha())
+    # "10,000-plus", "10,000+": the qualifier after the number (not "€60m plus €10m").
+    suffix = (rf"(?:(?P<qsuf>-(?i:{alternation(words)})(?![\w\-])"
+              + (rf"|[{signs}](?![\w+])" if signs else "") + "))?")
     number = (
         rf"(?:(?P<between>(?i:between|from))\s+(?P<cur1>{cur})?(?P<a1>{core})"
         rf"\s+(?:and|to|-|–)\s+(?P<cur1b>{cur})?(?P<b1>{core})"
         rf"|(?P<cur2>{cur})?(?P<a2>{digits})\s*(?:-|–|to)\s*(?P<cur2b>{cur})?(?P<b2>{digits})"
         rf"|(?P<a3>{cardinal})\s+to\s+(?P<b3>{cardinal}|{digits})(?=\s*{unit_words})"
-        rf"|(?P<cur3>{cur})?{negative}?(?P<n>{core})"
+        rf"|(?P<cur3>{cur})?{negative}?(?P<n>{core}){suffix}"
         rf"|(?P<v>{num.vague})"
         rf"|(?<![\w])(?P<phrase>(?i:{alternation(rules.unit_phrases)}))(?![\w]))"
     )
@@ -377,8 +394,14 @@ def build(rules: Any) -> Patterns:
         time_of_day=re.compile(rf"\s*{alternation(rules.time_of_day)}(?![A-Za-z])"),
         spread_before=re.compile(
             rf"(?<![\w])(?i:{spread})\s+(?:the\s+)?(?:(?:next|past|last)\s+)?$"),
-        period_after=re.compile(rf"(?<![\w])(?i:{alternation(periods)})(?![\w])"),
+        period_after=re.compile(
+            rf"(?<![\w])(?i:{alternation(periods)})(?![\w]){_not_offset(rules)}"),
         spread_lead=re.compile(rf"(?i:{spread})\s+"),
+        # The whole gap between a total and its span: "£3bn for three years".
+        spread_adjacent=re.compile(
+            rf"\s+(?i:{alternation(rules.adjacent_spread_words)})\s+"
+            rf"(?:the\s+)?(?:(?:next|past|last)\s+)?"),
+        offset_after=re.compile(_offset(rules)),
         base_after=re.compile(
             rf"\s+(?i:{bases})\s+(?P<base>{DIGITS})(?:\s+[a-z]+(?=[\s.,;:!?)]|$))?"),
         currency_before=cur_before, currency_after=cur_after, currency_minor=cur_minor,
@@ -386,6 +409,7 @@ def build(rules: Any) -> Patterns:
         units_cased={_norm(k): v for k, v in rules.units.items() if len(k) <= 3},
         prefixes={_norm(k).lower(): v for k, v in rules.unit_prefixes.items()},
         qualifiers=qualifiers, periods=periods, rules=rules,
+        suffix_qualifiers={k.lower(): v for k, v in rules.suffix_qualifiers.items()},
         phrases={_norm(k).lower(): v for k, v in rules.unit_phrases.items()},
         ambiguous=ambiguous,
         money_context=frozenset(w.lower() for w in rules.money_context),

@@ -18,7 +18,7 @@ from .doc_text import ents_of, sentence_of, text_of
 from .not_quantities import glued_to_a_word, not_a_quantity, previous_word
 from .number_patterns import Patterns, patterns
 from .numbers import apply_qualifier, parse_number, parse_vague, plausible_year, vague_value
-from .rates import link_periods, merge_compounds, money_rate
+from .rates import implied_rate, link_periods, merge_compounds, money_rate
 from .reading import clause_entities
 from .unit_reading import read_unit, scaled, written_currency, written_per
 
@@ -208,7 +208,7 @@ def _quantity_rows(m: re.Match[str], doc: Doc, ctx: _Context) -> list[dict[str, 
     words = not raw[:1].isdigit()
     cur = g["cur3"]
     year_like = (plausible_year(raw, *ctx.years) and not cur and not g["unit"]
-                 and not g["qual"] and not g["per"])
+                 and not g["qual"] and not g["qsuf"] and not g["per"])
     if year_like:
         return _year_row(m, doc, ctx, int(raw), prev_word)
     qualifier, low, high = apply_qualifier(value, _qualifier_rule(m, doc, ctx))
@@ -237,7 +237,7 @@ def _signed_after(m: re.Match[str], text: str, vocab: Any) -> bool:
 def _split_runs(m: re.Match[str], doc: Doc, ctx: _Context) -> list[dict[str, Any]]:
     """Number words side by side ("one two three", "forty fifty"): each longest run alone."""
     g = m.groupdict()
-    if g["unit"] or g["cur3"] or g["qual"] or g["per"] or g["neg"]:
+    if g["unit"] or g["cur3"] or g["qual"] or g["qsuf"] or g["per"] or g["neg"]:
         return []
     pieces = [(t.start() + m.start("n"), t.end() + m.start("n"))
               for t in re.finditer(r"[^\s\-]+", g["n"])]
@@ -264,7 +264,8 @@ def _split_runs(m: re.Match[str], doc: Doc, ctx: _Context) -> list[dict[str, Any
 def _qualifier_rule(m: re.Match[str], doc: Doc, ctx: _Context) -> dict[str, Any] | None:
     qual = m.group("qual")
     if not qual:
-        return None
+        suffix = m.group("qsuf")
+        return ctx.pats.suffix_qualifiers.get(suffix.lstrip("-").lower()) if suffix else None
     key = " ".join(re.split(r"[\s\-]+", qual.lower()))
     if key in ctx.prep_quals:
         tok = doc.char_span(m.start("qual"), m.end("qual"), alignment_mode="expand")
@@ -342,6 +343,7 @@ def _fill(m, doc, ctx, value, qualifier, low, high, *, words, span=None, phrase=
     if reading.kind == "count":
         return count_row(row, m, doc, ctx, words)
     measure_subject(row, doc, ctx)
+    implied_rate(row, ctx.text, ctx.pats)
     return row
 
 
@@ -369,7 +371,7 @@ def _pattern_name(m: re.Match[str], kind: str) -> str:
         shape = "vague"
     elif m.group("phrase"):
         shape = "phrase"
-    elif m.group("qual"):
+    elif m.group("qual") or m.group("qsuf"):
         shape = "qualified"
     else:
         shape = "number"

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from .number_patterns import Patterns
 
 _COMPOUND_GAP = re.compile(r"\s*(?:,|and)?\s*")
+_HYPHENED = re.compile(r"\d-[^\W\d]")
 
 
 def merge_compounds(rows: list[dict[str, Any]], text: str) -> list[dict[str, Any]]:
@@ -52,23 +53,28 @@ def link_periods(rows: list[dict[str, Any]], text: str, pats: Patterns) -> None:
             continue
         lead = pats.spread_lead.match(text, row["start"])
         before = text[max(0, row["start"] - 40):row["start"]]
-        if row["qualifier"] == "exact" and not pats.spread_before.search(before):
-            continue
-        if row["qualifier"] == "more_than" and not lead:
-            continue
         prev = rows[i - 1] if i else None
         if prev is None or prev["sentence_start"] != row["sentence_start"] \
                 or prev["kind"] not in ("money", "count", "measure") \
                 or row["start"] - prev["end"] > 80:
             continue
+        if row["qualifier"] == "exact" and not pats.spread_before.search(before) \
+                and not pats.spread_adjacent.fullmatch(text, prev["end"], row["start"]):
+            continue
+        if row["qualifier"] == "more_than" and not lead:
+            continue
         if lead:  # "£3bn over three years": "over" spreads the total, it is no qualifier
             row["start"] = lead.end()
             row["qualifier"], row["low"], row["high"] = "exact", row["value"], row["value"]
             row["pattern"] = "duration:spread"
-        prev["per"] = f"{row['value']:g} {row['unit']}"
+        if not prev["per"] or prev["per"][:1].isdigit():
+            # "£600m a year over seven years": a rate for a while is still the rate
+            prev["per"] = f"{row['value']:g} {row['unit']}"
     for i, row in enumerate(rows):
         if row["per"] or row["kind"] not in ("money", "count", "measure"):
             continue
+        if row["kind"] == "measure" and _HYPHENED.search(text, row["start"], row["end"]):
+            continue  # "the 1,200-foot bridge": a size the noun has, never a rate
         sent_end = row["sentence_start"] + len(row["sentence"])
         nxt = rows[i + 1]["start"] if i + 1 < len(rows) else sent_end
         window = text[row["end"]:min(nxt, sent_end, row["end"] + 80)]
@@ -108,16 +114,34 @@ def money_rate(row: dict[str, Any], doc: Doc, text: str, pats: Patterns) -> None
             return
         found = pats.any_unit(text, lead.end())
         if found is not None:
-            row["per"], row["end"] = canonical(found[0]), found[1]
+            per, end = canonical(found[0]), found[1]
         else:
             noun = _thing(doc, lead.end(), lead.group(0).strip().lower() == "per")
             if noun is None:
                 return
-            row["per"], row["end"] = noun.lemma_.lower(), noun.idx + len(noun.text)
+            per, end = noun.lemma_.lower(), noun.idx + len(noun.text)
+        if pats.offset_after.match(text, end):
+            return  # "from £290m a year earlier": a moment back, no period
+        row["per"], row["end"] = per, end
     per = row["per"]
     if not per or per[:1].isdigit() or unit_kind(per) == "duration":
         return  # "a year", "over 3 years": money per a period
     row["kind"], row["unit"] = "rate", f"{row['unit']} / {per}"
+    row["pattern"] = "rate:" + row["pattern"].split(":", 1)[-1]
+
+
+def implied_rate(row: dict[str, Any], text: str, pats: Patterns) -> None:
+    """Money of a thing that is only ever paid per something ("an interim
+    dividend of 5.4p": per share, `rate_subjects`) is that rate though the
+    "a share" is left unsaid, so it meets "4.5p a share"; a scaled sum ("a
+    £2bn dividend") is the payout in all and stays money."""
+    if row["kind"] != "money" or row["per"] or not row["subject"] or not row["unit"]:
+        return
+    thing = pats.rules.rate_subjects.get(row["subject"].split()[-1].lower())
+    if thing is None or any(w in pats.vocab.scales for w in
+                            re.findall(r"[^\W\d_]+", text[row["start"]:row["end"]].lower())):
+        return
+    row["kind"], row["per"], row["unit"] = "rate", thing, f"{row['unit']} / {thing}"
     row["pattern"] = "rate:" + row["pattern"].split(":", 1)[-1]
 
 

@@ -230,6 +230,9 @@ class RuleSet(BaseModel):
     qualifiers: dict[str, QualifierWords] = _section(dict,
         "Words before a number ('more than', 'nearly') → the qualifier and the interval "
         'it allows as factors of the number (low, high; no high = unbounded).')
+    suffix_qualifiers: dict[str, QualifierWords] = _section(dict,
+        "Words glued after a number by a hyphen ('10,000-plus', '2,000-odd'), or a sign "
+        "right after it ('10,000+') → the qualifier and its interval, as `qualifiers`.")
     prepositional_qualifiers: list[str] = _section(list,
         "Qualifiers that are also prepositions ('over'): they qualify a number only when "
         "the parse attaches them to it, not in 'spread over three years'.")
@@ -272,8 +275,23 @@ class RuleSet(BaseModel):
     spread_words: list[str] = _section(list,
         "Words between a total and the time it is spread over ('£3bn over three years'): "
         "the total's per becomes that span.")
+    rate_subjects: dict[str, str] = _section(dict,
+        "Things only ever paid per something, by their noun, and what they are paid per "
+        "('dividend: share'): an unscaled amount of one is that rate ('an interim dividend "
+        "of 5.4p' is 5.4p a share).")
+    adjacent_spread_words: list[str] = _section(list,
+        "Spread words that spread a total only written right after it ('£3bn for three "
+        "years'); further along the clause they tell how long its verb lasted ('the £3bn "
+        "scheme was held up for three weeks').")
+    period_offsets: list[str] = _section(list,
+        "Words after a period that make it a moment back or on, not a rate ('£290m a year "
+        "earlier', 'a week ago').")
     rate_bases: list[str] = _section(list,
         "Words before a numeric rate base ('per 100,000 people').")
+    route_words: dict[str, list[str]] = _section(dict,
+        "Words before a number that make it a route, road or flight's number ('Route 38', "
+        "'I-95'), by the kind of route, each spelling as written (matched with case): "
+        "such numbers are compared as identifiers (FC405), never as quantities.")
     number_names: list[str] = _section(list,
         "Words right before a number that make it a name ('Boeing 787', 'No 10'), not a "
         'fact. Matched with case.')

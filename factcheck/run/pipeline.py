@@ -16,6 +16,7 @@ from ..crosscheck.compare import compare
 from ..crosscheck.names import name_check
 from ..crosscheck.people import people_check
 from ..crosscheck.places import place_check
+from ..crosscheck.routes import route_check
 from ..crosscheck.stories import assign_stories
 from ..crosscheck.timeline import timeline
 from ..extract.entities import canonicalize
@@ -93,8 +94,11 @@ def cross_check(facts: pl.DataFrame, articles: Sequence[Article], rules: Rules,
     for part in story_parts(facts, PART_FACTS):
         groups.append(align(part, rules, units))
         table, on_people = people_check(part, rules)
-        found.append(_merged(_merged(_merged(compare(part, groups[-1], rules), on_people),
-                                     place_check(part, rules)), name_check(part, rules)))
+        part_found = compare(part, groups[-1], rules)
+        for more in (on_people, place_check(part, rules), name_check(part, rules),
+                     route_check(part, rules)):
+            part_found = _merged(part_found, more)
+        found.append(part_found)
         if people is not None:
             people.append(table)
         memory.trim()  # the part's join tables are freed: give their pages back
