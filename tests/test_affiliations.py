@@ -32,6 +32,17 @@ def test_two_names_of_one_body(bodies, a, b, same):
     assert bodies.same(b, a) is same
 
 
+@pytest.mark.parametrize(("a", "b", "same"), [
+    ("Lincoln County courthouse", "Lincoln County Sheriff's Office", True),
+    ("Kroger", "the Kroger store on Elm Street", True),
+    ("Harmon Foods", "Northgate Hardware store", False),
+], ids=lambda v: str(v))
+def test_two_workplaces_of_one_job(bodies, a, b, same):
+    """A job is told by its employer or its building: one word in common will do."""
+    assert bodies.same(a, b, loose=True) is same
+    assert bodies.same(b, a, loose=True) is same
+
+
 @pytest.mark.parametrize(("text", "want"), [
     ("Dana Ruiz was a Lincoln High School student.",
      [("Dana Ruiz", None, "Lincoln High School", "school")]),

@@ -6,7 +6,8 @@ Tech" for "Cass Technical High School"), with the town before it ("Eastvale's
 Roosevelt High"), spelt a letter apart (FC404 tells the spelling). Two names
 are compared on their words outside the rules' ``affiliations.generic_words``:
 one body when every such word of one is a word of the other (spelt alike,
-`same_ratio`, or one a start of the other) or one is the other's initials.
+`same_ratio`, or one a start of the other) or one is the other's initials; two
+workplaces when they have one such word in common.
 Where either has no word left ("the high school") nothing can be told.
 """
 
@@ -44,8 +45,11 @@ class Bodies:
         words = set(_words(name))
         return next((k for k, ws in self.levels if words & ws), None)
 
-    def same(self, a: str, b: str) -> bool:
-        """Whether names `a` and `b` may name one body."""
+    def same(self, a: str, b: str, loose: bool = False) -> bool:
+        """Whether names `a` and `b` may name one body. `loose` (workplaces): one
+        word in common is enough, as one job is told by its employer or by the
+        building ("the Lincoln County courthouse", "the Lincoln County Sheriff's
+        Office")."""
         la, lb = self.level(a), self.level(b)
         if la and lb and la != lb:
             return True  # a high school and a university: people move on, not at odds
@@ -56,7 +60,8 @@ class Bodies:
         if not ca or not cb:
             return True
         short, long = sorted((ca, cb), key=len)
-        return all(any(self._alike(x, y) for y in long) for x in short)
+        meets = [any(self._alike(x, y) for y in long) for x in short]
+        return any(meets) if loose else all(meets)
 
     def _alike(self, x: str, y: str) -> bool:
         if x == y or fuzz.ratio(x, y) >= self.ratio:

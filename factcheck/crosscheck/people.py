@@ -458,7 +458,7 @@ def _check_affiliations(pid: str, cluster: list[Person], sure: float, ctx: _Ctx)
         told: set[tuple[str, str]] = set()
         for p, mine in reversed(list(have.values())):
             apart = [(q, theirs) for q, theirs in have.values() if q is not p and not any(
-                bodies.same(a["attribute_value"], b["attribute_value"])
+                bodies.same(a["attribute_value"], b["attribute_value"], scope == "work")
                 for a in mine for b in theirs)]
             if len(apart) * 2 < len(have) or not (apart := [
                     (q, t) for q, t in apart if (q.article, p.article) not in told]):

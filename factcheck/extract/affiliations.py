@@ -78,14 +78,16 @@ def affiliation_rows(people: People, offset: int, rules: Rules) -> list[dict[str
     w = _words(doc.vocab, rules)
     if not w.scope or not len(doc):
         return []
+    lemmas = doc.to_array(LEMMA).tolist()
+    # Most Docs hold none of the words: a set meet in C says so at once.
+    found = w.scope.keys() & set(lemmas)
+    if not found:
+        return []
     m = _matchers(doc.vocab, rules)
     rows = []
-    for i, lemma in enumerate(doc.to_array(LEMMA).tolist()):
-        hit = w.scope.get(lemma)
-        if hit is None:
-            continue
+    for i in [i for i, lemma in enumerate(lemmas) if lemma in found]:
         tok = doc[i]
-        kind, verb = hit
+        kind, verb = w.scope[lemmas[i]]
         # "students at Lincoln High" are a group, not one person; "student
         # newspaper" no person, but "Lincoln High student Dana Ruiz" is one.
         if verb != (tok.pos_ in ("VERB", "AUX")) or tok.tag_ in _PLURAL or \
