@@ -26,6 +26,15 @@ CASES = [
     # the counted thing: victims, not trusts or suspects.
     ("Three shooting victims were treated.", [("Three shooting victims", "shot")]),
     ("Nurses at 38 hospital trusts voted to strike.", [("38 hospital trusts", None)]),
+    # An account since corrected is not claimed; a clause joined after "but" is.
+    ("Deputies initially said four people were hurt.", [("four people", "wounded:initial")]),
+    ("Deputies gave no figure at first but later said four people were hurt.",
+     [("four people", "wounded")]),
+    # "One of four people to be shot": the four are those shot.
+    ("The cook was one of four people to be shot.", [("four people", "shot")]),
+    # A subject of names only, gathered by "all"/"both", counts its names.
+    ("Rosa Lind, 31, and Omar Haddad, 27, were both charged.", [("both", "charged")]),
+    ("Rosa Lind and her cousins were all charged.", [("charged", "charged")]),
     # A lone "one" before a noun stays no figure.
     ("One neighbour said the road was closed for hours.", []),
 ]
@@ -39,3 +48,18 @@ def test_figures_of_states_take_their_state(rules: Any, text: str, expected: lis
     counts = facts.filter(facts["kind"] == "count")
     assert list(zip(counts["text"].to_list(), counts["event"].to_list(), strict=True)) \
         == expected
+
+
+@pytest.mark.parametrize(("text", "qualifier", "low", "high"), [
+    ("A neighbour said she heard five shots.", "about", 3.5, 7.0),
+    ("A neighbour said she heard about five shots.", "about", 4.5, 5.5),
+    ("Police said the gunman fired five shots.", "exact", 5.0, 5.0),
+])
+def test_a_count_taken_by_ear_is_an_estimate(rules: Any, text: str, qualifier: str,
+                                            low: float, high: float) -> None:
+    article = Article(id="a", path="a", source="s", title="", published=None, url="",
+                      story="s", text=text)
+    facts = extract_articles([article], rules)
+    row = facts.filter(facts["kind"] == "count").row(0, named=True)
+    assert (row["qualifier"], row["low"], row["high"]) == pytest.approx((qualifier, low, high))
+

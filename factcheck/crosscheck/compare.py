@@ -111,6 +111,8 @@ def _says(f: dict[str, Any], rule: str = "") -> str:
     text = " ".join(f["text"].split())
     if not re.search(r"[^\W\d_]", text) and (f["subject"] or f.get("event")):
         text = f"{text} {f['subject'] or f['event']}"  # "19" → "19 killed"
+    elif f.get("pattern") == "frames.listed" and f["value"] is not None:
+        text = f"{text} ({f['value']:g})"  # "all" of four names: "all (4)"
     if rule == "FC104":  # the period is the point: show it even where the words hide it
         text = f"{text} ({_period_words(f['per'])})"
     return text

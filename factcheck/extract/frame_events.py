@@ -30,7 +30,11 @@ def event_of(noun: Token, fr: Frames) -> str | None:
         # "left 1 dead and three others wounded": a figure of people in a state
         # is of that state, whatever the verb's other predicates say.
         return fr.cls(noun)
-    for child in noun.children:  # "people shot", "people who were injured"
+    # "people shot", "people who were injured"; "one of four people to be
+    # shot" (the clause hangs on "one"; the four are those it befell).
+    group = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" \
+        and noun.head.head.pos_ in ("NUM", "PRON") else None
+    for child in [*noun.children, *(group.children if group is not None else ())]:
         if child.dep_ in ("acl", "relcl") and fr.cls(child):
             return fr.cls(child)
     found = _up(noun, fr)

@@ -43,6 +43,15 @@ class Frames:
     verb_class: dict[str, str] = field(default_factory=dict)
     more_words: set[str] = field(default_factory=set)
     outcomes: dict[str, set[str]] = field(default_factory=dict)
+    # Words that take the rest of a group a count parts ("the other").
+    partition: frozenset[str] = frozenset()
+    # Words after a list of named people that gather them ("were all taken").
+    list_words: frozenset[str] = frozenset()
+    # Words that make an account one since corrected ("initially said").
+    superseded: frozenset[str] = frozenset()
+    # Verbs of a witness's senses and how far a count they take reaches.
+    perceived: frozenset[str] = frozenset()
+    perceived_reach: tuple[float, float] = (1.0, 1.0)
     # Verb lemma → a class whose times are responses to the event (`follows`).
     responses: dict[str, str] = field(default_factory=dict)
 
@@ -99,5 +108,11 @@ def frames_rules(rules: Any) -> Frames:
     fr.phrasal = {" ".join(k.casefold().split()): v
                   for k, v in rules.phrasal_events.items()}
     fr.times = TimeWords.of(rules)
+    fr.superseded = frozenset(w.casefold() for w in rules.superseded_words)
+    fr.list_words = frozenset(w.casefold() for w in rules.list_words)
+    fr.partition = frozenset(w.casefold() for w in rules.partition_words)
+    seen = rules.perceived_counts
+    fr.perceived = frozenset(w.casefold() for w in seen.verbs)
+    fr.perceived_reach = (seen.low, seen.high)
     _CACHE[key] = fr
     return fr

@@ -24,10 +24,11 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from ..facts import SHARE
 from .doc_text import text_of
 from .frame_events import as_of, event_of, holder_of, instance_of, reference_of, verb_event
 from .frame_rules import VERBS, Frames, frames_rules
-from .statuses import status_rows
+from .statuses import listed_rows, status_rows
 from .times import time_spans
 
 if TYPE_CHECKING:
@@ -59,6 +60,16 @@ def add_frames(doc: Doc, rows: list[dict[str, Any]], rules: Any,
             continue
         noun = _counted(span, row)
         row["event"] = event_of(noun, fr) if _may_frame(span, row) else None
+        if row["kind"] == "count" and row.get("unit") and _parts_a_group(span, fr):
+            # "One dead, the other hurt": a share of a group, never aligned.
+            row["subject"] = f"{SHARE} {row.get('subject') or row['unit']}"
+        if row["kind"] == "count" and _first_told(span.root, fr):
+            row["event"] = f"{row['event'] or 'event'}:initial"
+        if row["kind"] == "count" and _perceived(noun, row, fr):
+            # "I heard five shots": one witness's estimate, not a tally.
+            low, high = fr.perceived_reach
+            row["qualifier"], row["low"], row["high"] = "about", row["value"] * low, \
+                row["value"] * high
         if row["kind"] == "date":
             _date_frame(span, row, fr)
             if ahead and _planned(row["event"]):
@@ -77,10 +88,13 @@ def add_frames(doc: Doc, rows: list[dict[str, Any]], rules: Any,
     out += [r for r in time_rows(doc, fr, offset) if not _overlaps(r, undated)]
     counted = {(r["sentence_start"], r.get("event")) for r in out
                if r["kind"] == "count" and (r.get("value") or 0) > 0}
-    for r in status_rows(doc, fr, offset):
+    # A list of names counts its event before a plain status says "some" of it.
+    for r in [*listed_rows(doc, fr, offset), *status_rows(doc, fr, offset)]:
         if (r["sentence_start"], r["event"]) in counted or _overlaps(r, taken):
             continue
         out.append(r)
+        if r["pattern"] == "frames.listed":
+            counted.add((r["sentence_start"], r["event"]))
     for row in out:
         if row["kind"] != "attribute":
             row["place"] = places.get(row["sentence_start"]) or row.get("place")
@@ -112,6 +126,40 @@ def _may_frame(span: Span, row: dict[str, Any]) -> bool:
             and doc[span.start - 2].pos_ == "PROPN":
         return False
     return span.root.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr")
+
+
+def _parts_a_group(span: Span, fr: Frames) -> bool:
+    """"Two women, one dead, the other hurt", "one died and the others were
+    wounded": a count followed, a few words on in its sentence, by the rest
+    of its group as a subject (rules `partition_words`)."""
+    doc = span.doc
+    for tok in doc[span.end:min(span.end + 8, span.sent.end)]:
+        if tok.lower_ in fr.partition and tok.dep_ in ("nsubj", "nsubjpass") \
+                and doc[tok.i - 1].lower_ == "the":
+            return True
+    return False
+
+
+def _first_told(tok: Token, fr: Frames) -> bool:
+    """"Police initially said six people were shot": a figure of an account
+    since corrected (rules `superseded_words`); not one of a clause joined to
+    it ("..., but later said seven were")."""
+    for _ in range(8):
+        if tok.pos_ in VERBS and any(c.dep_ == "advmod" and c.lower_ in fr.superseded
+                                     for c in tok.children):
+            return True
+        if tok.dep_ == "conj" or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
+def _perceived(noun: Token, row: dict[str, Any], fr: Frames) -> bool:
+    """A plain count taken by a witness's senses ("heard five shots", rules
+    `perceived_counts`)."""
+    return (row.get("qualifier") or "exact") == "exact" and row.get("value") is not None \
+        and noun.dep_ == "dobj" and noun.head.pos_ in VERBS \
+        and noun.head.lemma_.lower() in fr.perceived
 
 
 def _counted(span: Span, row: dict[str, Any]) -> Token:

@@ -55,6 +55,51 @@ def status_rows(doc: Doc, fr: Frames, offset: int) -> list[dict[str, Any]]:
     return rows
 
 
+def listed_rows(doc: Doc, fr: Frames, offset: int) -> list[dict[str, Any]]:
+    """"Ana Ruiz, 24, and Leo Park, 25, were all taken to the hospital": a
+    subject that lists named people, gathered by a word of rules
+    `list_words`, is a count of the names for its verb's event (the span is
+    the gathering word: the names themselves are people, not a figure)."""
+    import numpy
+    from spacy.attrs import LOWER
+
+    from .frame_events import verb_event
+
+    if not fr.list_words:
+        return []
+    wanted = numpy.array(sorted(doc.vocab.strings.add(w) for w in fr.list_words),
+                         dtype=numpy.uint64)
+    rows = []
+    for i in numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), wanted)).tolist():
+        tok = doc[i]
+        verb = tok.head
+        if verb.pos_ not in VERBS or verb.i < tok.i:
+            continue
+        names = _listed_names(doc, tok)
+        cls = verb_event(verb, tok, fr) if names >= 2 else None
+        if cls is not None and ":" not in cls:
+            rows.append(_status_row(doc, i, i, cls, float(names), "exact", offset,
+                                    "frames.listed"))
+    return rows
+
+
+def _listed_names(doc: Doc, tok: Token) -> int:
+    """How many names the words from the sentence's start to `tok` list, when
+    they are nothing but names, ages, commas and "and" (before its verb's
+    auxiliaries); 0 otherwise."""
+    names, inside = 0, False
+    for t in doc[tok.sent.start:tok.i]:
+        if t.pos_ == "PROPN":
+            names, inside = names + (not inside), True
+            continue
+        inside = False
+        if t.pos_ == "AUX" and t.head.i == tok.head.i:
+            continue
+        if t.pos_ != "NUM" and t.text not in (",", ";") and t.lower_ != "and":
+            return 0
+    return names
+
+
 def _may_state(doc: Doc, fr: Frames) -> Iterator[Token]:
     """The tokens whose lemma some events rule names (a class, an absence, a
     place, a phrasal verb's first word), in order: any other is skipped by

@@ -52,6 +52,7 @@ from .settings import (
     Alignment,
     NameMatching,
     Names,
+    Perceived,
     Places,
     StoryGrouping,
     TimeReach,
@@ -304,6 +305,9 @@ class RuleSet(BaseModel):
     part_of_a_group: list[str] = _section(list,
         "Words after 'N of' that make N a share of a group told elsewhere ('three of the "
         "victims', 'two of them'): not a fact.")
+    partition_words: list[str] = _section(list,
+        "Words that take the rest of a group a count parts ('one dead, the other hurt'): "
+        "the count is a share of the group, never aligned.")
     gallery_words: list[str] = _section(list,
         "Words of a photo gallery's counter ('Image 3 of 8', '1 of 15 CLOSE'): neither "
         "number is a fact. Matched with case.")
@@ -363,6 +367,12 @@ class RuleSet(BaseModel):
     plan_words: list[str] = _section(list,
         "Verbs and auxiliaries that make a time of day a plan ('a vigil will be held at 7 "
         "p.m.', 'is expected to appear in court at 9 a.m.'): not when the event happened.")
+    list_words: list[str] = _section(list,
+        "Words after a list of named people that gather them ('Ana Ruiz and Leo Park were "
+        "all taken to the hospital'): the list is a count of its names for the verb's event.")
+    superseded_words: list[str] = _section(list,
+        "Words that make an account one since corrected ('police initially said six people "
+        "were shot'): a count in it is written event:initial and aligns with nothing.")
     later_moments: list[str] = _section(list,
         "Verbs whose time of day is a moment after the event ('died at 11:45 p.m.', "
         "'pronounced dead at 9:37 p.m.'): such a time is not when the event happened and "
@@ -404,6 +414,9 @@ class RuleSet(BaseModel):
         'Words that make a status statement a zero.')
     status_hedges: list[str] = _section(list,
         'Words that make a status statement a question, wish or plan.')
+    perceived_counts: Perceived = _section(Perceived,
+        "Verbs of a witness's senses ('I heard five shots'): a count taken by one is what "
+        "one person made out, an estimate reaching low to high times its value.")
     time_reach: TimeReach = _section(TimeReach,
         'How far an approximate time of day reaches either side, in minutes, by how round '
         'it is: hour, half_hour, quarter_hour, five_minutes, minute.')

@@ -74,6 +74,13 @@ class TimeReach(Settings):
     minute: Amount = Field(2.0, description="... of any other minute")
 
 
+class Perceived(Settings):
+    verbs: list[str] = Field(default_factory=list, description="verbs of a witness's senses "
+                             "('heard five shots')")
+    low: Amount = Field(1.0, description="the lowest a count they take reaches, times its value")
+    high: Amount = Field(1.0, description="the highest it reaches, times its value")
+
+
 class Places(Settings):
     max_edits: int = Field(1, ge=0, description="letters two spellings of a street may differ")
     min_letters: int = Field(5, ge=0, description="letters a name needs to allow any")
