@@ -45,6 +45,11 @@ def extract_quantities(doc: Doc, article: Any, rules: Any, offset: int = 0) -> l
             rows.append(row)
         if row is not None or m.group("num"):
             taken.append(m.span())  # an unreadable "13/13/13" is still no count
+    for m in pats.share_in.finditer(text):
+        row = None if _overlaps(m.span(), taken) else _share_row(m, doc, ctx)
+        if row is not None:
+            rows.append(row)
+            taken.append(m.span())
     for m in pats.candidate.finditer(text):
         if _overlaps(m.span(), taken):
             continue
@@ -151,6 +156,31 @@ def _date_row(m: re.Match[str], doc: Doc, ctx: _Context, article: Any) -> dict[s
     # How far ahead the next such day is, should the date be a plan's (frames).
     row["_ahead"] = dates.ahead(m, getattr(article, "published", None), resolved[0])
     row["unit"] = "day"
+    return row
+
+
+def _share_row(m: re.Match[str], doc: Doc, ctx: _Context) -> dict[str, Any] | None:
+    """ "one in five adults": 20 percent of adults; None where the second number
+    is a year, a time or measures something ("one in 10 days")."""
+    pats, text = ctx.pats, ctx.text
+    x, y = parse_number(m.group("x"), pats.vocab), parse_number(m.group("y"), pats.vocab)
+    if x is None or y is None or not 0 < x < y or plausible_year(m.group("y"), *ctx.years) \
+            or pats.time_of_day.match(text, m.end()) \
+            or pats.any_unit(text, m.end() + len(text[m.end():]) - len(text[m.end():].lstrip())):
+        return None
+    row = _base_row(doc, ctx, m.start(), m.end(), "percent", "percent:share")
+    if row is None:
+        return None
+    qual = m.group("qual")
+    rule = pats.qualifiers.get(" ".join(re.split(r"[\s\-]+", qual.lower()))) if qual else None
+    qualifier, low, high = apply_qualifier(100 * x / y, rule)
+    row.update(value=100 * x / y, low=low, high=high, qualifier=qualifier, unit="percent")
+    last = doc.char_span(m.start("y"), m.end("y"), alignment_mode="expand")
+    nxt = doc[last.end] if last is not None and last.end < len(doc) else None
+    if nxt is not None and nxt.pos_ in ("NOUN", "PROPN"):
+        row["subject"] = nxt.lemma_.lower()  # "one in five adults" is of adults
+    else:
+        measure_subject(row, doc, ctx)
     return row
 
 

@@ -211,6 +211,14 @@ class RuleSet(BaseModel):
     suffix_qualifiers: dict[str, QualifierWords] = _section(dict,
         "Words glued after a number by a hyphen ('10,000-plus', '2,000-odd'), or a sign "
         "right after it ('10,000+') → the qualifier and its interval, as `qualifiers`.")
+    clock_leads: list[str] = _section(list,
+        "Words right before a 24-hour clock ('at 06:42') that make it a time of day; "
+        "without one (or a zone after it) '19:39' may be a video's length.")
+    clock_zones: list[str] = _section(list,
+        "Words right after a 24-hour clock that make it a time of day ('18:42 BST').")
+    share_words: list[str] = _section(list,
+        "Words between two whole numbers that make the first a share of the second ('one "
+        "in five adults', '3 out of 10'): a percent, not two counts.")
     prepositional_qualifiers: list[str] = _section(list,
         "Qualifiers that are also prepositions ('over'): they qualify a number only when "
         "the parse attaches them to it, not in 'spread over three years'.")
