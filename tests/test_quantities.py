@@ -79,6 +79,10 @@ def _by_text(rows: list[dict], text: str, sentence: str) -> dict:
 
 
 VALUES = [
+    ("tons-reach-short-to-long", "The barge held 100 tons of sand.", "100 tons", "measure", 100,
+     90.7, 101.7, "exact", "metric_ton", None),
+    ("tonnes-are-metric", "The barge held 100 tonnes of sand.", "100 tonnes", "measure", 100,
+     100, 100, "exact", "metric_ton", None),
     ("fraction-of-a-scale", "A quarter of a million fans lined the route.",
      "A quarter of a million fans", "count", 250_000, 250_000, 250_000, "exact", "fan", None),
     ("fractions-of-a-scale-money", "It cost three quarters of a billion euros.",

@@ -364,6 +364,7 @@ def _fill(m, doc, ctx, value, qualifier, low, high, *, words, span=None, phrase=
                                                    high)
     reading = read_unit(m, doc, ctx, value, start, (span or (m.start(), m.end()))[1], phrase)
     value, low, high = scaled(m, ctx, reading, value, low, high)
+    low, high = _unit_reach(ctx, reading, low, high)
     row = _base_row(doc, ctx, start, reading.end, reading.kind, _pattern_name(m, reading.kind))
     if row is None:
         return None
@@ -375,6 +376,18 @@ def _fill(m, doc, ctx, value, qualifier, low, high, *, words, span=None, phrase=
     measure_subject(row, doc, ctx)
     implied_rate(row, ctx.text, ctx.pats)
     return row
+
+
+def _unit_reach(ctx: _Context, reading: Any, low: float | None, high: float | None
+                ) -> tuple[float | None, float | None]:
+    """A unit word that names units of other sizes ("tons": a US short ton, a
+    metric tonne, a British long ton) widens the interval to all of them."""
+    entry = ctx.pats.unit_entry(reading.written) if reading.written else None
+    reach = entry.get("reach") if entry is not None and entry["unit"] == reading.unit else None
+    if not reach:
+        return low, high
+    small, large = (float(r) for r in reach)
+    return (None if low is None else low * small), (None if high is None else high * large)
 
 
 def _start_and_reach(m, doc, ctx, span, value, qualifier, low, high):
