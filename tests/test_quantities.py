@@ -227,6 +227,12 @@ def test_plus_between_two_sums_is_no_qualifier(nlp, rules):
 
 
 KINDS_AND_UNITS = [
+    ("points-to-a-percent", "Its margin rose 1.8 points to 12.4%.", "1.8 points", "percent", 1.8,
+     "percentage_point", None),
+    ("percent-then-points", "Turnout was 58%, down three points.", "three points", "percent", 3,
+     "percentage_point", None),
+    ("index-points-stay-counts", "The index fell 50 points, or 0.6%, on Friday.", "50 points",
+     "count", 50, "point", None),
     ("fraction-by", "Bus fares fell by a quarter.", "a quarter", "percent", 25, "percent", None),
     ("pound-symbol", "The club paid £45m for him.", "£45m", "money", 45e6, "GBP", None),
     ("us-dollar", "Aid of US$300 million arrived.", "US$300 million", "money", 3e8, "USD", None),

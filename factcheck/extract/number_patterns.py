@@ -123,6 +123,8 @@ class Patterns:
     spread_adjacent: re.Pattern[str]
     offset_after: re.Pattern[str]  # "earlier" after "a year": a moment, not a period
     share_in: re.Pattern[str]  # "one in five adults": a share, not two counts
+    points_after: re.Pattern[str]  # " to " between "1.8 points" and "12.4%"
+    points_before: re.Pattern[str]  # ", up " between "61%" and "two points"
     base_after: re.Pattern[str]
     time_of_day: re.Pattern[str]
     currency_before: dict[str, str] = field(default_factory=dict)  # written → ISO
@@ -415,6 +417,10 @@ def build(rules: Any) -> Patterns:
             rf"(?:the\s+)?(?:(?:next|past|last)\s+)?"),
         offset_after=re.compile(_offset(rules)),
         share_in=_share_in(rules, num, qualifiers),
+        points_after=re.compile(
+            rf"\s+(?i:{alternation(rules.percent_points.get('after', []))})\s+"),
+        points_before=re.compile(
+            rf",?\s+(?i:{alternation(rules.percent_points.get('before', []))})\s+"),
         base_after=re.compile(
             rf"\s+(?i:{bases})\s+(?P<base>{DIGITS})(?:\s+[a-z]+(?=[\s.,;:!?)]|$))?"),
         currency_before=cur_before, currency_after=cur_after, currency_minor=cur_minor,

@@ -18,7 +18,7 @@ from .doc_text import ents_of, sentence_of, text_of
 from .not_quantities import glued_to_a_word, not_a_quantity, previous_word
 from .number_patterns import Patterns, patterns
 from .numbers import apply_qualifier, parse_number, parse_vague, plausible_year, vague_value
-from .rates import implied_rate, link_periods, merge_compounds, money_rate
+from .rates import implied_rate, link_periods, merge_compounds, money_rate, percent_points
 from .reading import clause_entities
 from .unit_reading import read_unit, scaled, written_currency, written_per
 
@@ -60,6 +60,7 @@ def extract_quantities(doc: Doc, article: Any, rules: Any, offset: int = 0) -> l
     rows.sort(key=lambda r: (r["start"], r["end"]))
     rows = merge_compounds(rows, text)
     link_periods(rows, text, pats)
+    percent_points(rows, text, pats)
     for row in rows:
         row["start"] += offset
         row["end"] += offset

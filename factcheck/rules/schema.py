@@ -261,6 +261,11 @@ class RuleSet(BaseModel):
     spread_words: list[str] = _section(list,
         "Words between a total and the time it is spread over ('£3bn over three years'): "
         "the total's per becomes that span.")
+    percent_points: dict[str, list[str]] = _section(dict,
+        "Counted words that are percentage points beside a percent ('rose 1.8 points to "
+        "12.4%', '41%, up two points'): `units` (the counted lemma), `after` (words between "
+        "the points and a percent after them) and `before` (words between a percent and "
+        "the points after it).")
     rate_subjects: dict[str, str] = _section(dict,
         "Things only ever paid per something, by their noun, and what they are paid per "
         "('dividend: share'): an unscaled amount of one is that rate ('an interim dividend "
