@@ -123,6 +123,7 @@ class Patterns:
     spread_adjacent: re.Pattern[str]
     offset_after: re.Pattern[str]  # "earlier" after "a year": a moment, not a period
     share_in: re.Pattern[str]  # "one in five adults": a share, not two counts
+    share_gap: re.Pattern[str]  # " in " after a figure: maybe a share
     points_after: re.Pattern[str]  # " to " between "1.8 points" and "12.4%"
     points_before: re.Pattern[str]  # ", up " between "61%" and "two points"
     base_after: re.Pattern[str]
@@ -417,6 +418,7 @@ def build(rules: Any) -> Patterns:
             rf"(?:the\s+)?(?:(?:next|past|last)\s+)?"),
         offset_after=re.compile(_offset(rules)),
         share_in=_share_in(rules, num, qualifiers),
+        share_gap=re.compile(rf"[\s\-]+(?i:{alternation(rules.share_words)})[\s\-]"),
         points_after=re.compile(
             rf"\s+(?i:{alternation(rules.percent_points.get('after', []))})\s+"),
         points_before=re.compile(

@@ -45,13 +45,17 @@ def extract_quantities(doc: Doc, article: Any, rules: Any, offset: int = 0) -> l
             rows.append(row)
         if row is not None or m.group("num"):
             taken.append(m.span())  # an unreadable "13/13/13" is still no count
-    for m in pats.share_in.finditer(text):
-        row = None if _overlaps(m.span(), taken) else _share_row(m, doc, ctx)
-        if row is not None:
-            rows.append(row)
-            taken.append(m.span())
     for m in pats.candidate.finditer(text):
         if _overlaps(m.span(), taken):
+            continue
+        # "one in five adults": read where a figure is followed by "in" and
+        # another number, not by a pass of its own over the whole text.
+        share = pats.share_in.match(text, m.start()) if pats.share_gap.match(text, m.end()) \
+            else None
+        row = _share_row(share, doc, ctx) if share is not None else None
+        if share is not None and row is not None:
+            rows.append(row)
+            taken.append(share.span())
             continue
         for row in _quantity_rows(m, doc, ctx):
             taken.append((row["start"], row["end"]))
