@@ -34,6 +34,7 @@ PARSE_CASES = [
     ("two-dozen", "two dozen", 24),
     ("a-hundred", "a hundred", 100),
     ("half-a-million", "half a million", 500_000),
+    ("a-quarter-of-a-million", "a quarter of a million", 250_000),
     ("one-and-a-half", "one and a half", 1.5),
     ("one-and-a-half-million", "one and a half million", 1_500_000),
     ("a-third", "a third", 1 / 3),
@@ -63,6 +64,7 @@ def test_parse_number(vocab, text, expected):
 
 
 NOT_NUMBERS = [
+    ("of-between-whole-numbers", "one of a hundred"),
     ("empty", ""),
     ("article-alone", "a"),
     ("plural-scale", "millions"),

@@ -79,6 +79,14 @@ def _by_text(rows: list[dict], text: str, sentence: str) -> dict:
 
 
 VALUES = [
+    ("tons-reach-short-to-long", "The barge held 100 tons of sand.", "100 tons", "measure", 100,
+     90.7, 101.7, "exact", "metric_ton", None),
+    ("tonnes-are-metric", "The barge held 100 tonnes of sand.", "100 tonnes", "measure", 100,
+     100, 100, "exact", "metric_ton", None),
+    ("fraction-of-a-scale", "A quarter of a million fans lined the route.",
+     "A quarter of a million fans", "count", 250_000, 250_000, 250_000, "exact", "fan", None),
+    ("fractions-of-a-scale-money", "It cost three quarters of a billion euros.",
+     "three quarters of a billion euros", "money", 7.5e8, 7.5e8, 7.5e8, "exact", "EUR", None),
     ("digits-separators", "The port handled 1,250,000 containers.", "1,250,000 containers",
      "count", 1_250_000, 1_250_000, 1_250_000, "exact", "container", None),
     ("decimal-money", "The bridge cost £12.75m to build.", "£12.75m",
@@ -183,6 +191,34 @@ def test_qualifiers_written_after_the_number(nlp, rules, case):
             None)
 
 
+SHARES = [
+    # (id, sentence, span, value, qualifier, subject)
+    ("one-in-five", "One in five drivers had no insurance.", "One in five", 20, "exact",
+     "driver"),
+    ("qualified-out-of", "Almost three out of 10 pupils walk to school.", "Almost three out of 10",
+     30, "less_than", "pupil"),
+]
+
+
+@pytest.mark.parametrize("case", SHARES, ids=lambda c: c[0])
+def test_one_in_five_is_a_share(nlp, rules, case):
+    _, sentence, text, value, qualifier, subject = case
+    rows = facts(nlp, rules, sentence)
+    row = _by_text(rows, text, sentence)
+    assert (row["kind"], row["unit"], row["qualifier"], row["subject"]) == (
+        "percent", "percent", qualifier, subject)
+    assert row["value"] == pytest.approx(value)
+    assert len(rows) == 1  # not also a count of one and of five drivers
+
+
+@pytest.mark.parametrize("sentence", [
+    "The ferry sails once in 10 days.", "The yard was founded 1 in 1998.",
+    "He was hit once in the arm.",
+])
+def test_in_between_numbers_that_are_no_share(nlp, rules, sentence):
+    assert all(r["pattern"] != "percent:share" for r in facts(nlp, rules, sentence))
+
+
 def test_plus_between_two_sums_is_no_qualifier(nlp, rules):
     sentence = "The fee was €50m plus €8m in bonuses."
     rows = facts(nlp, rules, sentence)
@@ -191,6 +227,12 @@ def test_plus_between_two_sums_is_no_qualifier(nlp, rules):
 
 
 KINDS_AND_UNITS = [
+    ("points-to-a-percent", "Its margin rose 1.8 points to 12.4%.", "1.8 points", "percent", 1.8,
+     "percentage_point", None),
+    ("percent-then-points", "Turnout was 58%, down three points.", "three points", "percent", 3,
+     "percentage_point", None),
+    ("index-points-stay-counts", "The index fell 50 points, or 0.6%, on Friday.", "50 points",
+     "count", 50, "point", None),
     ("fraction-by", "Bus fares fell by a quarter.", "a quarter", "percent", 25, "percent", None),
     ("pound-symbol", "The club paid £45m for him.", "£45m", "money", 45e6, "GBP", None),
     ("us-dollar", "Aid of US$300 million arrived.", "US$300 million", "money", 3e8, "USD", None),

@@ -22,6 +22,13 @@ CASES = [
     ("Crews were still there\nshortly after 11 p.m.", ["shortly after 11 p.m."]),
     ("UPDATE 10:20 a.m.: The road has reopened after the crash at 7:45 a.m.",
      ["7:45 a.m."]),
+    # British and 24-hour clocks; a two-digit hour that could be either is left.
+    ("The ferry sailed at 7.15pm and docked at 9.05pm on Monday.", ["7.15pm", "9.05pm"]),
+    ("The launch window opened at 06:42 and the stage fired at 18:05.", ["06:42", "18:05"]),
+    ("The polls closed 21:00 GMT.", ["21:00"]),
+    ("Watch the harbour report | 19:39 Crews worked through the night.", []),
+    ("The talks resumed at 10:30 on Friday.", []),
+    ("She ran 2:03:45 and the final was 2-1; a 6.50m wall stood by.", []),
 ]
 
 

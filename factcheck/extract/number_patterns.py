@@ -122,6 +122,10 @@ class Patterns:
     spread_lead: re.Pattern[str]
     spread_adjacent: re.Pattern[str]
     offset_after: re.Pattern[str]  # "earlier" after "a year": a moment, not a period
+    share_in: re.Pattern[str]  # "one in five adults": a share, not two counts
+    share_gap: re.Pattern[str]  # " in " after a figure: maybe a share
+    points_after: re.Pattern[str]  # " to " between "1.8 points" and "12.4%"
+    points_before: re.Pattern[str]  # ", up " between "61%" and "two points"
     base_after: re.Pattern[str]
     time_of_day: re.Pattern[str]
     currency_before: dict[str, str] = field(default_factory=dict)  # written → ISO
@@ -219,7 +223,10 @@ def _numbers(vocab: Vocab) -> _Numbers:
     # currency code glued to the number ("USD115").
     digits = (rf"(?<![\d.,/])(?:{SCIENTIFIC}|{FRACTION_DIGITS}"
               rf"|(?:{DIGITS})(?:{glued}(?![A-Za-z0-9]))?)")
-    joiner = rf"(?:{_SEP}and{_SEP}(?:an?{_SEP})?|{_SEP}an?{_SEP}|{_SEP})"
+    # "of a" joins only before a scale: "a quarter of a million" (parse_number
+    # takes it after a fraction alone).
+    of_a = rf"{_SEP}of{_SEP}an?{_SEP}(?=(?i:{alternation(word_scales)})(?![\w]))"
+    joiner = rf"(?:{_SEP}and{_SEP}(?:an?{_SEP})?|{of_a}|{_SEP}an?{_SEP}|{_SEP})"
     cardinal = rf"(?<![\w])(?i:{alternation(vocab.words)})(?![\w])"
     # "a" starts a number only before a scale or a fraction ("a dozen", "a third").
     scale_or_fraction = alternation([*word_scales, *vocab.fractions])
@@ -292,6 +299,14 @@ def _offset(rules: Any) -> str:
 def _not_offset(rules: Any) -> str:
     """After a period: not a moment counted back or on ("a year earlier")."""
     return rf"(?!{_offset(rules)})"
+
+
+def _share_in(rules: Any, num: _Numbers, qualifiers: dict[str, Any]) -> re.Pattern[str]:
+    """ "one in five adults", "nearly 1 in 4": x in y (`share_words`)."""
+    whole = rf"(?:{num.cardinal}|(?<![\d.,])\d{{1,3}}(?:,\d{{3}})*(?![\d.,]\d))"
+    return re.compile(
+        rf"(?<![\w])(?:(?P<qual>(?i:{alternation(qualifiers)}))\s+)?(?P<x>{whole})"
+        rf"[\s\-]+(?i:{alternation(rules.share_words)})[\s\-]+(?P<y>{whole})(?![\w\-])")
 
 
 def _candidate(rules: Any, num: _Numbers, cur: str, unit: str, unit_words: str, minor: str,
@@ -402,6 +417,12 @@ def build(rules: Any) -> Patterns:
             rf"\s+(?i:{alternation(rules.adjacent_spread_words)})\s+"
             rf"(?:the\s+)?(?:(?:next|past|last)\s+)?"),
         offset_after=re.compile(_offset(rules)),
+        share_in=_share_in(rules, num, qualifiers),
+        share_gap=re.compile(rf"[\s\-]+(?i:{alternation(rules.share_words)})[\s\-]"),
+        points_after=re.compile(
+            rf"\s+(?i:{alternation(rules.percent_points.get('after', []))})\s+"),
+        points_before=re.compile(
+            rf",?\s+(?i:{alternation(rules.percent_points.get('before', []))})\s+"),
         base_after=re.compile(
             rf"\s+(?i:{bases})\s+(?P<base>{DIGITS})(?:\s+[a-z]+(?=[\s.,;:!?)]|$))?"),
         currency_before=cur_before, currency_after=cur_after, currency_minor=cur_minor,

@@ -47,7 +47,7 @@ class Vocab:
     fractions: Mapping[str, float] = field(default_factory=dict)  # half, third, quarters…
     vague: Mapping[str, tuple[float, float]] = field(default_factory=dict)  # dozens…
     vague_values: Mapping[str, float] = field(default_factory=dict)  # the magnitude named
-    fillers: frozenset[str] = frozenset({"a", "an", "and"})
+    fillers: frozenset[str] = frozenset({"a", "an", "and", "of"})
 
     @classmethod
     def from_rules(cls, rules: Any) -> Vocab:
@@ -127,6 +127,10 @@ def parse_number(text: str, vocab: Vocab) -> float | None:
                 return None
             article = True
             continue
+        if tok == "of":
+            if last != "fraction":
+                return None
+            continue  # "a quarter of a million": "of a" joins fraction and scale
         if tok == "and":
             if not seen or after_and or article:
                 return None
@@ -183,7 +187,7 @@ def parse_number(text: str, vocab: Vocab) -> float | None:
             nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
             if after_and:
                 current += frac
-            elif article or (not seen and (nxt in ("a", "an") or nxt in vocab.scales)):
+            elif article or (not seen and (nxt in ("a", "an", "of") or nxt in vocab.scales)):
                 current = frac
             elif last in ("digit", "word") and (current == 1 or tok.endswith("s")):
                 current *= frac  # "two thirds", "three-quarters", "one third"

@@ -18,7 +18,7 @@ from .doc_text import ents_of, sentence_of, text_of
 from .not_quantities import glued_to_a_word, not_a_quantity, previous_word
 from .number_patterns import Patterns, patterns
 from .numbers import apply_qualifier, parse_number, parse_vague, plausible_year, vague_value
-from .rates import implied_rate, link_periods, merge_compounds, money_rate
+from .rates import implied_rate, link_periods, merge_compounds, money_rate, percent_points
 from .reading import clause_entities
 from .unit_reading import read_unit, scaled, written_currency, written_per
 
@@ -48,6 +48,15 @@ def extract_quantities(doc: Doc, article: Any, rules: Any, offset: int = 0) -> l
     for m in pats.candidate.finditer(text):
         if _overlaps(m.span(), taken):
             continue
+        # "one in five adults": read where a figure is followed by "in" and
+        # another number, not by a pass of its own over the whole text.
+        share = pats.share_in.match(text, m.start()) if pats.share_gap.match(text, m.end()) \
+            else None
+        row = _share_row(share, doc, ctx) if share is not None else None
+        if share is not None and row is not None:
+            rows.append(row)
+            taken.append(share.span())
+            continue
         for row in _quantity_rows(m, doc, ctx):
             taken.append((row["start"], row["end"]))
             rows.append(row)
@@ -55,6 +64,7 @@ def extract_quantities(doc: Doc, article: Any, rules: Any, offset: int = 0) -> l
     rows.sort(key=lambda r: (r["start"], r["end"]))
     rows = merge_compounds(rows, text)
     link_periods(rows, text, pats)
+    percent_points(rows, text, pats)
     for row in rows:
         row["start"] += offset
         row["end"] += offset
@@ -151,6 +161,31 @@ def _date_row(m: re.Match[str], doc: Doc, ctx: _Context, article: Any) -> dict[s
     # How far ahead the next such day is, should the date be a plan's (frames).
     row["_ahead"] = dates.ahead(m, getattr(article, "published", None), resolved[0])
     row["unit"] = "day"
+    return row
+
+
+def _share_row(m: re.Match[str], doc: Doc, ctx: _Context) -> dict[str, Any] | None:
+    """ "one in five adults": 20 percent of adults; None where the second number
+    is a year, a time or measures something ("one in 10 days")."""
+    pats, text = ctx.pats, ctx.text
+    x, y = parse_number(m.group("x"), pats.vocab), parse_number(m.group("y"), pats.vocab)
+    if x is None or y is None or not 0 < x < y or plausible_year(m.group("y"), *ctx.years) \
+            or pats.time_of_day.match(text, m.end()) \
+            or pats.any_unit(text, m.end() + len(text[m.end():]) - len(text[m.end():].lstrip())):
+        return None
+    row = _base_row(doc, ctx, m.start(), m.end(), "percent", "percent:share")
+    if row is None:
+        return None
+    qual = m.group("qual")
+    rule = pats.qualifiers.get(" ".join(re.split(r"[\s\-]+", qual.lower()))) if qual else None
+    qualifier, low, high = apply_qualifier(100 * x / y, rule)
+    row.update(value=100 * x / y, low=low, high=high, qualifier=qualifier, unit="percent")
+    last = doc.char_span(m.start("y"), m.end("y"), alignment_mode="expand")
+    nxt = doc[last.end] if last is not None and last.end < len(doc) else None
+    if nxt is not None and nxt.pos_ in ("NOUN", "PROPN"):
+        row["subject"] = nxt.lemma_.lower()  # "one in five adults" is of adults
+    else:
+        measure_subject(row, doc, ctx)
     return row
 
 
@@ -334,6 +369,7 @@ def _fill(m, doc, ctx, value, qualifier, low, high, *, words, span=None, phrase=
                                                    high)
     reading = read_unit(m, doc, ctx, value, start, (span or (m.start(), m.end()))[1], phrase)
     value, low, high = scaled(m, ctx, reading, value, low, high)
+    low, high = _unit_reach(ctx, reading, low, high)
     row = _base_row(doc, ctx, start, reading.end, reading.kind, _pattern_name(m, reading.kind))
     if row is None:
         return None
@@ -345,6 +381,18 @@ def _fill(m, doc, ctx, value, qualifier, low, high, *, words, span=None, phrase=
     measure_subject(row, doc, ctx)
     implied_rate(row, ctx.text, ctx.pats)
     return row
+
+
+def _unit_reach(ctx: _Context, reading: Any, low: float | None, high: float | None
+                ) -> tuple[float | None, float | None]:
+    """A unit word that names units of other sizes ("tons": a US short ton, a
+    metric tonne, a British long ton) widens the interval to all of them."""
+    entry = ctx.pats.unit_entry(reading.written) if reading.written else None
+    reach = entry.get("reach") if entry is not None and entry["unit"] == reading.unit else None
+    if not reach:
+        return low, high
+    small, large = (float(r) for r in reach)
+    return (None if low is None else low * small), (None if high is None else high * large)
 
 
 def _start_and_reach(m, doc, ctx, span, value, qualifier, low, high):

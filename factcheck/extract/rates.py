@@ -89,6 +89,33 @@ def link_periods(rows: list[dict[str, Any]], text: str, pats: Patterns) -> None:
                 row["unit"], row["per"] = rate, None
 
 
+def percent_points(rows: list[dict[str, Any]], text: str, pats: Patterns) -> None:
+    """"The margin rose 1.8 points to 12.4%", "turnout was 61%, up two points":
+    points beside a percent, joined by `percent_points` words, are percentage
+    points of what the percent is of (so they meet "1.8 percentage points")."""
+    units = set(pats.rules.percent_points.get("units", []))
+    for i, row in enumerate(rows):
+        if row["kind"] != "count" or row["unit"] not in units:
+            continue
+        nxt = rows[i + 1] if i + 1 < len(rows) else None
+        prev = rows[i - 1] if i else None
+        if nxt is not None and _a_percent(nxt, row) \
+                and pats.points_after.fullmatch(text, row["end"], nxt["start"]):
+            beside = nxt
+        elif prev is not None and _a_percent(prev, row) \
+                and pats.points_before.fullmatch(text, prev["end"], row["start"]):
+            beside = prev
+        else:
+            continue
+        row.update(kind="percent", unit="percentage_point", subject=beside["subject"],
+                   pattern="percent:points")
+
+
+def _a_percent(other: dict[str, Any], row: dict[str, Any]) -> bool:
+    return other["kind"] == "percent" and other["unit"] == "percent" \
+        and other["sentence_start"] == row["sentence_start"]
+
+
 def rate_base(row: dict[str, Any], text: str, pats: Patterns) -> None:
     """"5 deaths per 100,000 people": the base joins the count's row."""
     found = pats.base_after.match(text, row["end"])

@@ -26,8 +26,11 @@ _MERIDIEM = r"(?P<mer>[ap])\.?\s?m\b\.?"
 # Each pattern opens with a lookahead for the characters its matches can
 # start with (a digit, "midnight"/"noon"; "between"/"from"): the others fail
 # there at once, not in every alternative (2.5-3x faster, the same matches).
+# "6:42 a.m.", "6.42am" (British); a 24-hour clock only where it cannot be a
+# 12-hour one ("06:42", "18:42"): "10:30" alone could be either.
 _TIME = re.compile(
-    r"(?=[\dmn])(?:(?<![\d:.,$£€])(?P<h>1[0-2]|0?[1-9])(?::(?P<m>[0-5]\d))?\s?" + _MERIDIEM
+    r"(?=[\dmn])(?:(?<![\d:.,$£€])(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<m>[0-5]\d))?\s?" + _MERIDIEM
+    + r"|(?<![\d:.,$£€])(?P<h24>0\d|1[3-9]|2[0-3]):(?P<m24>[0-5]\d)(?![\d:])"
     + r"|(?P<word>\bmidnight\b|\bnoon\b))", re.IGNORECASE)
 _RANGE = re.compile(
     r"(?=[\dbf])(?<![\d:.,$£€])(?:(?:between|from)\s+)?(?P<h1>1[0-2]|0?[1-9])"
@@ -58,6 +61,9 @@ class TimeWords:
     bounds: frozenset[str] = frozenset()
     # What a plan is of, by word ("walk out" → strike): plans' days align by it.
     plans: dict[str, str] = field(default_factory=dict)
+    # Before or after a 24-hour clock: what makes "18:42" a time ("at 18:42", "18:42 BST").
+    clock_lead: re.Pattern[str] | None = None
+    clock_zone: re.Pattern[str] | None = None
 
     @classmethod
     def of(cls, rules: Any) -> TimeWords:
@@ -74,7 +80,10 @@ class TimeWords:
                    frozenset(rules.after_events),
                    frozenset(w.casefold() for w in rules.date_bounds),
                    {" ".join(w.casefold().split()): k for k, words in rules.plan_events.items()
-                    for w in words})
+                    for w in words},
+                   re.compile(rf"\b(?:{'|'.join(map(re.escape, rules.clock_leads))})\s+$",
+                              re.IGNORECASE),
+                   re.compile(rf"\s*(?:{'|'.join(map(re.escape, rules.clock_zones))})\b"))
 
 
 def clock(text: str) -> float | None:
@@ -116,6 +125,8 @@ def time_spans(text: str, words: TimeWords) -> list[dict[str, Any]]:
             continue  # the end of a range
         if _a_timestamp(text, m.start(), m.end(), words):
             continue
+        if m.group("h24") and not _a_clock(text, m.start(), m.end(), words):
+            continue
         out.append(_clock(m, text, words))
     if words.part_pattern is not None:
         for m in words.part_pattern.finditer(text):
@@ -143,6 +154,13 @@ def _a_timestamp(text: str, start: int, end: int, words: TimeWords) -> bool:
     return any(re.search(rf"\b{re.escape(w)}\b[^.!?]*$", line) for w in words.stamps)
 
 
+def _a_clock(text: str, start: int, end: int, words: TimeWords) -> bool:
+    """Whether a 24-hour "18:42" is said as a time ("at 18:42", "18:42 GMT")."""
+    lead = words.clock_lead is not None and words.clock_lead.search(text, max(0, start - 16),
+                                                                     start)
+    return bool(lead or words.clock_zone is not None and words.clock_zone.match(text, end))
+
+
 def _range(m: re.Match[str]) -> dict[str, Any] | None:
     if m.group("mer1") is None and not m.group(0)[:1].isalpha() and "-" not in m.group(0) \
             and "–" not in m.group(0):
@@ -165,6 +183,9 @@ def _clock(m: re.Match[str], text: str, words: TimeWords) -> dict[str, Any]:
     if m.group("word"):
         minutes = 0.0 if m.group("word").lower() == "midnight" else 720.0
         exact_minutes = 0
+    elif m.group("h24"):
+        exact_minutes = int(m.group("m24"))
+        minutes = float(int(m.group("h24")) * 60 + exact_minutes)
     else:
         h = int(m.group("h")) % 12
         exact_minutes = int(m.group("m") or 0)

@@ -126,6 +126,10 @@ class Currency(TypedDict):
 class UnitWord(TypedDict):
     kind: Annotated[UnitKind, Field(strict=False)]
     unit: Annotated[str, Field(description="pint name, percent or percentage_point")]
+    reach: NotRequired[Annotated[list[float], Field(
+        min_length=2, max_length=2,
+        description="a word that names units of other sizes: the smallest and largest as "
+                    "factors of `unit` (tons: a US short ton to a British long ton)")]]
 
 
 @with_config(STRICT)

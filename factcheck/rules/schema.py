@@ -234,6 +234,14 @@ class RuleSet(BaseModel):
     suffix_qualifiers: dict[str, QualifierWords] = _section(dict,
         "Words glued after a number by a hyphen ('10,000-plus', '2,000-odd'), or a sign "
         "right after it ('10,000+') → the qualifier and its interval, as `qualifiers`.")
+    clock_leads: list[str] = _section(list,
+        "Words right before a 24-hour clock ('at 06:42') that make it a time of day; "
+        "without one (or a zone after it) '19:39' may be a video's length.")
+    clock_zones: list[str] = _section(list,
+        "Words right after a 24-hour clock that make it a time of day ('18:42 BST').")
+    share_words: list[str] = _section(list,
+        "Words between two whole numbers that make the first a share of the second ('one "
+        "in five adults', '3 out of 10'): a percent, not two counts.")
     prepositional_qualifiers: list[str] = _section(list,
         "Qualifiers that are also prepositions ('over'): they qualify a number only when "
         "the parse attaches them to it, not in 'spread over three years'.")
@@ -276,6 +284,11 @@ class RuleSet(BaseModel):
     spread_words: list[str] = _section(list,
         "Words between a total and the time it is spread over ('£3bn over three years'): "
         "the total's per becomes that span.")
+    percent_points: dict[str, list[str]] = _section(dict,
+        "Counted words that are percentage points beside a percent ('rose 1.8 points to "
+        "12.4%', '41%, up two points'): `units` (the counted lemma), `after` (words between "
+        "the points and a percent after them) and `before` (words between a percent and "
+        "the points after it).")
     rate_subjects: dict[str, str] = _section(dict,
         "Things only ever paid per something, by their noun, and what they are paid per "
         "('dividend: share'): an unscaled amount of one is that rate ('an interim dividend "
